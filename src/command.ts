@@ -1,0 +1,45 @@
+// What a command is. A command is one file in commands/ exporting a `Command`; adapters build
+// Discord options, Slack usage and console parsing from `options`, and validate with `schema`.
+import type { z } from 'zod';
+import type { Config } from './config.js';
+import type { HubData } from './hub/types.js';
+import type { Locale, Localized } from './i18n.js';
+import type { Reply } from './reply.js';
+
+export interface CommandOption {
+  /** Lower-case name, as typed: `/trend since:2024-01`. Also the key in the parsed args. */
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'boolean';
+  description: Localized;
+  required?: boolean;
+  /** Which list Discord autocompletes from. */
+  autocomplete?: 'model' | 'tag';
+  /** Fixed choices (Discord shows them as a menu). */
+  choices?: string[];
+  /**
+   * Takes the rest of the text in text-based adapters (Slack, console): `/compare a/b c/d`.
+   * At most one option per command, and it must be the last.
+   */
+  rest?: boolean;
+}
+
+export interface CommandContext {
+  hub: HubData;
+  config: Config;
+  locale: Locale;
+  /** The clock, injected so tests and digests control it. */
+  now: Date;
+}
+
+export interface Command<Schema extends z.ZodType = z.ZodType> {
+  name: string;
+  description: Localized;
+  /** One line, e.g. `/trend [tag] [since:YYYY-MM] [sample:N]`. */
+  usage: string;
+  options: CommandOption[];
+  /** Validates the raw option values (strings, numbers, booleans keyed by option name). */
+  schema: Schema;
+  /** Changes settings of a channel or server: only managers may run it. */
+  adminOnly?: boolean;
+  run(ctx: CommandContext, args: z.output<Schema>): Promise<Reply>;
+}

@@ -1,0 +1,63 @@
+// Every environment variable SLM Radar reads, parsed once with zod. Documented in .env.example.
+import { z } from 'zod';
+
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim()));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+const positiveNumber = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() !== '' ? Number(v) : fallback))
+    .pipe(z.number().positive().finite());
+
+const ConfigSchema = z
+  .object({
+    OFFLINE: flag,
+    HF_ENDPOINT: z.string().url().default('https://huggingface.co'),
+    HF_TOKEN: optionalText,
+    SAMPLE_SIZE: positiveNumber(10_000).pipe(z.number().int().max(100_000)),
+    CACHE_TTL_SECONDS: positiveNumber(6 * 3600),
+    HUB_TIMEOUT_MS: positiveNumber(15_000),
+    DATA_DIR: z.string().default('./data'),
+    OUT_DIR: z.string().default('./out'),
+    SLM_BELOW_B: positiveNumber(7),
+    LLM_FROM_B: positiveNumber(20),
+    QUICKCHART_URL: z.string().url().default('https://quickchart.io'),
+    CHART_MODE: z.enum(['attachment', 'quickchart']).default('attachment'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APP_ID: optionalText,
+    DISCORD_GUILD_ID: optionalText,
+    DISCORD_API_URL: optionalText,
+    SLACK_BOT_TOKEN: optionalText,
+    SLACK_APP_TOKEN: optionalText,
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_API_URL: optionalText,
+    PORT: positiveNumber(3000).pipe(z.number().int().max(65_535)),
+  })
+  .refine((c) => c.SLM_BELOW_B <= c.LLM_FROM_B, {
+    message: 'SLM_BELOW_B must not be greater than LLM_FROM_B',
+    path: ['SLM_BELOW_B'],
+  });
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses the environment; throws one readable error listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "not set", as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = ConfigSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Bad configuration: ${problems}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,52 @@
+// What commands need from the Hub layer. Implemented by createHub() in src/hub/hub.ts.
+import type { DataSource, ModelRecord } from '../core/types.js';
+
+/** Finds a model record already known (in a sample, the cache or the snapshot) without any I/O. */
+export type ModelLookup = (id: string) => ModelRecord | undefined;
+
+export interface Sample {
+  models: ModelRecord[];
+  /** Known records for base-model lookups (the sample itself, the cache, the snapshot). */
+  lookup: ModelLookup;
+  source: DataSource;
+  /** Human-readable notes: stale data, fallback to the snapshot, coverage. */
+  notes: string[];
+}
+
+export type ModelResult =
+  | {
+      found: true;
+      model: ModelRecord;
+      /** Lookup that knows the model's base models (fetched, up to a few levels). */
+      lookup: ModelLookup;
+      source: DataSource;
+      notes: string[];
+    }
+  | {
+      found: false;
+      /** Up to 5 repo ids close to what was typed ("did you mean"). */
+      suggestions: string[];
+      source: DataSource;
+      notes: string[];
+    };
+
+export interface HubStatus {
+  mode: 'live' | 'offline';
+  endpoint: string;
+  snapshotCollectedAt: string;
+  snapshotModels: number;
+  cachedSamples: { key: string; models: number; collectedAt: string }[];
+  cachedModels: number;
+}
+
+export interface HubData {
+  /** The study's sample: top `size` models by 30-day downloads, optionally for one pipeline tag. */
+  sample(options: { tag?: string; size: number }): Promise<Sample>;
+  /** One model by an id a person typed: exact id, else case-insensitive match, else suggestions. */
+  model(id: string): Promise<ModelResult>;
+  /** Repo ids matching a partial query, for autocomplete; never throws, may return []. */
+  search(query: string, limit: number): Promise<string[]>;
+  /** Models created since `since` (newest first from the Hub), for digests. */
+  createdSince(since: Date, options?: { tag?: string; max?: number }): Promise<Sample>;
+  status(): HubStatus;
+}
