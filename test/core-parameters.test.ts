@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { baseModelsOf, isQuantizedOrAdapter, parseParameterCountFromName, resolveParameters } from '../src/core/parameters.js';
+import type { ModelRecord } from '../src/core/types.js';
+import { DEFAULT_THRESHOLDS } from '../src/core/types.js';
+import { sizeBandOf, verdictOf } from '../src/core/verdict.js';
+
+const model = (id: string, extra: Partial<ModelRecord> = {}): ModelRecord => ({ id, tags: [], ...extra });
+
+describe('parameter counts from names', () => {
+  it.each([
+    ['Qwen/Qwen2.5-0.5B', 0.5e9],
+    ['Qwen/Qwen2.5-1.5b-Instruct', 1.5e9],
+    ['hexgrad/Kokoro-82M', 82e6],
+    ['bigscience/bloom-560m', 560e6],
+    ['meta-llama/Llama-3.1-8B-Instruct', 8e9],
+    ['Qwen/Qwen2.5-7B-Instruct-1M', 7e9], // 1M is a context length; billions win
+    ['gradientai/Llama-3-8B-Instruct-262k', 8e9], // k is never a size
+    ['mistralai/Mixtral-8x7B-v0.1', 56e9],
+  ])('%s → %d', (id, expected) => {
+    expect(parseParameterCountFromName(id)?.total).toBeCloseTo(expected, -3);
+  });
+
+  it('reads total and active parameters of a mixture', () => {
+    expect(parseParameterCountFromName('Qwen/Qwen3-235B-A22B')).toEqual({ total: 235e9, active: 22e9 });
+    expect(parseParameterCountFromName('mistralai/Mixtral-8x22B-Instruct-v0.1')).toEqual({ total: 176e9, mixture: true });
+  });
+
+  it.each([
+    'laion/CLIP-ViT-H-14-laion2B-s32B-b79K', // dataset and training-token counts, not sizes
+    'openai-community/gpt2',
+    'google-bert/bert-base-uncased',
+    'microsoft/Phi-3.5-mini-instruct',
+    'stabilityai/stable-diffusion-xl-base-1.0',
+  ])('finds no size in %s', (id) => {
+    expect(parseParameterCountFromName(id)).toBeNull();
+  });
+});
+
+describe('resolveParameters', () => {
+  it('prefers safetensors, then GGUF', () => {
+    expect(resolveParameters(model('Qwen/Qwen2.5-0.5B', { safetensorsTotal: 494032768 }))).toEqual({ parameters: 494032768, source: 'safetensors' });
+    expect(resolveParameters(model('x/y-GGUF', { ggufTotal: 8030261312 }))).toEqual({ parameters: 8030261312, source: 'gguf' });
+  });
+
+  it('uses the base model named in a base_model tag, with its own count', () => {
+    const base = model('meta-llama/Llama-3.1-8B', { safetensorsTotal: 8030261248 });
+    const finetune = model('someone/medical-chat', { tags: ['base_model:meta-llama/Llama-3.1-8B', 'base_model:finetune:meta-llama/Llama-3.1-8B'] });
+    const lookup = (id: string) => (id === base.id ? base : undefined);
+    expect(resolveParameters(finetune, lookup)).toEqual({ parameters: 8030261248, source: 'base_model', baseModel: 'meta-llama/Llama-3.1-8B' });
+  });
+
+  it('falls back to the repo name, then to unknown', () => {
+    expect(resolveParameters(model('hexgrad/Kokoro-82M'))).toMatchObject({ parameters: 82e6, source: 'name' });
+    expect(resolveParameters(model('openai-community/gpt2'))).toEqual({ parameters: null, source: null });
+  });
+
+  it('does not trust packed counts of quantized repos: base model first, then the name', () => {
+    const base = model('meta-llama/Llama-3.1-8B-Instruct', { safetensorsTotal: 8030261248 });
+    const bnb = model('unsloth/Meta-Llama-3.1-8B-Instruct-bnb-4bit', {
+      safetensorsTotal: 4650177823,
+      tags: ['base_model:quantized:meta-llama/Llama-3.1-8B-Instruct', 'base_model:meta-llama/Llama-3.1-8B-Instruct'],
+    });
+    expect(resolveParameters(bnb, (id) => (id === base.id ? base : undefined))).toMatchObject({ parameters: 8030261248, source: 'base_model' });
+    // Base unknown: the name's 8B beats the packed 4.65e9.
+    expect(resolveParameters(bnb)).toMatchObject({ parameters: 8e9, source: 'name' });
+    // No base, no size in the name: the packed count is kept and flagged.
+    expect(resolveParameters(model('someone/tiny-awq', { safetensorsTotal: 1e8 }))).toEqual({ parameters: 1e8, source: 'safetensors', caveat: 'quantized_packed' });
+  });
+
+  it('survives base-model cycles', () => {
+    const a = model('a/a', { tags: ['base_model:b/b'] });
+    const b = model('b/b', { tags: ['base_model:a/a'] });
+    const lookup = (id: string) => ({ 'a/a': a, 'b/b': b })[id];
+    expect(resolveParameters(a, lookup)).toEqual({ parameters: null, source: null });
+  });
+
+  it('reads base_model relations', () => {
+    const m = model('x/y-4bit', { tags: ['base_model:org/base', 'base_model:quantized:org/base'] });
+    expect(baseModelsOf(m)).toEqual([{ id: 'org/base', relation: 'quantized' }]);
+    expect(isQuantizedOrAdapter(m)).toBe(true);
+    expect(isQuantizedOrAdapter(model('Qwen/Qwen2.5-32B-Instruct-GPTQ-Int4'))).toBe(true);
+    expect(isQuantizedOrAdapter(model('Qwen/Qwen2.5-32B-Instruct'))).toBe(false);
+  });
+});
+
+describe('verdict and size band', () => {
+  it('follows the 7B / 20B lines', () => {
+    const v = (n: number | null) => verdictOf(n, DEFAULT_THRESHOLDS);
+    expect([v(6.999e9), v(7e9), v(19.99e9), v(20e9), v(null)]).toEqual(['SLM', 'borderline', 'borderline', 'LLM', 'unknown']);
+    expect(verdictOf(10e9, { slmBelow: 14e9, llmFrom: 30e9 })).toBe('SLM');
+  });
+
+  it('uses the study bands', () => {
+    expect([sizeBandOf(0.5e9), sizeBandOf(1e9), sizeBandOf(7e9), sizeBandOf(10e9), sizeBandOf(null)]).toEqual(['very small', 'sub-5B', 'sub-10B', 'large', null]);
+  });
+});
