@@ -200,8 +200,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     waitForRequest(predicate, ms = 2000) {
       const seen = requests.find(predicate);
       if (seen) return Promise.resolve(seen);
-      const p = new Promise<RecordedRequest>((resolve) => waiters.push({ predicate, resolve }));
-      return timeout(p, ms, () => `fake discord: no matching request within ${ms} ms; got ${requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'none'}`);
+      const w = { predicate, resolve: (_: RecordedRequest) => {} };
+      const p = new Promise<RecordedRequest>((resolve) => { w.resolve = resolve; waiters.push(w); });
+      return timeout(p, ms, () => `fake discord: no matching request within ${ms} ms; got ${requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'none'}`)
+        .finally(() => { if (waiters.includes(w)) waiters.splice(waiters.indexOf(w), 1); });
     },
     fail: (fault) => { faults.push({ ...fault, times: fault.times ?? 1 }); },
     async close() {
