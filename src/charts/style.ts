@@ -25,8 +25,8 @@ export const VERDICT_COLORS: Readonly<Record<Verdict, string>> = {
   unknown: '#999999',
 };
 
-/** Okabe–Ito order for series that are not verdicts. */
-export const SERIES_COLORS: readonly string[] = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+/** The other Okabe–Ito colours, for series that are not verdicts: a series never reads as a verdict or a threshold line. */
+export const SERIES_COLORS: readonly string[] = ['#CC79A7', '#D55E00', '#56B4E9', '#000000', '#F0E442'];
 
 export function verdictColor(verdict: Verdict): string {
   return VERDICT_COLORS[verdict];
