@@ -7,8 +7,13 @@ import { Chart, registerables, type ChartConfiguration, type ChartItem, type Plu
 import { assertPlainJson } from './plain-json.js';
 import { CHART_SIZE } from './style.js';
 
-/** The family every chart is drawn in: DejaVu Sans from the dejavu-fonts-ttf npm package, not the system. */
-export const FONT_FAMILY = 'DejaVu Sans';
+/**
+ * The family every chart is drawn in: DejaVu Sans (regular and bold) from the dejavu-fonts-ttf npm
+ * package, registered under a name of our own. Under its real name a system copy of DejaVu (or
+ * Skia's fallback) would hide a failed registration on developer machines, and charts would then
+ * come out without text on a machine without system fonts.
+ */
+export const FONT_FAMILY = 'SlmRadarDejaVuSans';
 
 let ready = false;
 
