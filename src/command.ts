@@ -29,6 +29,8 @@ export interface CommandContext {
   locale: Locale;
   /** The clock, injected so tests and digests control it. */
   now: Date;
+  /** Every command, for /help. */
+  commands: readonly Command[];
 }
 
 export interface Command<Schema extends z.ZodType = z.ZodType> {

@@ -134,7 +134,7 @@ describe('tags', () => {
 
 describe('classify', () => {
   it('puts a model among its task’s models in the sample', () => {
-    const peers = [1e9, 2e9, 3e9, 10e9].map((p, i) => ({ ...c('SLM', { pipelineTag: 'text-generation' }, `p/${i}`), count: { parameters: p, source: 'safetensors' as const } }));
+    const peers: ClassifiedModel[] = [1e9, 2e9, 3e9, 10e9].map((p, i) => ({ ...c('SLM', { pipelineTag: 'text-generation' }, `p/${i}`), count: { parameters: p, source: 'safetensors' as const } }));
     peers.push(c('unknown', { pipelineTag: 'text-generation' }));
     peers.push(c('SLM', { pipelineTag: 'fill-mask' }));
     expect(taskPercentile('x/y', 5e9, 'text-generation', peers)).toEqual({ task: 'text-generation', percentile: 75, among: 4 });

@@ -60,3 +60,29 @@ export function classifyModel(model: ModelRecord, lookup: ModelLookup, threshold
   if (count.caveat !== undefined) result.caveat = count.caveat;
   return result;
 }
+
+export interface HistogramBin {
+  /** Lower edge, in parameters (included). */
+  from: number;
+  /** Upper edge, in parameters (excluded). */
+  to: number;
+  count: number;
+}
+
+/**
+ * Counts parameter counts in logarithmic bins of half a decade (1M, 3.16M, 10M, …), from the bin of
+ * the smallest value to the bin of the largest. Empty input gives no bins.
+ */
+export function sizeHistogram(values: readonly number[], binsPerDecade = 2): HistogramBin[] {
+  const positive = values.filter((v) => v > 0);
+  if (positive.length === 0) return [];
+  const binOf = (v: number) => Math.floor(Math.log10(v) * binsPerDecade + 1e-9);
+  const first = Math.min(...positive.map(binOf));
+  const last = Math.max(...positive.map(binOf));
+  const bins: HistogramBin[] = [];
+  // Edges rounded to 3 significant digits (3.16B): exact enough to draw, short in a chart URL.
+  const edge = (b: number) => Number((10 ** (b / binsPerDecade)).toPrecision(3));
+  for (let b = first; b <= last; b++) bins.push({ from: edge(b), to: edge(b + 1), count: 0 });
+  for (const v of positive) bins[binOf(v) - first].count++;
+  return bins;
+}

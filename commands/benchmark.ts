@@ -1,0 +1,94 @@
+// /benchmark <domain>: the study's H2 — published results where small models beat large ones.
+import { z } from 'zod';
+import type { Command } from '../src/command.js';
+import { BENCHMARK_DOMAINS, benchmarkOf, type BenchmarkEntry } from '../src/core/benchmark.js';
+import { benchmarkChart } from '../src/charts/configs.js';
+import { formatParameters, verdictWord } from '../src/format.js';
+import type { Locale } from '../src/i18n.js';
+import { THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import type { Reply } from '../src/reply.js';
+
+/** Names people type for each domain. */
+const ALIASES: Record<string, (typeof BENCHMARK_DOMAINS)[number]> = {
+  medical: 'medical',
+  medqa: 'medical',
+  code: 'code',
+  bigcodebench: 'code',
+  nli: 'nli',
+  rte: 'nli',
+};
+
+const schema = withOrderedThresholds(
+  z.object({
+    domain: z
+      .string({ error: 'benchmark_domain' })
+      .transform((d) => ALIASES[d.trim().toLowerCase()])
+      .refine((d) => d !== undefined, { message: 'benchmark_domain' }),
+    ...thresholdFields,
+  }),
+);
+
+const entry = (e: BenchmarkEntry | null, locale: Locale) => (e ? `${e.model} (${e.parametersB === null ? '?' : formatParameters(e.parametersB * 1e9, locale)}): ${e.score}` : '–');
+
+const command: Command<typeof schema> = {
+  name: 'benchmark',
+  description: { en: 'Published results: can a small model beat a large one?', fr: 'Résultats publiés : un petit modèle peut-il battre un grand ?' },
+  usage: '/benchmark <medical|code|nli>',
+  options: [
+    { name: 'domain', type: 'string', required: true, choices: [...BENCHMARK_DOMAINS], description: { en: 'medical (MedQA), code (BigCodeBench) or nli (RTE)', fr: 'medical (MedQA), code (BigCodeBench) ou nli (RTE)' } },
+    ...THRESHOLD_OPTIONS,
+  ],
+  schema,
+  async run(ctx, args): Promise<Reply> {
+    const fr = ctx.locale === 'fr';
+    const thresholds = thresholdsFrom(args, ctx.config)!;
+    const result = benchmarkOf(args.domain!, thresholds);
+    const w = result.smallestWinner;
+    const winner = w
+      ? fr
+        ? ` ${w.model.model} (${formatParameters(w.model.parametersB! * 1e9, ctx.locale)}) bat ${w.beatenCount} modèles plus grands, jusqu’à ${w.beats.model} (${formatParameters(w.beats.parametersB! * 1e9, ctx.locale)}).`
+        : ` ${w.model.model} (${formatParameters(w.model.parametersB! * 1e9, ctx.locale)}) beats ${w.beatenCount} larger models, up to ${w.beats.model} (${formatParameters(w.beats.parametersB! * 1e9, ctx.locale)}).`
+      : '';
+    const summary = fr
+      ? `${result.benchmark}, ${result.metric} : meilleur SLM ${entry(result.bestSlm, ctx.locale)} ; meilleur LLM ${entry(result.bestLlm, ctx.locale)}.${winner}`
+      : `${result.benchmark}, ${result.metric}: best SLM ${entry(result.bestSlm, ctx.locale)}; best LLM ${entry(result.bestLlm, ctx.locale)}.${winner}`;
+    const unsized = result.entries.filter((e) => e.parametersB === null);
+    const notes = [fr ? `Source : ${result.source}. Valeurs relues sur les graphiques de l’étude.` : `Source: ${result.source}. Values read off the study's charts.`];
+    if (unsized.length) notes.push(fr ? `Taille non publiée (hors graphique) : ${unsized.map((e) => `${e.model} ${e.score}`).join(', ')}.` : `Size not published (left off the chart): ${unsized.map((e) => `${e.model} ${e.score}`).join(', ')}.`);
+    return {
+      title: fr ? `${result.benchmark} : petits contre grands` : `${result.benchmark}: small vs large`,
+      summary,
+      fields: [
+        { name: fr ? 'Meilleur SLM' : 'Best SLM', value: entry(result.bestSlm, ctx.locale), inline: true },
+        { name: fr ? 'Meilleur LLM' : 'Best LLM', value: entry(result.bestLlm, ctx.locale), inline: true },
+        {
+          name: fr ? 'Points par milliard de paramètres' : 'Points per billion parameters',
+          value: result.perBillion.slice(0, 3).map((p) => `${p.model} ${p.scorePerBillion.toFixed(1)}`).join(', '),
+          inline: false,
+        },
+      ],
+      table: {
+        columns: fr ? ['Modèle', 'Paramètres', result.metric, 'Verdict'] : ['Model', 'Parameters', result.metric, 'Verdict'],
+        rows: [...result.entries]
+          .sort((a, b) => b.score - a.score)
+          .map((e) => [e.model, e.parametersB === null ? '?' : formatParameters(e.parametersB * 1e9, ctx.locale), String(e.score), verdictWord(e.verdict, ctx.locale)]),
+      },
+      chart: {
+        config: benchmarkChart(result, thresholds, {
+          title: `${result.benchmark}: ${result.metric}`,
+          caption: result.source,
+          xTitle: fr ? 'Paramètres (échelle log)' : 'Parameters (log scale)',
+          yTitle: result.metric,
+          series: { SLM: 'SLM', borderline: verdictWord('borderline', ctx.locale), LLM: 'LLM' },
+        }),
+        fileName: 'benchmark.png',
+        alt: summary,
+      },
+      notes,
+      links: [],
+      data: result,
+    };
+  },
+};
+
+export default command;

@@ -1,0 +1,70 @@
+// /lifespan [tag]: the study's H5 — do SLMs keep their downloads longer than LLMs?
+import { z } from 'zod';
+import type { Command } from '../src/command.js';
+import { lifespanOf } from '../src/core/lifespan.js';
+import { lifespanChart } from '../src/charts/configs.js';
+import { formatDate, formatPercent, sourceLine } from '../src/format.js';
+import { SAMPLE_OPTION, sampleSizeSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import type { Reply } from '../src/reply.js';
+import { classifiedSample, sampleWords, unknownNote } from '../src/samples.js';
+
+const schema = withOrderedThresholds(z.object({ tag: tagSchema.optional(), sample: sampleSizeSchema.optional(), ...thresholdFields }));
+
+const command: Command<typeof schema> = {
+  name: 'lifespan',
+  description: { en: 'Do SLMs keep their downloads longer than LLMs?', fr: 'Les SLM gardent-ils leurs téléchargements plus longtemps que les LLM ?' },
+  usage: '/lifespan [tag] [sample:10000]',
+  options: [TAG_OPTION, SAMPLE_OPTION, ...THRESHOLD_OPTIONS],
+  schema,
+  async run(ctx, args): Promise<Reply> {
+    const fr = ctx.locale === 'fr';
+    const thresholds = thresholdsFrom(args, ctx.config)!;
+    const sample = await classifiedSample(ctx, { tag: args.tag, size: args.sample }, thresholds);
+    const result = lifespanOf(sample.classified, { collectedAt: new Date(sample.source.collectedAt) });
+    const old = result.olderThan12Months;
+    const cutoff = formatDate(result.cutoff);
+    const collected = formatDate(sample.source.collectedAt);
+    const summary = fr
+      ? `Les modèles créés avant le ${cutoff} (plus de 12 mois avant la collecte du ${collected}) reçoivent ${formatPercent(old.slm, ctx.locale, 0)} des téléchargements des SLM, contre ${formatPercent(old.llm, ctx.locale, 0)} pour les LLM.`
+      : `Models created before ${cutoff} (over 12 months before the data was collected on ${collected}) draw ${formatPercent(old.slm, ctx.locale, 0)} of SLM downloads, against ${formatPercent(old.llm, ctx.locale, 0)} for LLMs.`;
+    const notes = [...sample.notes, unknownNote(result.unknown, sample.classified.length, ctx.locale)];
+    notes.push(
+      fr
+        ? 'Téléchargements des 30 derniers jours, tels que le Hub les compte ; la zone grise (7–20B) est à part.'
+        : 'Downloads over the last 30 days, as the Hub counts them; borderline models (7–20B) are kept apart.',
+    );
+    if (result.undated) notes.push(fr ? `${result.undated} modèles sans date de création sont laissés de côté.` : `${result.undated} models without a creation date are left out.`);
+    return {
+      title: fr ? `Durée de vie des téléchargements${args.tag ? ` — ${args.tag}` : ''}` : `Download lifespan${args.tag ? ` — ${args.tag}` : ''}`,
+      summary,
+      fields: [
+        { name: fr ? 'SLM : part des modèles de plus de 12 mois' : 'SLM: share to models over 12 months old', value: formatPercent(old.slm, ctx.locale), inline: true },
+        { name: fr ? 'LLM : part des modèles de plus de 12 mois' : 'LLM: share to models over 12 months old', value: formatPercent(old.llm, ctx.locale), inline: true },
+        { name: fr ? 'Zone grise : idem' : 'Borderline: same', value: formatPercent(old.borderline, ctx.locale), inline: true },
+      ],
+      chart: {
+        config: lifespanChart(result, {
+          title: fr ? `Part des téléchargements par mois de création — ${sampleWords(sample, args.tag, ctx.locale)}` : `Share of downloads by creation month — ${sampleWords(sample, args.tag, ctx.locale)}`,
+          caption: sourceLine(sample.source, ctx.locale),
+          xTitle: fr ? 'Mois de création (UTC)' : 'Creation month (UTC)',
+          yTitle: fr ? 'Part des téléchargements du groupe (%)' : "Share of the group's downloads (%)",
+          series: { SLM: 'SLM', LLM: 'LLM', cutoff: fr ? '12 mois avant la collecte' : '12 months before collection' },
+        }),
+        fileName: 'lifespan.png',
+        alt: summary,
+      },
+      notes,
+      links: [],
+      source: sample.source,
+      data: {
+        tag: args.tag ?? null,
+        months: result.months,
+        olderThan12Months: result.olderThan12Months,
+        cutoff: result.cutoff,
+        totals: result.totals,
+      },
+    };
+  },
+};
+
+export default command;

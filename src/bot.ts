@@ -1,0 +1,48 @@
+// The bot every adapter talks to: configuration, the Hub layer, the commands, and one `invoke`.
+import { COMMANDS } from '../commands/index.js';
+import type { Command } from './command.js';
+import type { Config } from './config.js';
+import { createHub, type Hub } from './hub/hub.js';
+import type { Locale } from './i18n.js';
+import { invoke, type RawArgs, findCommand } from './invoke.js';
+import { silentLogger, type Logger } from './log.js';
+import { parseArgs, splitCommandLine } from './parse-text.js';
+import type { Reply } from './reply.js';
+
+export interface InvokeOptions {
+  locale?: Locale;
+  /** The clock for this request (digests and tests pass their own). */
+  now?: Date;
+}
+
+export interface Bot {
+  config: Config;
+  hub: Hub;
+  commands: readonly Command[];
+  log: Logger;
+  /** Runs a command with typed options (Discord, digests). */
+  invoke(name: string, args: RawArgs, options?: InvokeOptions): Promise<Reply>;
+  /** Runs a command typed as text: `/trend text-generation since:2024-01` (console, Slack). */
+  invokeText(line: string, options?: InvokeOptions): Promise<Reply>;
+}
+
+export function createBot(config: Config, deps: { hub?: Hub; log?: Logger; now?: () => Date; commands?: readonly Command[] } = {}): Bot {
+  const log = deps.log ?? silentLogger;
+  const now = deps.now ?? (() => new Date());
+  const hub = deps.hub ?? createHub(config, { logger: log, now });
+  const commands = deps.commands ?? COMMANDS;
+  const run = (name: string, args: RawArgs, options: InvokeOptions = {}) =>
+    invoke(commands, name, args, { hub, config, locale: options.locale ?? 'en', now: options.now ?? now(), commands }, log);
+  return {
+    config,
+    hub,
+    commands,
+    log,
+    invoke: run,
+    invokeText(line, options) {
+      const { name, rest } = splitCommandLine(line);
+      const command = findCommand(commands, name);
+      return run(name, command ? parseArgs(command, rest) : {}, options);
+    },
+  };
+}

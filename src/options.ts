@@ -1,0 +1,137 @@
+// Options several commands share (model ids, task tags, months, thresholds), their zod schemas,
+// and the sentence each validation failure produces. Schemas fail with a key of INPUT_ERRORS;
+// src/invoke.ts turns it into the localized sentence, with the value the user typed.
+import { z } from 'zod';
+import { isMonth } from './core/months.js';
+import { isPipelineTag, PIPELINE_TAGS } from './core/tags.js';
+import type { Thresholds } from './core/types.js';
+import type { CommandOption } from './command.js';
+import type { Config } from './config.js';
+import type { Locale } from './i18n.js';
+
+const HUB_URL = /^https?:\/\/(?:www\.)?huggingface\.co\//i;
+/** Hub repo names: letters, digits, `-`, `_`, `.`; at most 96 characters each side; no `..`. */
+const REPO_ID = /^(?:[A-Za-z0-9][\w.-]{0,95}\/)?[A-Za-z0-9][\w.-]{0,95}$/;
+
+/** A repo id as typed, or a huggingface.co link to one; trims spaces. */
+export function normalizeModelId(text: string): string {
+  return text.trim().replace(HUB_URL, '').replace(/\/+$/, '');
+}
+
+export function isModelId(id: string): boolean {
+  return REPO_ID.test(id) && !id.includes('..');
+}
+
+export const modelIdSchema = z
+  .string({ error: 'model_required' })
+  .transform(normalizeModelId)
+  .refine((id) => id.length > 0, { message: 'model_required' })
+  .refine(isModelId, { message: 'model_id' });
+
+/** Task tags of the Hub's pipeline taxonomy (`text-generation`, `fill-mask`…). */
+export const tagSchema = z
+  .string()
+  .transform((t) => t.trim().toLowerCase())
+  .refine(isPipelineTag, { message: 'tag_unknown' });
+
+/** `YYYY-MM`, a real month. */
+export const monthSchema = z.string().transform((t) => t.trim()).refine(isMonth, { message: 'month' });
+
+export const sampleSizeSchema = z.coerce.number({ error: 'sample_range' }).int({ message: 'sample_range' }).min(100, { message: 'sample_range' }).max(50_000, { message: 'sample_range' });
+
+export const TAG_OPTION: CommandOption = {
+  name: 'tag',
+  type: 'string',
+  autocomplete: 'tag',
+  description: { en: 'Hub task tag, e.g. text-generation', fr: 'Tâche du Hub, par ex. text-generation' },
+};
+
+export const SAMPLE_OPTION: CommandOption = {
+  name: 'sample',
+  type: 'integer',
+  description: { en: 'How many top models by 30-day downloads (default 10,000)', fr: 'Nombre de modèles les plus téléchargés sur 30 jours (10 000 par défaut)' },
+};
+
+/** Per-command thresholds, in billions of parameters (`slm_below:7 llm_from:20`). */
+export const THRESHOLD_OPTIONS: CommandOption[] = [
+  { name: 'slm_below', type: 'number', description: { en: 'SLM below this many billion parameters (default 7)', fr: 'SLM en dessous de ce nombre de milliards de paramètres (7 par défaut)' } },
+  { name: 'llm_from', type: 'number', description: { en: 'LLM from this many billion parameters (default 20)', fr: 'LLM à partir de ce nombre de milliards de paramètres (20 par défaut)' } },
+];
+
+const billions = z.coerce.number({ error: 'threshold' }).positive({ message: 'threshold' }).max(100_000, { message: 'threshold' });
+
+export const thresholdFields = {
+  slm_below: billions.optional(),
+  llm_from: billions.optional(),
+};
+
+/** Adds the "thresholds in order" check to a schema that has the threshold fields. */
+export function withOrderedThresholds<S extends z.ZodType<{ slm_below?: number; llm_from?: number }>>(schema: S) {
+  return schema.refine((a) => a.slm_below === undefined || a.llm_from === undefined || a.slm_below <= a.llm_from, {
+    message: 'thresholds_reversed',
+    path: ['slm_below'],
+  });
+}
+
+/** The thresholds a command uses: its options, else the configuration. */
+export function thresholdsFrom(args: { slm_below?: number; llm_from?: number }, config: Config): Thresholds | null {
+  const slmBelow = (args.slm_below ?? config.SLM_BELOW_B) * 1e9;
+  const llmFrom = (args.llm_from ?? config.LLM_FROM_B) * 1e9;
+  return slmBelow <= llmFrom ? { slmBelow, llmFrom } : null;
+}
+
+/** Closest known task tags to what was typed, for "did you mean". */
+export function closestTags(text: string, max = 3): string[] {
+  const t = text.trim().toLowerCase();
+  const score = (tag: string) => (tag.startsWith(t) ? 0 : tag.includes(t) || t.includes(tag) ? 1 : 2 + editDistance(tag, t) / Math.max(tag.length, t.length));
+  return [...PIPELINE_TAGS].sort((a, b) => score(a) - score(b) || a.localeCompare(b)).slice(0, max);
+}
+
+/** Levenshtein distance, for short strings. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+type InputError = (value: string, locale: Locale) => string;
+
+/** Shown back to users: long or odd input is cut so a reply stays short. */
+export function quoted(value: string): string {
+  const flat = value.replace(/\s+/g, ' ');
+  return `"${flat.length > 60 ? `${flat.slice(0, 57)}…` : flat}"`;
+}
+
+export const INPUT_ERRORS: Record<string, InputError> = {
+  model_required: (_, l) => (l === 'fr' ? 'Il manque l’identifiant du modèle.' : 'The model id is missing.'),
+  model_id: (v, l) =>
+    l === 'fr'
+      ? `${quoted(v)} n’est pas un identifiant de modèle Hugging Face (de la forme organisation/nom, par ex. Qwen/Qwen2.5-0.5B).`
+      : `${quoted(v)} is not a Hugging Face model id (it looks like owner/name, e.g. Qwen/Qwen2.5-0.5B).`,
+  tag_unknown: (v, l) =>
+    l === 'fr'
+      ? `${quoted(v)} n’est pas une tâche du Hub ; par exemple : ${closestTags(v).join(', ')}.`
+      : `${quoted(v)} is not a Hub task tag; did you mean ${closestTags(v).join(', ')}?`,
+  month: (v, l) => (l === 'fr' ? `${quoted(v)} n’est pas un mois : écrivez AAAA-MM, par ex. 2024-01.` : `${quoted(v)} is not a month: write YYYY-MM, e.g. 2024-01.`),
+  month_future: (v, l) => (l === 'fr' ? `${quoted(v)} est après la date des données.` : `${quoted(v)} is after the date the data was collected.`),
+  sample_range: (v, l) =>
+    l === 'fr' ? `L’échantillon ${quoted(v)} doit compter entre 100 et 50 000 modèles.` : `The sample ${quoted(v)} must be a whole number of models from 100 to 50,000.`,
+  threshold: (v, l) =>
+    l === 'fr' ? `Le seuil ${quoted(v)} doit être un nombre positif de milliards de paramètres, par ex. 7.` : `The threshold ${quoted(v)} must be a positive number of billions of parameters, e.g. 7.`,
+  compare_count: (_, l) => (l === 'fr' ? 'Donnez de 2 à 5 identifiants de modèles différents, séparés par des espaces.' : 'Give 2 to 5 different model ids, separated by spaces.'),
+  compare_ids: (v, l) =>
+    l === 'fr'
+      ? `${quoted(v)} contient un identifiant qui n’est pas de la forme organisation/nom.`
+      : `${quoted(v)} has an id that is not of the form owner/name.`,
+  benchmark_domain: (v, l) =>
+    l === 'fr' ? `${quoted(v)} n’est pas un domaine : choisissez medical, code ou nli.` : `${quoted(v)} is not a domain: choose medical, code or nli.`,
+  extra: (v, l) => (l === 'fr' ? `Je ne sais pas quoi faire de ${quoted(v)}.` : `I do not know what to do with ${quoted(v)}.`),
+  thresholds_reversed: (_, l) =>
+    l === 'fr' ? 'slm_below doit être inférieur ou égal à llm_from (par ex. slm_below:7 llm_from:20).' : 'slm_below must not be greater than llm_from (e.g. slm_below:7 llm_from:20).',
+};

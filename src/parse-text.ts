@@ -1,0 +1,37 @@
+// Text commands, as typed in the console and in Slack: `/trend text-generation since:2024-01`.
+// Words of the form `name:value` (or `name=value`) set that option; other words fill the options
+// in the order the command declares them; a `rest` option takes all remaining words.
+import type { Command } from './command.js';
+import type { RawArgs } from './invoke.js';
+
+/** Splits on spaces, keeping "quoted words" together. */
+export function splitWords(text: string): string[] {
+  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+}
+
+/** `/classify Qwen/Qwen2.5-0.5B` → `{ name: 'classify', rest: 'Qwen/Qwen2.5-0.5B' }`. */
+export function splitCommandLine(line: string): { name: string; rest: string } {
+  const trimmed = line.trim();
+  const match = /^\/?(\S*)\s*([\s\S]*)$/.exec(trimmed)!;
+  return { name: match[1].toLowerCase(), rest: match[2] };
+}
+
+/** Maps the words after the command name to the command's options. */
+export function parseArgs(command: Command, text: string): RawArgs {
+  const args: RawArgs = {};
+  const positional: string[] = [];
+  const byName = new Map(command.options.map((o) => [o.name, o]));
+  for (const word of splitWords(text)) {
+    const keyed = /^([a-z_]+)[:=]([\s\S]*)$/i.exec(word);
+    if (keyed && byName.has(keyed[1].toLowerCase())) args[keyed[1].toLowerCase()] = keyed[2];
+    else positional.push(word);
+  }
+  for (const option of command.options) {
+    if (positional.length === 0) break;
+    if (args[option.name] !== undefined) continue;
+    args[option.name] = option.rest ? positional.splice(0).join(' ') : positional.shift();
+  }
+  // Words nobody takes still reach validation, so the user hears about them.
+  if (positional.length > 0) args._extra = positional.join(' ');
+  return args;
+}

@@ -1,0 +1,42 @@
+// Loading a sample for a command: the Hub layer's sample with every model's count and verdict.
+import type { CommandContext } from './command.js';
+import type { Thresholds } from './core/types.js';
+import { classifyAll, type ClassifiedModel } from './core/verdict.js';
+import type { Sample } from './hub/types.js';
+import { formatCount } from './format.js';
+
+export interface ClassifiedSample extends Sample {
+  classified: ClassifiedModel[];
+}
+
+export async function classifiedSample(ctx: CommandContext, options: { tag?: string; size?: number }, thresholds: Thresholds): Promise<ClassifiedSample> {
+  const sample = await ctx.hub.sample({ tag: options.tag, size: options.size ?? ctx.config.SAMPLE_SIZE });
+  return { ...sample, classified: classifyAll(sample.models, sample.lookup, thresholds) };
+}
+
+/** Resolves with the promise's value, or undefined if it takes longer than `ms`. */
+export async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The note every sample-based reply carries: unknown counts are shown apart, never as LLMs. */
+export function unknownNote(unknown: number, total: number, locale: CommandContext['locale']): string {
+  return locale === 'fr'
+    ? `${formatCount(unknown, locale)} modèles sur ${formatCount(total, locale)} n’ont pas de nombre de paramètres connu : comptés à part, jamais comme LLM.`
+    : `${formatCount(unknown, locale)} of ${formatCount(total, locale)} models have no known parameter count: counted apart, never as LLMs.`;
+}
+
+/** "the top 10,000 models by 30-day downloads (text-generation)", as the sample actually came. */
+export function sampleWords(sample: Sample, tag: string | undefined, locale: CommandContext['locale']): string {
+  const n = formatCount(sample.models.length, locale);
+  if (locale === 'fr') return `les ${n} modèles les plus téléchargés sur 30 jours${tag ? ` (${tag})` : ''}`;
+  return `the top ${n} models by 30-day downloads${tag ? ` (${tag})` : ''}`;
+}
