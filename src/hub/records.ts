@@ -1,0 +1,106 @@
+// Turns the two shapes a Hub model arrives in (raw Hub API JSON, and the entries
+// @huggingface/hub yields) into the one ModelRecord the core works with.
+import type { ModelRecord } from '../core/types.js';
+
+/** A model as the Hub API spells it (`GET /api/models`), which is also the snapshot files' shape. */
+export interface RawHubModel {
+  /** Repo id, `org/name`. */
+  id: string;
+  /** The Hub's internal id. */
+  _id?: string;
+  modelId?: string;
+  pipeline_tag?: string;
+  library_name?: string;
+  safetensors?: { total?: number; parameters?: Record<string, number> };
+  gguf?: { total?: number; [key: string]: unknown };
+  createdAt?: string;
+  lastModified?: string;
+  downloads?: number;
+  likes?: number;
+  trendingScore?: number;
+  private?: boolean;
+  gated?: false | 'auto' | 'manual';
+  tags?: string[];
+  cardData?: { base_model?: string | string[]; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+type Loose = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+
+/** Counts must be finite and not negative; anything else is noise from a bad record. */
+const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
+
+/** Parameter totals of 0 or less say nothing about a model's size. */
+const total = (v: unknown): number | undefined => {
+  const block = isObject(v) ? v.total : undefined;
+  return typeof block === 'number' && Number.isFinite(block) && block > 0 ? block : undefined;
+};
+
+/** The library may hand dates over as strings or Date objects; keep valid ones as ISO strings. */
+const isoDate = (v: unknown): string | undefined => {
+  if (!(typeof v === 'string' || v instanceof Date)) return undefined;
+  const time = new Date(v).getTime();
+  return Number.isFinite(time) ? new Date(time).toISOString() : undefined;
+};
+
+const BASE_RELATION = /^(?:finetune|quantized|adapter|merge):/;
+
+/** Base model ids named in `base_model:` tags (`base_model:org/x`, `base_model:quantized:org/x`, …), deduplicated. */
+export function baseModelIds(record: Pick<ModelRecord, 'id' | 'tags'>): string[] {
+  const ids = new Set<string>();
+  for (const tag of record.tags) {
+    if (!tag.startsWith('base_model:')) continue;
+    const id = tag.slice('base_model:'.length).replace(BASE_RELATION, '');
+    if (id !== '' && id !== record.id) ids.add(id);
+  }
+  return [...ids];
+}
+
+function tagsWithCardBases(tags: unknown, cardData: unknown): string[] {
+  const list = Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];
+  const declared = isObject(cardData) ? cardData.base_model : undefined;
+  const bases = (Array.isArray(declared) ? declared : [declared]).filter((b): b is string => text(b) !== undefined);
+  if (bases.length === 0) return list;
+  // The core reads base models from tags only, so card-declared bases become tags too.
+  const known = new Set(baseModelIds({ id: '', tags: list }));
+  const extra = bases.map((b) => b.trim()).filter((b) => !known.has(b));
+  return [...list, ...[...new Set(extra)].map((b) => `base_model:${b}`)];
+}
+
+function build(id: string, fields: Loose, pipelineTag: unknown): ModelRecord {
+  const record: ModelRecord = { id, tags: tagsWithCardBases(fields.tags, fields.cardData) };
+  const createdAt = isoDate(fields.createdAt);
+  const downloads = count(fields.downloads);
+  const likes = count(fields.likes);
+  const pipeline = text(pipelineTag);
+  const library = text(fields.library_name);
+  const safetensorsTotal = total(fields.safetensors);
+  const ggufTotal = total(fields.gguf);
+  // Only set what is known, so `undefined` never overwrites anything when records are merged.
+  if (createdAt !== undefined) record.createdAt = createdAt;
+  if (downloads !== undefined) record.downloads = downloads;
+  if (likes !== undefined) record.likes = likes;
+  if (pipeline !== undefined) record.pipelineTag = pipeline;
+  if (library !== undefined) record.libraryName = library;
+  if (safetensorsTotal !== undefined) record.safetensorsTotal = safetensorsTotal;
+  if (ggufTotal !== undefined) record.ggufTotal = ggufTotal;
+  return record;
+}
+
+/** A raw Hub API model (`id` = repo id). Returns undefined when there is no usable repo id. */
+export function fromRawHub(raw: unknown): ModelRecord | undefined {
+  if (!isObject(raw)) return undefined;
+  const id = text(raw.id) ?? text(raw.modelId);
+  return id === undefined ? undefined : build(id, raw, raw.pipeline_tag);
+}
+
+/** An entry yielded by @huggingface/hub's listModels/modelInfo (`name` = repo id, `task` = pipeline tag). */
+export function fromHubEntry(entry: unknown): ModelRecord | undefined {
+  if (!isObject(entry)) return undefined;
+  const id = text(entry.name);
+  return id === undefined ? undefined : build(id, entry, entry.task ?? entry.pipeline_tag);
+}
