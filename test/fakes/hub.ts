@@ -1,0 +1,238 @@
+// A fake Hugging Face Hub API on 127.0.0.1 for tests: the model list and model-info endpoints
+// the real @huggingface/hub client calls, every request recorded, and switchable faults.
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RawHubModel } from '../../src/hub/records.js';
+import { loadRawSnapshot } from '../../src/hub/snapshot.js';
+
+export type { RawHubModel };
+
+export interface FakeHubRequest {
+  method: string;
+  /** Decoded path, e.g. `/api/models` or `/api/models/Qwen/Qwen2.5-0.5B/revision/HEAD`. */
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+}
+
+export interface FakeHubFault {
+  /** Answer with this status (and a JSON error body) instead of the data. */
+  status?: number;
+  /** Seconds, sent as `Retry-After`. */
+  retryAfter?: number;
+  /** Wait this long before answering (longer than the client's timeout = a timeout). */
+  delayMs?: number;
+  /** Close the socket without an answer. */
+  dropConnection?: boolean;
+  /** 200 with a body that is not JSON. */
+  malformed?: boolean;
+  /** 200 with well-formed JSON of the wrong shape (e.g. an object where a list is expected). */
+  body?: unknown;
+  /** Send half of the real page, then cut the connection. */
+  truncated?: boolean;
+  /** How many requests this fault applies to (default 1; Infinity = until reset). */
+  times?: number;
+  /** Only requests whose path starts with this (default: every request). */
+  pathPrefix?: string;
+}
+
+export interface FakeHub {
+  /** `http://127.0.0.1:PORT`, for HF_ENDPOINT / hubUrl. */
+  url: string;
+  /** Every request received, in order. */
+  requests: FakeHubRequest[];
+  /** The models served; tests may push to or replace it. */
+  models: RawHubModel[];
+  /** Requests to the list endpoint (`GET /api/models`). */
+  listRequests(): FakeHubRequest[];
+  /** Requests to the single-model endpoint. */
+  modelRequests(): FakeHubRequest[];
+  /** Queues a fault for the next matching request(s). */
+  fail(fault: FakeHubFault): void;
+  /** Forgets requests and faults (models stay). */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** Fields the list endpoint returns when no `expand` is given (as the Hub does). */
+const DEFAULT_LIST_FIELDS = ['_id', 'id', 'likes', 'trendingScore', 'private', 'downloads', 'tags', 'pipeline_tag', 'library_name', 'createdAt', 'modelId'];
+/** The Hub's list page cap. */
+const MAX_LIMIT = 1000;
+
+let snapshotModels: RawHubModel[] | undefined;
+
+/** The project's two snapshot files merged by id, in the raw Hub shape (read once, copied per call). */
+export function loadSnapshotModels(): RawHubModel[] {
+  snapshotModels ??= loadRawSnapshot();
+  return snapshotModels.map((m) => ({ ...m }));
+}
+
+/** `n` made-up models (`synthetic/model-00000`…), downloads descending, for paging tests. */
+export function makeSyntheticModels(n: number, options: { owner?: string; pipelineTag?: string } = {}): RawHubModel[] {
+  const owner = options.owner ?? 'synthetic';
+  return Array.from({ length: n }, (_, i) => ({
+    id: `${owner}/model-${String(i).padStart(5, '0')}`,
+    pipeline_tag: options.pipelineTag ?? 'text-generation',
+    library_name: 'transformers',
+    downloads: n - i,
+    likes: i % 100,
+    createdAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
+    tags: ['transformers', 'safetensors', options.pipelineTag ?? 'text-generation'],
+    safetensors: { total: 1_000_000 + i },
+  }));
+}
+
+/** The Hub's `_id` is a 24-hex Mongo id; derive a stable one when a record has none. */
+const mongoId = (id: string) => createHash('sha1').update(id).digest('hex').slice(0, 24);
+
+/** What the Hub would store for a record: the fields every model has, filled in. */
+function served(model: RawHubModel): RawHubModel {
+  return {
+    _id: mongoId(model.id),
+    private: false,
+    gated: false,
+    likes: 0,
+    downloads: 0,
+    tags: [],
+    lastModified: model.createdAt ?? '2024-01-01T00:00:00.000Z',
+    ...model,
+    modelId: model.id,
+  };
+}
+
+/** With `expand`, the Hub returns `id`, `_id` and only the expanded fields. */
+function project(model: RawHubModel, expand: string[]): Record<string, unknown> {
+  const full = served(model);
+  const fields = expand.length > 0 ? ['_id', 'id', ...expand] : DEFAULT_LIST_FIELDS;
+  return Object.fromEntries(fields.filter((f) => full[f] !== undefined).map((f) => [f, full[f]]));
+}
+
+const SORTS = new Set(['downloads', 'createdAt', 'likes']);
+
+function sortValue(model: RawHubModel, key: string): number {
+  const v = model[key];
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string') return Date.parse(v) || -Infinity;
+  return -Infinity; // missing values sort last
+}
+
+export async function startFakeHub(options: { models?: RawHubModel[] } = {}): Promise<FakeHub> {
+  const requests: FakeHubRequest[] = [];
+  let faults: (FakeHubFault & { left: number })[] = [];
+  const timers = new Set<NodeJS.Timeout>();
+  let baseUrl = '';
+
+  const hub: FakeHub = {
+    url: '',
+    requests,
+    models: options.models ?? loadSnapshotModels(),
+    listRequests: () => requests.filter((r) => r.path === '/api/models'),
+    modelRequests: () => requests.filter((r) => r.path.startsWith('/api/models/')),
+    fail(fault) {
+      faults.push({ ...fault, left: fault.times ?? 1 });
+    },
+    reset() {
+      requests.length = 0;
+      faults = [];
+    },
+    close: async () => {
+      for (const t of timers) clearTimeout(t);
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+
+  const later = (ms: number, fn: () => void) => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
+    timers.add(t);
+  };
+
+  const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    if (res.destroyed) return;
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(JSON.stringify(body));
+  };
+
+  /** The normal answer for a request: status, body and headers. */
+  function answer(path: string, query: URLSearchParams): { status: number; body: unknown; headers?: Record<string, string> } {
+    const expand = query.getAll('expand');
+    if (path === '/api/models') {
+      let list = hub.models;
+      const search = query.get('search')?.toLowerCase();
+      if (search) list = list.filter((m) => m.id.toLowerCase().includes(search));
+      const task = query.get('pipeline_tag');
+      if (task) list = list.filter((m) => m.pipeline_tag === task);
+      const author = query.get('author')?.toLowerCase();
+      if (author) list = list.filter((m) => m.id.toLowerCase().startsWith(`${author}/`));
+      for (const tag of query.getAll('filter')) list = list.filter((m) => m.tags?.includes(tag));
+      const sort = query.get('sort');
+      if (sort && SORTS.has(sort)) {
+        // Decorate first: parsing dates inside the comparator is slow on 16,000 models.
+        list = list
+          .map((m, i) => ({ m, i, v: sortValue(m, sort) }))
+          .sort((a, b) => b.v - a.v || a.i - b.i)
+          .map((x) => x.m);
+      }
+      const limit = Math.min(Number(query.get('limit')) || MAX_LIMIT, MAX_LIMIT);
+      const offset = Number(query.get('cursor')) || 0;
+      const page = list.slice(offset, offset + limit).map((m) => project(m, expand));
+      const headers: Record<string, string> = {};
+      if (offset + limit < list.length) {
+        // Absolute, as the real Hub sends it: the client ignores a relative next link.
+        const next = new URLSearchParams(query);
+        next.set('cursor', String(offset + limit));
+        headers.link = `<${baseUrl}/api/models?${next}>; rel="next"`;
+      }
+      return { status: 200, body: page, headers };
+    }
+    const single = /^\/api\/models\/(.+?)(?:\/revision\/[^/]+)?$/.exec(path);
+    if (single) {
+      const model = hub.models.find((m) => m.id === single[1]); // exact: the fake is case-sensitive
+      if (!model) return { status: 404, body: { error: 'Repository not found' } };
+      return { status: 200, body: expand.length > 0 ? project(model, expand) : served(model) };
+    }
+    return { status: 404, body: { error: 'Not found' } };
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', baseUrl);
+    const path = decodeURIComponent(url.pathname);
+    requests.push({ method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers });
+
+    const fault = faults.find((f) => f.left > 0 && (!f.pathPrefix || path.startsWith(f.pathPrefix)));
+    if (fault) fault.left--;
+
+    const respond = () => {
+      if (res.destroyed) return;
+      if (fault?.dropConnection) return void req.socket.destroy();
+      if (fault?.status) {
+        const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+        return json(res, fault.status, { error: `Fake error ${fault.status}` }, headers);
+      }
+      if (fault?.malformed) {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return void res.end('[{"id": "broken/json", ');
+      }
+      if (fault?.body !== undefined) return json(res, 200, fault.body);
+      const { status, body, headers } = answer(path, url.searchParams);
+      if (fault?.truncated) {
+        const text = JSON.stringify(body);
+        res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
+        res.write(text.slice(0, Math.floor(text.length / 2)));
+        return void later(10, () => req.socket.destroy());
+      }
+      json(res, status, body, headers);
+    };
+    if (fault?.delayMs) later(fault.delayMs, respond);
+    else respond();
+  });
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  hub.url = baseUrl;
+  return hub;
+}
