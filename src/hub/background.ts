@@ -1,0 +1,58 @@
+// Fetches base models nobody knows yet, behind the replies, so later replies can size their derivatives.
+import type { Logger } from '../log.js';
+
+export interface BaseJob {
+  id: string;
+  /** 1 = named by a record the user saw; deeper levels come from fetched bases. */
+  depth: number;
+}
+
+export class BackgroundQueue {
+  private readonly waiting: BaseJob[] = [];
+  /** Lower-case ids waiting or running, so each id is fetched once at a time. */
+  private readonly pending = new Set<string>();
+  private running = 0;
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(
+    /** Does the work for one id; its rejections are only logged. */
+    private readonly work: (job: BaseJob) => Promise<void>,
+    private readonly logger: Logger,
+    private readonly concurrency = 4,
+  ) {}
+
+  add(jobs: Iterable<BaseJob>): void {
+    for (const job of jobs) {
+      const key = job.id.toLowerCase();
+      if (this.pending.has(key)) continue;
+      this.pending.add(key);
+      this.waiting.push(job);
+    }
+    this.pump();
+  }
+
+  /** Resolves when nothing is waiting or running (used by tests and shutdown). */
+  idle(): Promise<void> {
+    if (this.running === 0 && this.waiting.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private pump(): void {
+    while (this.running < this.concurrency && this.waiting.length > 0) {
+      const job = this.waiting.shift()!;
+      this.running++;
+      this.work(job)
+        .catch((err) => this.logger.debug({ err, id: job.id }, 'hub: background base-model fetch failed'))
+        .finally(() => {
+          this.running--;
+          this.pending.delete(job.id.toLowerCase());
+          this.pump();
+          if (this.running === 0 && this.waiting.length === 0) {
+            const waiters = this.idleWaiters;
+            this.idleWaiters = [];
+            waiters.forEach((resolve) => resolve());
+          }
+        });
+    }
+  }
+}

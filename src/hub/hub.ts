@@ -1,0 +1,392 @@
+// The Hub layer commands use: live Hub data when it answers, else the last good data, else
+// the bundled snapshot. Nothing here throws to a caller; problems become notes on the answer.
+import type { Config } from '../config.js';
+import type { DataSource, ModelRecord } from '../core/types.js';
+import { silentLogger, type Logger } from '../log.js';
+import { BackgroundQueue, type BaseJob } from './background.js';
+import { ModelCache, SampleCache, SingleFlight, sampleKey, type CachedSample } from './cache.js';
+import { createHubClient, describeFailure } from './client.js';
+import {
+  coverageNote,
+  hubFailedUsingCache,
+  hubFailedUsingSnapshot,
+  savedDataNote,
+  snapshotOnlyTopModels,
+} from './notes.js';
+import { baseModelIds } from './records.js';
+import { getSnapshot } from './snapshot.js';
+import { rankSuggestions } from './suggest.js';
+import type { HubData, HubStatus, ModelLookup, ModelResult, Sample } from './types.js';
+
+export interface HubDeps {
+  fetch?: typeof fetch;
+  now?: () => Date;
+  logger?: Logger;
+}
+
+/** HubData plus a way to wait for background work (tests, graceful shutdown). */
+export interface Hub extends HubData {
+  /** Resolves when no background base-model fetch is waiting or running. */
+  whenIdle(): Promise<void>;
+}
+
+/** How many levels of `base_model:` links a model lookup follows (fine-tune of a merge of a base…). */
+const BASE_DEPTH = 3;
+const DEFAULT_CREATED_SINCE_MAX = 5_000;
+const SUGGESTIONS = 5;
+/** How many Hub search results "did you mean" considers. */
+const SUGGESTION_SEARCH_LIMIT = 50;
+/** What a person may type as a repo id; anything else skips the exact lookup. */
+const REPO_ID = /^[\w.-]+(?:\/[\w.-]+)?$/;
+
+interface Known {
+  record: ModelRecord;
+  source: DataSource;
+}
+
+const lower = (id: string) => id.toLowerCase();
+const indexOf = (models: ModelRecord[]) => new Map(models.map((m) => [lower(m.id), m]));
+
+/** Accepts `https://huggingface.co/org/name` too, as people paste links. */
+function typedId(text: string): string {
+  const trimmed = text.trim();
+  const link = /^https?:\/\/[^/]+\/([^/?#\s]+\/[^/?#\s]+)/.exec(trimmed);
+  return link ? link[1] : trimmed;
+}
+
+export function createHub(config: Config, deps: HubDeps = {}): Hub {
+  const now = deps.now ?? (() => new Date());
+  const logger = deps.logger ?? silentLogger;
+  const offline = config.OFFLINE;
+  const client = createHubClient({
+    endpoint: config.HF_ENDPOINT,
+    token: config.HF_TOKEN,
+    timeoutMs: config.HUB_TIMEOUT_MS,
+    fetch: deps.fetch ?? globalThis.fetch,
+    logger,
+  });
+  // Offline means everything comes from the snapshot, so the caches are never read or filled.
+  const samples = new SampleCache(config.DATA_DIR, config.CACHE_TTL_SECONDS, now, logger);
+  const models = new ModelCache(config.CACHE_TTL_SECONDS);
+  const flights = new SingleFlight();
+  /** Last background-refresh failure per sample key, so a stale answer says why it is stale. */
+  const refreshFailures = new Map<string, string>();
+
+  const snapshot = () => getSnapshot();
+  const snapshotSource = (): DataSource => ({ kind: 'snapshot', collectedAt: snapshot().collectedAt });
+  const nowIso = () => now().toISOString();
+
+  /** A record already known, with where it came from: model cache, cached samples, then the snapshot. */
+  function findKnown(id: string): Known | undefined {
+    const key = lower(id);
+    const cached = offline ? undefined : models.any(key);
+    if (cached) return { record: cached.record, source: { kind: 'cache', collectedAt: cached.fetchedAt } };
+    if (!offline) {
+      for (const sample of samples.samples()) {
+        const record = sample.byLowerId.get(key);
+        if (record) return { record, source: { kind: 'cache', collectedAt: sample.collectedAt } };
+      }
+    }
+    const record = snapshot().byLowerId.get(key);
+    return record ? { record, source: snapshotSource() } : undefined;
+  }
+
+  /** Lookup over some records first (a sample, a model and its bases), then everything known. */
+  const lookupWith =
+    (first: Map<string, ModelRecord>): ModelLookup =>
+    (id) =>
+      first.get(lower(id)) ?? findKnown(id)?.record;
+
+  function knownIds(): string[] {
+    const ids = [...models.ids()];
+    if (!offline) for (const sample of samples.samples()) for (const m of sample.models) ids.push(m.id);
+    for (const m of snapshot().models) ids.push(m.id);
+    return ids;
+  }
+
+  /** One modelInfo per id at a time; answers (and 404s) go to the model cache. */
+  function fetchModel(id: string): Promise<ModelRecord | undefined> {
+    return flights.run(`model:${id}`, async () => {
+      const record = await client.modelInfo(id);
+      if (record) models.put(record, nowIso());
+      else models.markMissing(id);
+      return record;
+    });
+  }
+
+  const background = new BackgroundQueue(async ({ id, depth }: BaseJob) => {
+    if (findKnown(id) || models.isMissing(id)) return;
+    const record = await fetchModel(id);
+    if (record && depth < BASE_DEPTH) queueBases([record], depth + 1);
+  }, logger);
+
+  /** Base models named by these records that nobody knows: fetch them behind the reply. */
+  function queueBases(records: ModelRecord[], depth = 1, own?: Map<string, ModelRecord>): void {
+    if (offline) return;
+    const jobs: BaseJob[] = [];
+    for (const record of records) {
+      for (const id of baseModelIds(record)) {
+        if (own?.has(lower(id)) || findKnown(id) || models.isMissing(id)) continue;
+        jobs.push({ id, depth });
+      }
+    }
+    background.add(jobs);
+  }
+
+  function snapshotSample(tag: string | undefined, size: number): ModelRecord[] {
+    const all = snapshot().models; // already by downloads, highest first
+    return (tag ? all.filter((m) => m.pipelineTag === tag) : all).slice(0, size);
+  }
+
+  function sampleFrom(
+    list: ModelRecord[],
+    source: DataSource,
+    notes: string[],
+    index: Map<string, ModelRecord> = indexOf(list),
+  ): Sample {
+    return { models: list, lookup: lookupWith(index), source, notes };
+  }
+
+  function fromCache(entry: CachedSample, notes: string[]): Sample {
+    if (entry.models.length < entry.size) notes.push(coverageNote(entry.models.length, entry.size, entry.tag, 'The Hub'));
+    queueBases(entry.models, 1, entry.byLowerId);
+    return sampleFrom(entry.models, { kind: 'cache', collectedAt: entry.collectedAt }, notes, entry.byLowerId);
+  }
+
+  function fallbackToSnapshot(tag: string | undefined, size: number, reason: string): Sample {
+    const list = snapshotSample(tag, size);
+    const notes = [hubFailedUsingSnapshot(reason, snapshot().collectedAt)];
+    if (list.length < size) notes.push(coverageNote(list.length, size, tag, 'The snapshot'));
+    return sampleFrom(list, snapshotSource(), notes);
+  }
+
+  function fetchSample(tag: string | undefined, size: number, key: string): Promise<CachedSample> {
+    return flights.run(`sample:${key}`, async () => {
+      const list = await client.listTop(tag, size);
+      const entry = await samples.put({ key, size, collectedAt: nowIso(), models: list, ...(tag ? { tag } : {}) });
+      refreshFailures.delete(key);
+      return entry;
+    });
+  }
+
+  async function sample(tag: string | undefined, size: number): Promise<Sample> {
+    if (offline) {
+      const list = snapshotSample(tag, size);
+      const notes = list.length < size ? [coverageNote(list.length, size, tag, 'The snapshot')] : [];
+      return sampleFrom(list, snapshotSource(), notes);
+    }
+    const key = sampleKey(tag, size);
+    const fresh = await samples.getFresh(key);
+    if (fresh) {
+      const notes = fresh.origin === 'disk' ? [savedDataNote(fresh.collectedAt, samples.ageSeconds(fresh), false)] : [];
+      return fromCache(fresh, notes);
+    }
+    const saved = await samples.lastGoodFor(key);
+    if (saved?.origin === 'disk') {
+      // Loaded at start but older than the TTL: answer at once, refresh behind the reply.
+      fetchSample(tag, size, key).catch((err) => {
+        refreshFailures.set(key, describeFailure(err));
+        logger.debug({ err, key }, 'hub: background sample refresh failed');
+      });
+      const failed = refreshFailures.get(key);
+      const note = failed
+        ? hubFailedUsingCache(failed, saved.collectedAt)
+        : savedDataNote(saved.collectedAt, samples.ageSeconds(saved), true);
+      return fromCache(saved, [note]);
+    }
+    try {
+      const entry = await fetchSample(tag, size, key);
+      const notes = entry.models.length < size ? [coverageNote(entry.models.length, size, tag, 'The Hub')] : [];
+      queueBases(entry.models, 1, entry.byLowerId);
+      return sampleFrom(entry.models, { kind: 'live', collectedAt: entry.collectedAt }, notes, entry.byLowerId);
+    } catch (err) {
+      const reason = describeFailure(err);
+      logger.warn({ err, key }, 'hub: sample fetch failed, falling back');
+      const last = await samples.lastGoodFor(key);
+      if (last) return sampleFrom(last.models, { kind: 'cache', collectedAt: last.collectedAt }, [hubFailedUsingCache(reason, last.collectedAt)], last.byLowerId);
+      return fallbackToSnapshot(tag, size, reason);
+    }
+  }
+
+  /** Base models of `record`, up to BASE_DEPTH levels, from what is known or (if allowed) fetched. */
+  async function basesOf(record: ModelRecord, fetchMissing: boolean): Promise<Map<string, ModelRecord>> {
+    const found = new Map<string, ModelRecord>([[lower(record.id), record]]);
+    let level = [record];
+    for (let depth = 1; depth <= BASE_DEPTH && level.length > 0; depth++) {
+      const ids = [...new Set(level.flatMap(baseModelIds))].filter((id) => !found.has(lower(id)));
+      const records = await Promise.all(
+        ids.map(async (id) => {
+          const known = findKnown(id);
+          // A snapshot record without a size (the January dump has none) is worth one live request.
+          const good = known && (known.source.kind !== 'snapshot' || known.record.safetensorsTotal || known.record.ggufTotal);
+          if (good || !fetchMissing || models.isMissing(id)) return known?.record;
+          const fetched = await fetchModel(id).catch((err) => {
+            logger.debug({ err, id }, 'hub: base model fetch failed');
+            return undefined;
+          });
+          return fetched ?? known?.record;
+        }),
+      );
+      level = records.filter((r): r is ModelRecord => r !== undefined);
+      for (const r of level) found.set(lower(r.id), r);
+    }
+    return found;
+  }
+
+  async function foundModel(record: ModelRecord, source: DataSource, notes: string[], fetchMissing: boolean): Promise<ModelResult> {
+    const bases = await basesOf(record, fetchMissing);
+    return { found: true, model: record, lookup: lookupWith(bases), source, notes };
+  }
+
+  async function model(text: string): Promise<ModelResult> {
+    const id = typedId(text);
+    if (offline) {
+      const record = snapshot().byLowerId.get(lower(id));
+      if (record) return foundModel(record, snapshotSource(), [], false);
+      return { found: false, suggestions: rankSuggestions(id, knownIds(), SUGGESTIONS), source: snapshotSource(), notes: [] };
+    }
+
+    const cached = models.getFresh(id);
+    if (cached) return foundModel(cached.record, { kind: 'cache', collectedAt: cached.fetchedAt }, [], true);
+
+    let hubIds: string[] = [];
+    try {
+      let record = REPO_ID.test(id) ? await fetchModel(id) : undefined;
+      if (!record) {
+        // Not under this exact id: a known id that differs only in case, else one the Hub's search finds.
+        const known = findKnown(id)?.record.id;
+        if (known && known !== id) record = await fetchModel(known);
+        if (!record) {
+          hubIds = await client.searchIds(id, SUGGESTION_SEARCH_LIMIT);
+          const match = hubIds.find((h) => lower(h) === lower(id) && h !== id && h !== known);
+          if (match) record = await fetchModel(match);
+        }
+      }
+      if (record) return foundModel(record, { kind: 'live', collectedAt: nowIso() }, [], true);
+      const suggestions = rankSuggestions(id, [...hubIds, ...knownIds()], SUGGESTIONS);
+      return { found: false, suggestions, source: { kind: 'live', collectedAt: nowIso() }, notes: [] };
+    } catch (err) {
+      const reason = describeFailure(err);
+      logger.warn({ err, id }, 'hub: model lookup failed, falling back');
+      const known = findKnown(id);
+      if (known) {
+        const note =
+          known.source.kind === 'snapshot'
+            ? hubFailedUsingSnapshot(reason, known.source.collectedAt)
+            : hubFailedUsingCache(reason, known.source.collectedAt);
+        return foundModel(known.record, known.source, [note], false);
+      }
+      return {
+        found: false,
+        suggestions: rankSuggestions(id, knownIds(), SUGGESTIONS),
+        source: snapshotSource(),
+        notes: [`The Hub could not be reached (${reason}); suggestions come from the bundled snapshot and cached data.`],
+      };
+    }
+  }
+
+  async function search(query: string, limit: number): Promise<string[]> {
+    const max = Math.floor(limit);
+    if (!(max > 0)) return [];
+    const q = lower(query.trim());
+    // Known ids by downloads, so the likeliest completions come first.
+    const known = new Map<string, ModelRecord>();
+    for (const m of [...(offline ? [] : samples.samples().flatMap((s) => s.models)), ...snapshot().models]) {
+      if (!known.has(lower(m.id))) known.set(lower(m.id), m);
+    }
+    if (!offline) for (const id of models.ids()) if (!known.has(lower(id))) known.set(lower(id), models.any(id)!.record);
+    const byDownloads = [...known.values()].sort((a, b) => (b.downloads ?? 0) - (a.downloads ?? 0));
+    const prefix: string[] = [];
+    const substring: string[] = [];
+    for (const m of byDownloads) {
+      const id = lower(m.id);
+      if (id.startsWith(q) || id.slice(id.indexOf('/') + 1).startsWith(q)) prefix.push(m.id);
+      else if (id.includes(q)) substring.push(m.id);
+    }
+    let fromHub: string[] = [];
+    if (!offline && q !== '') {
+      fromHub = await client.searchIds(query.trim(), max, true).catch((err) => {
+        logger.debug({ err, query }, 'hub: autocomplete search failed');
+        return [];
+      });
+    }
+    const out = new Map<string, string>();
+    for (const id of [...prefix, ...fromHub, ...substring]) {
+      if (!out.has(lower(id))) out.set(lower(id), id);
+      if (out.size >= max) break;
+    }
+    return [...out.values()];
+  }
+
+  function snapshotSince(since: Date, tag: string | undefined, max: number): ModelRecord[] {
+    const from = since.toISOString();
+    return snapshot()
+      .models.filter((m) => m.createdAt !== undefined && m.createdAt >= from && (!tag || m.pipelineTag === tag))
+      .sort((a, b) => b.createdAt!.localeCompare(a.createdAt!))
+      .slice(0, max);
+  }
+
+  async function createdSince(since: Date, options: { tag?: string; max?: number } = {}): Promise<Sample> {
+    const { tag } = options;
+    const max = Math.max(1, Math.floor(options.max ?? DEFAULT_CREATED_SINCE_MAX));
+    const collectedAt = snapshot().collectedAt;
+    if (offline) return sampleFrom(snapshotSince(since, tag, max), snapshotSource(), [snapshotOnlyTopModels(collectedAt)]);
+    try {
+      const { models: list, complete } = await client.listNewest(since, tag, max);
+      const notes = complete
+        ? []
+        : [`Stopped at ${max.toLocaleString('en-US')} models; more were created since ${since.toISOString().slice(0, 10)}.`];
+      const index = indexOf(list);
+      queueBases(list, 1, index);
+      return sampleFrom(list, { kind: 'live', collectedAt: nowIso() }, notes, index);
+    } catch (err) {
+      const reason = describeFailure(err);
+      logger.warn({ err }, 'hub: createdSince failed, using the snapshot');
+      return sampleFrom(snapshotSince(since, tag, max), snapshotSource(), [
+        hubFailedUsingSnapshot(reason, collectedAt),
+        snapshotOnlyTopModels(collectedAt),
+      ]);
+    }
+  }
+
+  /** Last line of defence for the never-throw promise: log and answer from the snapshot. */
+  async function guarded<T>(what: string, work: () => Promise<T>, fallback: (reason: string) => T): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      logger.error({ err }, `hub: unexpected failure in ${what}`);
+      return fallback('error');
+    }
+  }
+
+  return {
+    sample: ({ tag, size }) => {
+      const n = Math.max(1, Math.floor(size));
+      return guarded('sample', () => sample(tag || undefined, n), (reason) => fallbackToSnapshot(tag || undefined, n, reason));
+    },
+    model: (id) =>
+      guarded('model', () => model(id), (reason) => ({
+        found: false,
+        suggestions: [],
+        source: snapshotSource(),
+        notes: [`The Hub could not be reached (${reason}).`],
+      })),
+    search: (query, limit) => guarded('search', () => search(query, limit), () => []),
+    createdSince: (since, options) =>
+      guarded('createdSince', () => createdSince(since, options), (reason) =>
+        sampleFrom([], snapshotSource(), [hubFailedUsingSnapshot(reason, snapshot().collectedAt)]),
+      ),
+    status(): HubStatus {
+      const snap = snapshot();
+      return {
+        mode: offline ? 'offline' : 'live',
+        endpoint: config.HF_ENDPOINT,
+        snapshotCollectedAt: snap.collectedAt,
+        snapshotModels: snap.models.length,
+        cachedSamples: offline ? [] : samples.list(),
+        cachedModels: offline ? 0 : models.size,
+      };
+    },
+    whenIdle: () => background.idle(),
+  };
+}
