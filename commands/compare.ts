@@ -4,7 +4,8 @@ import type { Command } from '../src/command.js';
 import { classifyModel } from '../src/core/classify.js';
 import { compareChart } from '../src/charts/configs.js';
 import { formatParameters, sourceLine, verdictWord } from '../src/format.js';
-import { isModelId, normalizeModelId, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import { isModelId, normalizeModelId } from '../src/core/model-id.js';
+import { THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import { notFoundReply } from '../src/not-found.js';
 import type { Reply } from '../src/reply.js';
 

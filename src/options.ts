@@ -2,25 +2,14 @@
 // and the sentence each validation failure produces. Schemas fail with a key of INPUT_ERRORS;
 // src/invoke.ts turns it into the localized sentence, with the value the user typed.
 import { z } from 'zod';
+import { isModelId, normalizeModelId } from './core/model-id.js';
 import { isMonth } from './core/months.js';
+import { rankSuggestions } from './hub/suggest.js';
 import { isPipelineTag, PIPELINE_TAGS } from './core/tags.js';
 import type { Thresholds } from './core/types.js';
 import type { CommandOption } from './command.js';
 import type { Config } from './config.js';
 import type { Locale } from './i18n.js';
-
-const HUB_URL = /^https?:\/\/(?:www\.)?huggingface\.co\//i;
-/** Hub repo names: letters, digits, `-`, `_`, `.`; at most 96 characters each side; no `..`. */
-const REPO_ID = /^(?:[A-Za-z0-9][\w.-]{0,95}\/)?[A-Za-z0-9][\w.-]{0,95}$/;
-
-/** A repo id as typed, or a huggingface.co link to one; trims spaces. */
-export function normalizeModelId(text: string): string {
-  return text.trim().replace(HUB_URL, '').replace(/\/+$/, '');
-}
-
-export function isModelId(id: string): boolean {
-  return REPO_ID.test(id) && !id.includes('..');
-}
 
 export const modelIdSchema = z
   .string({ error: 'model_required' })
@@ -82,22 +71,8 @@ export function thresholdsFrom(args: { slm_below?: number; llm_from?: number }, 
 
 /** Closest known task tags to what was typed, for "did you mean". */
 export function closestTags(text: string, max = 3): string[] {
-  const t = text.trim().toLowerCase();
-  const score = (tag: string) => (tag.startsWith(t) ? 0 : tag.includes(t) || t.includes(tag) ? 1 : 2 + editDistance(tag, t) / Math.max(tag.length, t.length));
-  return [...PIPELINE_TAGS].sort((a, b) => score(a) - score(b) || a.localeCompare(b)).slice(0, max);
-}
-
-/** Levenshtein distance, for short strings. */
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length];
+  const close = rankSuggestions(text, PIPELINE_TAGS, max);
+  return close.length ? close : ['text-generation', 'text-classification', 'fill-mask'].slice(0, max);
 }
 
 type InputError = (value: string, locale: Locale) => string;

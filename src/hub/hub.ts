@@ -1,6 +1,7 @@
 // The Hub layer commands use: live Hub data when it answers, else the last good data, else
 // the bundled snapshot. Nothing here throws to a caller; problems become notes on the answer.
 import type { Config } from '../config.js';
+import { isModelId, normalizeModelId } from '../core/model-id.js';
 import type { DataSource, ModelRecord } from '../core/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import { BackgroundQueue, type BaseJob } from './background.js';
@@ -36,9 +37,6 @@ const DEFAULT_CREATED_SINCE_MAX = 5_000;
 const SUGGESTIONS = 5;
 /** How many Hub search results "did you mean" considers. */
 const SUGGESTION_SEARCH_LIMIT = 50;
-/** What a person may type as a repo id; anything else skips the exact lookup. */
-const REPO_ID = /^[\w.-]+(?:\/[\w.-]+)?$/;
-
 interface Known {
   record: ModelRecord;
   source: DataSource;
@@ -46,13 +44,6 @@ interface Known {
 
 const lower = (id: string) => id.toLowerCase();
 const indexOf = (models: ModelRecord[]) => new Map(models.map((m) => [lower(m.id), m]));
-
-/** Accepts `https://huggingface.co/org/name` too, as people paste links. */
-function typedId(text: string): string {
-  const trimmed = text.trim();
-  const link = /^https?:\/\/[^/]+\/([^/?#\s]+\/[^/?#\s]+)/.exec(trimmed);
-  return link ? link[1] : trimmed;
-}
 
 export function createHub(config: Config, deps: HubDeps = {}): Hub {
   const now = deps.now ?? (() => new Date());
@@ -239,7 +230,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   }
 
   async function model(text: string): Promise<ModelResult> {
-    const id = typedId(text);
+    const id = normalizeModelId(text);
     if (offline) {
       const record = snapshot().byLowerId.get(lower(id));
       if (record) return foundModel(record, snapshotSource(), [], false);
@@ -251,7 +242,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
 
     let hubIds: string[] = [];
     try {
-      let record = REPO_ID.test(id) ? await fetchModel(id) : undefined;
+      let record = isModelId(id) ? await fetchModel(id) : undefined;
       if (!record) {
         // Not under this exact id: a known id that differs only in case, else one the Hub's search finds.
         const known = findKnown(id)?.record.id;
