@@ -35,8 +35,9 @@ async function main(argv: string[]): Promise<number> {
     if (json) console.log(JSON.stringify({ error: { code: 'bad_config', message } }));
     return 2;
   }
-  // Logs go to stderr; with --json or a one-shot command only warnings and worse, to keep output clean.
-  const log = createLogger(words.length || json ? (config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL) : config.LOG_LEVEL);
+  // Logs go to stderr. In the console, replies already carry the notes a person needs (Hub down,
+  // stale data), so only errors are logged unless LOG_LEVEL asks for more.
+  const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'error');
   const bot = createBot(config, { log });
   const consoleBot = new ConsoleBot(bot, config.OUT_DIR);
 

@@ -1,6 +1,7 @@
 // Text commands, as typed in the console and in Slack: `/trend text-generation since:2024-01`.
-// Words of the form `name:value` (or `name=value`) set that option; other words fill the options
-// in the order the command declares them; a `rest` option takes all remaining words.
+// Words of the form `name:value` (or `name=value`) set that option; other words fill the text
+// options in the order the command declares them (numbers such as `sample:5000` are always named);
+// a `rest` option takes all remaining words.
 import type { Command } from './command.js';
 import type { RawArgs } from './invoke.js';
 
@@ -28,7 +29,7 @@ export function parseArgs(command: Command, text: string): RawArgs {
   }
   for (const option of command.options) {
     if (positional.length === 0) break;
-    if (args[option.name] !== undefined) continue;
+    if (args[option.name] !== undefined || option.type !== 'string') continue;
     args[option.name] = option.rest ? positional.splice(0).join(' ') : positional.shift();
   }
   // Words nobody takes still reach validation, so the user hears about them.

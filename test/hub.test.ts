@@ -555,3 +555,22 @@ describe('offline', () => {
     expect(hub.status()).toMatchObject({ mode: 'offline', snapshotCollectedAt: SNAPSHOT_DATE, cachedSamples: [], cachedModels: 0 });
   });
 });
+
+describe('an unreachable Hub', () => {
+  it('is left alone for a while after a network failure, so replies do not each wait for it', async () => {
+    const fake = await fakeHub();
+    fake.fail({ dropConnection: true, times: Infinity });
+    const hub = await hubFor(fake.url);
+
+    const first = await hub.sample({ size: 100 });
+    expect(first.source.kind).toBe('snapshot');
+    expect(fake.requests.length).toBeGreaterThan(0);
+
+    fake.reset(); // the Hub is back, and the request log is empty
+    const second = await hub.model('Qwen/Qwen2.5-0.5B');
+    expect(second.found).toBe(true);
+    expect(second.source.kind).toBe('snapshot');
+    expect(second.notes.join(' ')).toMatch(/unreachable/);
+    expect(fake.requests).toHaveLength(0);
+  });
+});

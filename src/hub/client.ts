@@ -44,6 +44,9 @@ const DEFAULT_RETRY_AFTER_MS = 1_000;
 const MAX_FAILURE_RETRIES = 1;
 const FAILURE_BACKOFF_MS = 250;
 
+/** How long the Hub is left alone after it could not be reached. */
+const UNREACHABLE_PAUSE_MS = 30_000;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Retry-After is seconds or an HTTP date; undefined when absent or unreadable. */
@@ -72,10 +75,34 @@ function checkShape(url: string, body: string): void {
   }
 }
 
+/**
+ * After the Hub could not be reached at all (network error, timeout), requests fail at once for a
+ * while: replies use the last good data or the snapshot instead of each waiting out a timeout.
+ */
+export class Reachability {
+  private downUntil = 0;
+
+  constructor(
+    private readonly pauseMs = UNREACHABLE_PAUSE_MS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  check(url: string): void {
+    if (this.now() < this.downUntil) throw new HubError('network', `the Hub was unreachable moments ago; not asking again before ${new Date(this.downUntil).toISOString()} (${url})`);
+  }
+
+  record(error: HubError | undefined): void {
+    if (!error) this.downUntil = 0;
+    else if (error.reason === 'network' || error.reason === 'timeout') this.downUntil = this.now() + this.pauseMs;
+  }
+}
+
 export interface FetchPolicy {
   timeoutMs: number;
   /** Whether to retry at all; autocomplete has a deadline and cannot wait. */
   retries: boolean;
+  /** Shared by every fetch of one client. */
+  reachability?: Reachability;
 }
 
 /** A fetch for the library: per-attempt timeout, 429 and 5xx retries, answers checked before use. */
@@ -115,9 +142,12 @@ export function createHubFetch(baseFetch: typeof fetch, policy: FetchPolicy, log
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     let rateLimited = 0;
     let failed = 0;
+    policy.reachability?.check(url);
     for (;;) {
       try {
-        return await attempt(url, init);
+        const res = await attempt(url, init);
+        policy.reachability?.record(undefined);
+        return res;
       } catch (err) {
         const e = err as HubError;
         let wait: number | undefined;
@@ -136,7 +166,11 @@ export function createHubFetch(baseFetch: typeof fetch, policy: FetchPolicy, log
           failed++;
           wait = FAILURE_BACKOFF_MS;
         }
-        if (wait === undefined) throw e;
+        if (wait === undefined) {
+          // A quick (autocomplete) request timing out under its short deadline says nothing about reachability.
+          if (policy.retries || e.reason !== 'timeout') policy.reachability?.record(e);
+          throw e;
+        }
         logger.debug({ url, reason: e.reason, waitMs: wait }, 'hub: retrying');
         await sleep(wait);
       }
@@ -169,10 +203,11 @@ export interface HubClient {
 export function createHubClient(options: HubClientOptions): HubClient {
   const hubUrl = options.endpoint.replace(/\/+$/, '');
   const accessToken = options.token;
-  const normal = createHubFetch(options.fetch, { timeoutMs: options.timeoutMs, retries: true }, options.logger);
+  const reachability = new Reachability();
+  const normal = createHubFetch(options.fetch, { timeoutMs: options.timeoutMs, retries: true, reachability }, options.logger);
   const quick = createHubFetch(
     options.fetch,
-    { timeoutMs: Math.min(options.timeoutMs, SEARCH_DEADLINE_MS), retries: false },
+    { timeoutMs: Math.min(options.timeoutMs, SEARCH_DEADLINE_MS), retries: false, reachability },
     options.logger,
   );
   const task = (tag: string | undefined) => (tag ? { task: tag as PipelineType } : undefined);
