@@ -13,16 +13,27 @@ export class BackgroundQueue {
   private readonly pending = new Set<string>();
   private running = 0;
   private idleWaiters: (() => void)[] = [];
+  /** Jobs started in the current hour: a 10,000-model sample can name thousands of unknown bases,
+   * and the Hub rate-limits; what is left over is asked for again by a later sample. */
+  private started = 0;
+  private windowStart = 0;
 
   constructor(
     /** Does the work for one id; its rejections are only logged. */
     private readonly work: (job: BaseJob) => Promise<void>,
     private readonly logger: Logger,
     private readonly concurrency = 4,
+    private readonly maxPerHour = 1_000,
+    private readonly now: () => number = Date.now,
   ) {}
 
   add(jobs: Iterable<BaseJob>): void {
+    if (this.now() - this.windowStart >= 3_600_000) {
+      this.windowStart = this.now();
+      this.started = 0;
+    }
     for (const job of jobs) {
+      if (this.started + this.waiting.length >= this.maxPerHour) break;
       const key = job.id.toLowerCase();
       if (this.pending.has(key)) continue;
       this.pending.add(key);
@@ -41,6 +52,7 @@ export class BackgroundQueue {
     while (this.running < this.concurrency && this.waiting.length > 0) {
       const job = this.waiting.shift()!;
       this.running++;
+      this.started++;
       this.work(job)
         .catch((err) => this.logger.debug({ err, id: job.id }, 'hub: background base-model fetch failed'))
         .finally(() => {
