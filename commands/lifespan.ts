@@ -6,7 +6,7 @@ import { lifespanChart } from '../src/charts/configs.js';
 import { formatDate, formatPercent, sourceLine } from '../src/format.js';
 import { SAMPLE_OPTION, sampleSizeSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleWords, unknownNote } from '../src/samples.js';
+import { classifiedSample, sampleNote, unknownNote } from '../src/samples.js';
 
 const schema = withOrderedThresholds(z.object({ tag: tagSchema.optional(), sample: sampleSizeSchema.optional(), ...thresholdFields }));
 
@@ -27,7 +27,7 @@ const command: Command<typeof schema> = {
     const summary = fr
       ? `Les modèles créés avant le ${cutoff} (plus de 12 mois avant la collecte du ${collected}) reçoivent ${formatPercent(old.slm, ctx.locale, 0)} des téléchargements des SLM, contre ${formatPercent(old.llm, ctx.locale, 0)} pour les LLM.`
       : `Models created before ${cutoff} (over 12 months before the data was collected on ${collected}) draw ${formatPercent(old.slm, ctx.locale, 0)} of SLM downloads, against ${formatPercent(old.llm, ctx.locale, 0)} for LLMs.`;
-    const notes = [...sample.notes, unknownNote(result.unknown, sample.classified.length, ctx.locale)];
+    const notes = [...sample.notes, sampleNote(sample, args.tag, ctx.locale), unknownNote(result.unknown, sample.classified.length, ctx.locale)];
     notes.push(
       fr
         ? 'Téléchargements des 30 derniers jours, tels que le Hub les compte ; la zone grise (7–20B) est à part.'
@@ -44,7 +44,7 @@ const command: Command<typeof schema> = {
       ],
       chart: {
         config: lifespanChart(result, {
-          title: fr ? `Part des téléchargements par mois de création — ${sampleWords(sample, args.tag, ctx.locale)}` : `Share of downloads by creation month — ${sampleWords(sample, args.tag, ctx.locale)}`,
+          title: fr ? `Téléchargements par mois de création${args.tag ? ` — ${args.tag}` : ''}` : `Downloads by creation month${args.tag ? ` — ${args.tag}` : ''}`,
           caption: sourceLine(sample.source, ctx.locale),
           xTitle: fr ? 'Mois de création (UTC)' : 'Creation month (UTC)',
           yTitle: fr ? 'Part des téléchargements du groupe (%)' : "Share of the group's downloads (%)",

@@ -6,7 +6,7 @@ import { tagsChart } from '../src/charts/configs.js';
 import { formatCount, formatPercent, sourceLine } from '../src/format.js';
 import { SAMPLE_OPTION, sampleSizeSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleWords, unknownNote } from '../src/samples.js';
+import { classifiedSample, sampleNote, unknownNote } from '../src/samples.js';
 
 const schema = withOrderedThresholds(z.object({ sample: sampleSizeSchema.optional(), ...thresholdFields }));
 
@@ -41,7 +41,7 @@ const command: Command<typeof schema> = {
       ],
       chart: {
         config: tagsChart(result, {
-          title: fr ? `Part des modèles par tâche — ${sampleWords(sample, undefined, ctx.locale)}` : `Share of models per task — ${sampleWords(sample, undefined, ctx.locale)}`,
+          title: fr ? 'Part des modèles par tâche' : 'Share of models per task',
           caption: sourceLine(sample.source, ctx.locale),
           xTitle: fr ? 'Part des modèles du verdict (%)' : "Share of the verdict's models (%)",
           series: { SLM: 'SLM', LLM: 'LLM' },
@@ -51,6 +51,7 @@ const command: Command<typeof schema> = {
       },
       notes: [
         ...sample.notes,
+        sampleNote(sample, undefined, ctx.locale),
         fr ? 'Parts normalisées par verdict : chaque tâche en % des modèles du verdict qui ont une tâche.' : "Shares are normalised per verdict: each task as a % of the verdict's models that have a task.",
         unknownNote(sample.classified.filter((c) => c.verdict === 'unknown').length, sample.classified.length, ctx.locale),
       ],

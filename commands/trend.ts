@@ -9,7 +9,7 @@ import { formatPercent, sourceLine, verdictWord } from '../src/format.js';
 import type { Locale } from '../src/i18n.js';
 import { INPUT_ERRORS, monthSchema, SAMPLE_OPTION, sampleSizeSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import { errorReply, type Reply } from '../src/reply.js';
-import { classifiedSample, sampleWords, unknownNote } from '../src/samples.js';
+import { classifiedSample, sampleNote, unknownNote } from '../src/samples.js';
 
 export const DEFAULT_SINCE = '2023-01';
 
@@ -60,12 +60,18 @@ const command: Command<typeof schema> = {
     const partial = result.months.find((m) => m.partial);
     if (partial) notes.push(fr ? `${partial.month}* : mois en cours à la collecte des données, incomplet.` : `${partial.month}*: the month the data was collected in, not complete.`);
     const low = result.months.filter((m) => m.lowConfidence).length;
-    if (low) notes.push(fr ? `${low} mois ont moins de 10 modèles de taille connue : leur part dit peu.` : `${low} months have fewer than 10 models of known size: their share says little.`);
+    if (low) {
+      notes.push(
+        fr
+          ? `${low} mois ${low > 1 ? 'ont' : 'a'} moins de 10 modèles de taille connue : leur part dit peu (⚠).`
+          : `${low} ${low > 1 ? 'months have' : 'month has'} fewer than 10 models of known size: the share says little (⚠).`,
+      );
+    }
     notes.push(unknownNote(sample.classified.filter((c) => c.verdict === 'unknown').length, sample.classified.length, ctx.locale));
     if (result.undated) notes.push(fr ? `${result.undated} modèles sans date de création sont laissés de côté.` : `${result.undated} models without a creation date are left out.`);
     return {
       title: fr ? `Tendance des SLM depuis ${since}${args.tag ? ` — ${args.tag}` : ''}` : `SLM trend since ${since}${args.tag ? ` — ${args.tag}` : ''}`,
-      summary,
+      summary: `${summary} ${sampleNote(sample, args.tag, ctx.locale)}`,
       fields: recent.map((m) => ({
         name: m.month,
         value: `${formatPercent(m.slmShare, ctx.locale, 0)} SLM (${m.slm}/${m.slm + m.borderline + m.llm})${m.lowConfidence ? ' ⚠' : ''}`,
@@ -73,7 +79,7 @@ const command: Command<typeof schema> = {
       })),
       chart: {
         config: trendChart(result, {
-          title: fr ? `Modèles créés par mois — ${sampleWords(sample, args.tag, ctx.locale)}` : `Models created per month — ${sampleWords(sample, args.tag, ctx.locale)}`,
+          title: fr ? `Nouveaux modèles par mois${args.tag ? ` — ${args.tag}` : ''}` : `New models per month${args.tag ? ` — ${args.tag}` : ''}`,
           caption: sourceLine(sample.source, ctx.locale),
           xTitle: fr ? 'Mois de création (UTC)' : 'Creation month (UTC)',
           yTitle: fr ? 'Modèles créés' : 'Models created',

@@ -1,7 +1,5 @@
 // Reply languages. Commands keep their own strings beside their code as `{ en, fr }`;
 // only words shared by several commands live here.
-import type { Verdict } from './core/types.js';
-
 export type Locale = 'en' | 'fr';
 export const LOCALES: readonly Locale[] = ['en', 'fr'];
 

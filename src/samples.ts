@@ -40,3 +40,8 @@ export function sampleWords(sample: Sample, tag: string | undefined, locale: Com
   if (locale === 'fr') return `les ${n} modèles les plus téléchargés sur 30 jours${tag ? ` (${tag})` : ''}`;
   return `the top ${n} models by 30-day downloads${tag ? ` (${tag})` : ''}`;
 }
+
+/** "Sample: the top 10,000 models by 30-day downloads." */
+export function sampleNote(sample: Sample, tag: string | undefined, locale: CommandContext['locale']): string {
+  return locale === 'fr' ? `Échantillon : ${sampleWords(sample, tag, locale)}.` : `Sample: ${sampleWords(sample, tag, locale)}.`;
+}
