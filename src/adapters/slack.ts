@@ -1,0 +1,384 @@
+// The Slack adapter: every command of the bot as a slash command, through @slack/bolt 5.
+// Socket Mode when SLACK_APP_TOKEN is set (no public URL needed), HTTP mode otherwise (Bolt
+// verifies SLACK_SIGNING_SECRET signatures and rejects stale timestamps). Translation only: the
+// text after the command goes to bot.invokeText, the Reply comes back as Block Kit.
+import type { Server } from 'node:http';
+// Named imports: under vitest a default import of this CommonJS module yields the App class itself.
+import { App, LogLevel } from '@slack/bolt';
+import type { Logger as BoltLogger, SlackCommandMiddlewareArgs, AllMiddlewareArgs, webApi } from '@slack/bolt';
+import type { Bot } from '../bot.js';
+import { quickChartUrl, renderPng } from '../charts/index.js';
+import type { Command } from '../command.js';
+import type { Config } from '../config.js';
+import { toLocale, type Locale } from '../i18n.js';
+import type { Logger } from '../log.js';
+import type { Reply } from '../reply.js';
+import { escapeText, LIMITS, renderReply, unescapeSlack, type SlackMessage } from './slack-render.js';
+
+type WebClient = webApi.WebClient;
+
+export interface SlackAdapterOptions {
+  /** HTTP mode: the port (default PORT; 0 picks a free one) and interface (default all) to listen on. */
+  port?: number;
+  host?: string;
+  /**
+   * Web API retries on network errors and HTTP 5xx. Default: 2 retries within ~1.5 s, instead of
+   * the library's ~30 minutes of backoff. Rate limits (429) are not retried here; see below.
+   */
+  retryConfig?: webApi.RetryOptions;
+  /**
+   * On HTTP 429 the adapter retries once after Retry-After, if it is at most this many seconds
+   * (default 30); a longer wait is not worth it: the user is told to try again later.
+   */
+  maxRetryAfterSeconds?: number;
+  /** Web API request timeout in ms (default 15,000). */
+  timeoutMs?: number;
+  /** Defaults to bot.log. */
+  log?: Logger;
+}
+
+export interface SlackAdapter {
+  app: App;
+  /** The HTTP server, in HTTP mode. */
+  server?: Server;
+  mode: 'socket' | 'http';
+  stop(): Promise<void>;
+}
+
+export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 1000, randomize: true };
+const DEFAULT_MAX_RETRY_AFTER_SECONDS = 30;
+const LOCALE_TTL_MS = 60 * 60 * 1000;
+const LOCALE_FAILURE_TTL_MS = 5 * 60 * 1000;
+const LOCALE_WAIT_MS = 1500;
+
+const WORKING: Record<Locale, (command: string) => string> = {
+  en: (c) => `Working on it… (/${c})`,
+  fr: (c) => `Je m’en occupe… (/${c})`,
+};
+
+/** Starts the Slack adapter: Socket Mode if SLACK_APP_TOKEN is set, else HTTP mode on PORT. */
+export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): Promise<SlackAdapter> {
+  const config = bot.config;
+  const log = (options.log ?? bot.log).child({ adapter: 'slack' });
+  if (!config.SLACK_BOT_TOKEN) throw new Error('SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from the Slack app’s OAuth & Permissions page.');
+  const socketMode = config.SLACK_APP_TOKEN !== undefined;
+  if (!socketMode && !config.SLACK_SIGNING_SECRET) {
+    throw new Error('Set SLACK_APP_TOKEN (xapp-…, Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) to run the Slack adapter.');
+  }
+  const maxRetryAfterMs = (options.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER_SECONDS) * 1000;
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, '/') } : {}),
+    retryConfig: options.retryConfig ?? DEFAULT_RETRY_CONFIG,
+    // 429s come back as errors at once; `withRateLimitRetry` decides whether one retry is worth it.
+    rejectRateLimitedCalls: true,
+    timeout: options.timeoutMs ?? 15_000,
+  };
+  const app = new App({
+    token: config.SLACK_BOT_TOKEN,
+    logger: boltLogger(log),
+    clientOptions,
+    // auth.test runs in init() below, so a bad token rejects startSlack instead of an unhandled rejection.
+    deferInitialization: true,
+    ...(socketMode
+      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
+      : {
+          signingSecret: config.SLACK_SIGNING_SECRET,
+          customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok') }],
+        }),
+  });
+
+  const locales = new UserLocales(log);
+  const delivery: Delivery = { config, log, maxRetryAfterMs };
+  // One generic handler per command: no per-command code.
+  for (const command of bot.commands) {
+    app.command(`/${command.name}`, async (args) => {
+      await handleSlashCommand(bot, command, args, locales, delivery);
+    });
+  }
+  app.error(async (error) => {
+    log.error({ err: error }, 'Slack handler error');
+  });
+
+  try {
+    await app.init();
+  } catch (error) {
+    const code = platformErrorCode(error);
+    throw new Error(`Slack did not accept SLACK_BOT_TOKEN${code ? ` (${code})` : ''}: ${(error as Error).message}`, { cause: error });
+  }
+  let server: Server | undefined;
+  if (socketMode) {
+    await app.start();
+    log.info('Slack adapter connected (Socket Mode)');
+  } else {
+    server = (await app.start({ port: options.port ?? config.PORT, host: options.host })) as Server;
+    const address = server.address();
+    log.info({ port: typeof address === 'object' && address ? address.port : address }, 'Slack adapter listening (HTTP mode, POST /slack/events)');
+  }
+  let stopped = false;
+  return {
+    app,
+    server,
+    mode: socketMode ? 'socket' : 'http',
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await app.stop();
+    },
+  };
+}
+
+interface Delivery {
+  config: Pick<Config, 'CHART_MODE' | 'QUICKCHART_URL'>;
+  log: Logger;
+  maxRetryAfterMs: number;
+}
+
+type SlashArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+
+async function handleSlashCommand(bot: Bot, command: Command, args: SlashArgs, locales: UserLocales, delivery: Delivery): Promise<void> {
+  const { ack, respond, client, context, body } = args;
+  const log = delivery.log;
+  let locale: Locale = locales.cached(body.user_id) ?? 'en';
+  try {
+    await ack({ response_type: 'ephemeral', text: WORKING[locale](command.name) });
+  } catch (error) {
+    log.error({ err: error, command: command.name }, 'Slack ack failed');
+    return;
+  }
+  const retrying = <T>(fn: () => Promise<T>) => withRateLimitRetry(fn, delivery.maxRetryAfterMs, log);
+  try {
+    locale = await locales.get(client, body.user_id);
+    if (command.adminOnly && !(await isAdminOrFalse(client, body.user_id, log))) {
+      await retrying(() => respond({ response_type: 'ephemeral', text: ADMIN_ONLY[locale](command.name) }));
+      return;
+    }
+    const text = unescapeSlack(body.text ?? '').trim();
+    const reply = await bot.invokeText(`/${command.name} ${text}`, { locale });
+    const chartUrl = publicChartUrl(reply, delivery);
+
+    if (reply.error || reply.ephemeral) {
+      // Errors and previews go to the caller only, with the usage when the summary lacks it.
+      const hint = reply.error?.code === 'bad_input' && !reply.summary.includes(command.usage) ? usageHint(command, locale) : undefined;
+      await retrying(() => respond({ response_type: 'ephemeral', ...renderReply(reply, { locale, chartUrl, hint }) }));
+      return;
+    }
+    await retrying(() => respond({ response_type: 'in_channel', ...renderReply(reply, { locale, chartUrl }) }));
+    if (reply.chart && !chartUrl) {
+      try {
+        await retrying(() => uploadChart(client, body.channel_id, reply));
+      } catch (error) {
+        log.warn({ err: error, code: platformErrorCode(error), channel: body.channel_id }, 'Slack chart upload failed');
+        await retrying(() => respond({ response_type: 'ephemeral', text: slackErrorMessage(error, { locale, botUserId: context.botUserId, what: 'chart' }) }));
+      }
+    }
+  } catch (error) {
+    log.error({ err: error, code: platformErrorCode(error), command: command.name }, 'Slack reply failed');
+    try {
+      await respond({ response_type: 'ephemeral', text: slackErrorMessage(error, { locale, botUserId: context.botUserId, what: 'reply' }) });
+    } catch (again) {
+      log.warn({ err: again }, 'Slack could not even tell the user');
+    }
+  }
+}
+
+const ADMIN_ONLY: Record<Locale, (command: string) => string> = {
+  en: (c) => `Only workspace admins and owners can use /${c}.`,
+  fr: (c) => `Seuls les administrateurs et propriétaires de l’espace de travail peuvent utiliser /${c}.`,
+};
+
+/** Admin check for `adminOnly` commands; when Slack cannot say, the answer is no. */
+async function isAdminOrFalse(client: WebClient, userId: string, log: Logger): Promise<boolean> {
+  try {
+    return await isWorkspaceAdmin(client, userId);
+  } catch (error) {
+    log.warn({ err: error, code: platformErrorCode(error) }, 'Slack admin check failed; refusing');
+    return false;
+  }
+}
+
+function usageHint(command: Command, locale: Locale): string {
+  return `${locale === 'fr' ? 'Syntaxe' : 'Usage'}: \`${command.usage}\``;
+}
+
+/** The QuickChart URL to show in an image block, when CHART_MODE=quickchart and it fits Slack's 3,000 chars. */
+function publicChartUrl(reply: Reply, delivery: Delivery): string | undefined {
+  if (!reply.chart || delivery.config.CHART_MODE !== 'quickchart') return undefined;
+  try {
+    const url = quickChartUrl(reply.chart.config, { baseUrl: delivery.config.QUICKCHART_URL });
+    return url.length <= LIMITS.imageUrl ? url : undefined;
+  } catch (error) {
+    delivery.log.warn({ err: error }, 'QuickChart URL failed; uploading the PNG instead');
+    return undefined;
+  }
+}
+
+/** Renders the chart to PNG and shares it in the channel (files.uploadV2: URL, upload, complete). */
+async function uploadChart(client: WebClient, channel: string, reply: Reply): Promise<string | undefined> {
+  const chart = reply.chart!;
+  const result = await client.files.uploadV2({
+    channel_id: channel,
+    file: renderPng(chart.config),
+    filename: chart.fileName,
+    title: reply.title.slice(0, 250),
+    alt_text: chart.alt.slice(0, LIMITS.fileAltText),
+  });
+  const files = (result as { files?: Array<{ files?: Array<{ id?: string }> }> }).files;
+  return files?.[0]?.files?.[0]?.id;
+}
+
+export interface PostOptions {
+  /** CHART_MODE and QUICKCHART_URL; default: upload the PNG. */
+  config?: Partial<Pick<Config, 'CHART_MODE' | 'QUICKCHART_URL'>>;
+  locale?: Locale;
+  /** Longest Retry-After worth one retry on HTTP 429, in seconds (default 30). */
+  maxRetryAfterSeconds?: number;
+  log?: Logger;
+}
+
+/**
+ * Posts a reply in a channel as the bot (the weekly digest): the same blocks as a slash-command
+ * answer, then the chart (image block, or the PNG uploaded). One retry on a short rate limit;
+ * every other Slack error (not_in_channel, channel_not_found…) propagates to the caller.
+ */
+export async function postToChannel(client: WebClient, channel: string, reply: Reply, options: PostOptions = {}): Promise<{ ts?: string; fileId?: string }> {
+  const log = options.log ?? silent;
+  const delivery: Delivery = {
+    config: { CHART_MODE: options.config?.CHART_MODE ?? 'attachment', QUICKCHART_URL: options.config?.QUICKCHART_URL ?? 'https://quickchart.io' },
+    log,
+    maxRetryAfterMs: (options.maxRetryAfterSeconds ?? DEFAULT_MAX_RETRY_AFTER_SECONDS) * 1000,
+  };
+  const chartUrl = publicChartUrl(reply, delivery);
+  const message: SlackMessage = renderReply(reply, { locale: options.locale, chartUrl });
+  const posted = await withRateLimitRetry(() => client.chat.postMessage({ channel, ...message }), delivery.maxRetryAfterMs, log);
+  let fileId: string | undefined;
+  if (reply.chart && !chartUrl) fileId = await withRateLimitRetry(() => uploadChart(client, channel, reply), delivery.maxRetryAfterMs, log);
+  return { ts: posted.ts, fileId };
+}
+
+/** Whether a user may change workspace settings (digest subscriptions): admin, owner or primary owner. */
+export async function isWorkspaceAdmin(client: WebClient, userId: string): Promise<boolean> {
+  const { user } = await client.users.info({ user: userId });
+  return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
+}
+
+/** The Slack error code of a Web API failure (`not_in_channel`…), `ratelimited`, or undefined. */
+export function platformErrorCode(error: unknown): string | undefined {
+  const e = error as { code?: string; data?: { error?: string }; statusCode?: number } | undefined;
+  if (e?.code === 'slack_webapi_rate_limited_error') return 'ratelimited';
+  if (e?.code === 'slack_bolt_respond_error' && e.statusCode === 429) return 'ratelimited';
+  return e?.data?.error;
+}
+
+/** Seconds to wait before retrying, if `error` is a rate limit. */
+function retryAfterSeconds(error: unknown): number | undefined {
+  const e = error as { code?: string; retryAfter?: number; statusCode?: number } | undefined;
+  if (e?.code === 'slack_webapi_rate_limited_error') return Math.max(0, e.retryAfter ?? 1);
+  if (e?.code === 'slack_bolt_respond_error' && e.statusCode === 429) return 1;
+  return undefined;
+}
+
+/** Runs `fn`; after a rate limit whose Retry-After is at most `maxWaitMs`, waits it out and runs it once more. */
+export async function withRateLimitRetry<T>(fn: () => Promise<T>, maxWaitMs: number, log?: Logger): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    const wait = retryAfterSeconds(error);
+    if (wait === undefined || wait * 1000 > maxWaitMs) throw error;
+    log?.warn({ retryAfter: wait }, 'Slack rate limit: retrying once');
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+    return fn();
+  }
+}
+
+/** What the user reads when Slack refuses something: what happened and what to do. */
+export function slackErrorMessage(error: unknown, options: { locale?: Locale; botUserId?: string; what?: 'chart' | 'reply' } = {}): string {
+  const fr = options.locale === 'fr';
+  const me = options.botUserId ? `<@${escapeText(options.botUserId)}>` : '@SLM Radar';
+  const chart = options.what === 'chart';
+  switch (platformErrorCode(error)) {
+    case 'not_in_channel':
+      return fr
+        ? `Je ne peux pas ${chart ? 'joindre le graphique' : 'répondre'} ici : je ne suis pas membre de ce canal. Invitez-moi avec /invite ${me}, puis redemandez.`
+        : `I can't ${chart ? 'attach the chart' : 'post'} here: I'm not a member of this channel. Invite me with /invite ${me} and ask again.`;
+    case 'channel_not_found':
+      return fr
+        ? `Je ne vois pas cette conversation (canal privé ou message direct dont je ne fais pas partie). Invitez-moi avec /invite ${me}, ou posez la question dans un canal où je suis.`
+        : `I can't see this conversation (a private channel or a direct message I'm not part of). Invite me with /invite ${me}, or ask in a channel I'm in.`;
+    case 'is_archived':
+      return fr ? 'Ce canal est archivé : je ne peux plus y écrire.' : 'This channel is archived: I can no longer post in it.';
+    case 'ratelimited':
+      return fr ? 'Slack me demande de ralentir. Réessayez dans une minute.' : 'Slack is asking me to slow down. Please try again in a minute.';
+    case 'missing_scope':
+    case 'not_allowed_token_type':
+    case 'restricted_action':
+      return fr
+        ? 'Slack refuse : l’app n’a pas cette permission ici. Demandez à un administrateur de la réinstaller depuis slack/manifest.yml.'
+        : 'Slack refused: the app lacks a permission here. Ask a workspace admin to reinstall it from slack/manifest.yml.';
+    default: {
+      const code = platformErrorCode(error);
+      const detail = code ? ` (${escapeText(code)})` : '';
+      return fr
+        ? `Désolé, Slack a refusé ${chart ? 'le graphique' : 'la réponse'}${detail}. Réessayez dans un instant.`
+        : `Sorry, Slack refused the ${chart ? 'chart' : 'reply'}${detail}. Please try again in a moment.`;
+    }
+  }
+}
+
+/** The user's Slack language (users.info with include_locale), cached; English when unknown. */
+class UserLocales {
+  private readonly entries = new Map<string, { locale: Locale; until: number }>();
+  constructor(private readonly log: Logger) {}
+
+  cached(userId: string): Locale | undefined {
+    const entry = this.entries.get(userId);
+    return entry && entry.until > Date.now() ? entry.locale : undefined;
+  }
+
+  async get(client: WebClient, userId: string): Promise<Locale> {
+    const known = this.cached(userId);
+    if (known) return known;
+    let locale: Locale = 'en';
+    let ttl = LOCALE_FAILURE_TTL_MS;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('users.info timed out')), LOCALE_WAIT_MS);
+      });
+      const { user } = await Promise.race([client.users.info({ user: userId, include_locale: true }), timeout]);
+      locale = toLocale(user?.locale);
+      ttl = LOCALE_TTL_MS;
+    } catch (error) {
+      this.log.debug({ err: error }, 'Slack user locale unknown; answering in English');
+    } finally {
+      clearTimeout(timer);
+    }
+    if (this.entries.size >= 10_000) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(userId, { locale, until: Date.now() + ttl });
+    return locale;
+  }
+}
+
+const silent = { debug() {}, info() {}, warn() {}, error() {} } as unknown as Logger;
+
+/** Bolt (and the Socket Mode client) log through our pino logger. */
+function boltLogger(log: Logger): BoltLogger {
+  const emit =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...parts: unknown[]) => {
+      const err = parts.find((p) => p instanceof Error);
+      const text = parts.filter((p) => typeof p === 'string' || typeof p === 'number').join(' ');
+      const details = parts.filter((p) => p !== err && typeof p === 'object' && p !== null);
+      // Objects go in as fields, so pino's redaction of tokens applies to them.
+      log[level]({ ...(err ? { err } : {}), ...(details.length ? { detail: details.length === 1 ? details[0] : details } : {}) }, text);
+    };
+  const levels: Record<string, LogLevel> = { trace: LogLevel.DEBUG, debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN };
+  return {
+    debug: emit('debug'),
+    info: emit('info'),
+    warn: emit('warn'),
+    error: emit('error'),
+    setLevel() {},
+    getLevel: () => levels[log.level] ?? LogLevel.ERROR,
+    setName() {},
+  };
+}
