@@ -1,0 +1,57 @@
+// `npm run register`: registers every command of commands/ as a Discord slash command.
+// DISCORD_GUILD_ID set → that guild only (instant, for development); otherwise globally
+// (Discord may take up to an hour to show changes). Honours DISCORD_API_URL.
+import { COMMANDS } from '../commands/index.js';
+import { inviteUrl, registerCommands } from '../src/adapters/discord-commands.js';
+import { loadConfig } from '../src/config.js';
+
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  if (!config.DISCORD_TOKEN) {
+    console.error(
+      'DISCORD_TOKEN is not set. Copy the bot token from https://discord.com/developers/applications → your application → Bot → Reset Token,\n' +
+        'then run: DISCORD_TOKEN=… DISCORD_APP_ID=… [DISCORD_GUILD_ID=…] npm run register',
+    );
+    return 2;
+  }
+  if (!config.DISCORD_APP_ID) console.error('DISCORD_APP_ID is not set: asking Discord for the application id of this token.');
+  try {
+    const result = await registerCommands(COMMANDS, {
+      token: config.DISCORD_TOKEN,
+      applicationId: config.DISCORD_APP_ID,
+      guildId: config.DISCORD_GUILD_ID,
+      apiUrl: config.DISCORD_API_URL,
+    });
+    const where = result.scope === 'guild' ? `guild ${result.guildId} (available now)` : 'every server (global; may take up to an hour to appear)';
+    console.log(`Registered ${result.names.length} commands for ${where}: ${result.names.map((n) => `/${n}`).join(' ')}`);
+    if (!config.DISCORD_APP_ID) console.log(`Application id: ${result.applicationId} (set DISCORD_APP_ID to skip this look-up).`);
+    console.log(`Invite the bot: ${inviteUrl(result.applicationId)}`);
+    return 0;
+  } catch (error) {
+    const e = error as Error & { status?: number };
+    const hint =
+      e.status === 401
+        ? ' The token was refused: check DISCORD_TOKEN.'
+        : e.status === 403 || e.status === 404
+          ? ' Check DISCORD_APP_ID and DISCORD_GUILD_ID, and that the bot was invited to that guild with the applications.commands scope.'
+          : '';
+    console.error(`Registration failed: ${e.message}.${hint}`);
+    return 1;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
