@@ -1,0 +1,281 @@
+// The Discord adapter: every command of commands/ as a slash command over the gateway (Guilds
+// intent only). Translation only: an interaction becomes `bot.invoke(name, options, {locale})`,
+// and the Reply becomes an embed + chart (see discord-render.ts). No per-command code here.
+//
+// Ephemeral errors. Discord fixes a reply's visibility at the defer, and the first follow-up after
+// a defer replaces the "thinking…" placeholder with the placeholder's visibility. So:
+// - options the command's schema already rejects (no I/O, checked before deferring) → the defer
+//   itself is ephemeral and the explanation edits it;
+// - errors found while running (unknown model, Hub down, internal) → the public placeholder is
+//   deleted, then the explanation goes as an ephemeral follow-up (if the delete fails, it edits
+//   the placeholder instead, so the user still gets an answer).
+import { randomUUID } from 'node:crypto';
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type Interaction,
+  type Message,
+  type RESTOptions,
+} from 'discord.js';
+import type { Bot } from '../bot.js';
+import type { Command } from '../command.js';
+import { PIPELINE_TAGS } from '../core/tags.js';
+import { toLocale, type Locale } from '../i18n.js';
+import { findCommand, type RawArgs } from '../invoke.js';
+import type { Logger } from '../log.js';
+import type { Reply } from '../reply.js';
+import { adapterWords, NO_MENTIONS, renderMessage, textMessage, type RenderOptions } from './discord-render.js';
+
+export { slashCommandsJson, registerCommands, inviteUrl, BOT_PERMISSIONS } from './discord-commands.js';
+export { renderMessage, replyEmbed, DISCORD_LIMITS, type RenderOptions } from './discord-render.js';
+
+/** Autocomplete must answer within 3 s; this leaves room for the trip back to Discord. */
+export const AUTOCOMPLETE_DEADLINE_MS = 2500;
+/** How long stop() waits for replies in flight before closing anyway. */
+export const STOP_TIMEOUT_MS = 10_000;
+const MAX_CHOICES = 25;
+const CHOICE_LENGTH = 100;
+
+export interface DiscordOptions {
+  /** Bot token; default `config.DISCORD_TOKEN`. */
+  token?: string;
+  /** REST base, e.g. `https://discord.com/api`; default `config.DISCORD_API_URL`, else Discord's. */
+  apiUrl?: string;
+  /** Extra REST options (tests set `retries: 0`). */
+  rest?: Partial<RESTOptions>;
+  /** Chart mode and QuickChart URL; default from the config (CHART_MODE, QUICKCHART_URL). */
+  render?: RenderOptions;
+  autocompleteDeadlineMs?: number;
+  stopTimeoutMs?: number;
+  /** How long to wait for the gateway's READY after login. */
+  readyTimeoutMs?: number;
+}
+
+export interface DiscordAdapter {
+  client: Client;
+  /** Posts a reply to a channel (digests); see postToChannel. */
+  post(channelId: string, reply: Reply, locale: Locale): Promise<Message>;
+  /** Finishes the replies in flight (up to stopTimeoutMs), then destroys the client. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/** An error as it may be logged: no interaction/webhook tokens, no request bodies (PNG bytes). */
+export function loggableError(error: unknown): Record<string, unknown> {
+  const redact = (text: string) => text.replace(/(\/(?:webhooks|interactions)\/\d+\/)[^/?\s]+/g, '$1[redacted]');
+  if (!(error instanceof Error)) return { message: redact(String(error)) };
+  const e = error as Error & { code?: unknown; status?: unknown; method?: unknown; url?: unknown };
+  return {
+    type: e.name,
+    message: redact(e.message),
+    ...(e.code !== undefined ? { code: e.code } : {}),
+    ...(e.status !== undefined ? { status: e.status } : {}),
+    ...(typeof e.method === 'string' ? { method: e.method } : {}),
+    ...(typeof e.url === 'string' ? { url: redact(e.url) } : {}),
+    stack: redact(e.stack ?? ''),
+  };
+}
+
+/** Resolves with the promise's value, or `undefined` once `ms` have passed (or if it rejects). */
+async function withinDeadline<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), Math.max(0, ms));
+  });
+  try {
+    return await Promise.race([promise.catch(() => undefined), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The interaction's options as the raw args `invoke` validates (top-level options only). */
+function argsOf(interaction: ChatInputCommandInteraction | AutocompleteInteraction): RawArgs {
+  const args: RawArgs = {};
+  for (const o of interaction.options.data) {
+    if (typeof o.value === 'string' || typeof o.value === 'number' || typeof o.value === 'boolean') args[o.name] = o.value;
+  }
+  return args;
+}
+
+/** Whether the command's schema accepts these options: checked before deferring, with no I/O. */
+function acceptsInput(command: Command | undefined, args: RawArgs): boolean {
+  if (!command) return false;
+  try {
+    return command.schema.safeParse(args).success;
+  } catch {
+    return true; // let invoke() be the judge
+  }
+}
+
+/** Task tags matching what was typed: prefix matches first, then substrings. */
+export function tagSuggestions(query: string, max = MAX_CHOICES): string[] {
+  const q = query.trim().toLowerCase();
+  const prefix = PIPELINE_TAGS.filter((t) => t.startsWith(q));
+  const inside = PIPELINE_TAGS.filter((t) => !t.startsWith(q) && t.includes(q));
+  return [...prefix, ...inside].slice(0, max);
+}
+
+/** Autocomplete choices: at most 25, values Discord accepts (≤100 characters), no duplicates. */
+function toChoices(values: readonly string[]): { name: string; value: string }[] {
+  const seen = new Set<string>();
+  const out: { name: string; value: string }[] = [];
+  for (const v of values) {
+    if (!v || v.length > CHOICE_LENGTH || seen.has(v)) continue; // a cut value would be another id
+    seen.add(v);
+    out.push({ name: v, value: v });
+    if (out.length === MAX_CHOICES) break;
+  }
+  return out;
+}
+
+/**
+ * Posts a reply to a channel as a message: the same embed + chart as a command's answer, no
+ * mentions. Errors (unknown channel, missing access, Discord down) propagate to the caller.
+ */
+export async function postToChannel(client: Client, channelId: string, reply: Reply, locale: Locale, render: RenderOptions = {}): Promise<Message> {
+  const channel = await client.channels.fetch(channelId);
+  if (!channel?.isSendable()) throw new Error(`Discord channel ${channelId} cannot receive messages from the bot.`);
+  return channel.send(renderMessage(reply, locale, render));
+}
+
+/** Logs in and answers every slash command and autocomplete until stop(). */
+export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Promise<DiscordAdapter> {
+  const log: Logger = bot.log;
+  const token = options.token ?? bot.config.DISCORD_TOKEN;
+  if (!token) throw new Error('DISCORD_TOKEN is not set: create a bot in the Discord developer portal and put its token in DISCORD_TOKEN.');
+  const apiUrl = options.apiUrl ?? bot.config.DISCORD_API_URL;
+  const render: RenderOptions = { chartMode: bot.config.CHART_MODE, quickChartUrl: bot.config.QUICKCHART_URL, ...options.render };
+  const autocompleteDeadline = options.autocompleteDeadlineMs ?? AUTOCOMPLETE_DEADLINE_MS;
+
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    allowedMentions: NO_MENTIONS,
+    rest: { ...(apiUrl ? { api: apiUrl } : {}), ...options.rest },
+  });
+
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  let stopped: Promise<void> | undefined;
+
+  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const started = Date.now();
+    const locale = toLocale(interaction.locale);
+    const words = adapterWords(locale);
+    const name = interaction.commandName;
+    const args = argsOf(interaction);
+    const context = { command: name, interaction: interaction.id, guild: interaction.guildId ?? undefined, locale };
+
+    if (stopping) {
+      await interaction
+        .reply({ ...textMessage(words.restarting), flags: MessageFlags.Ephemeral })
+        .catch((error: unknown) => log.warn({ err: loggableError(error), ...context }, 'discord: restart notice not sent'));
+      return;
+    }
+
+    const privateFromStart = !acceptsInput(findCommand(bot.commands, name), args);
+    try {
+      // At once: Discord gives 3 seconds for the first answer.
+      await interaction.deferReply(privateFromStart ? { flags: MessageFlags.Ephemeral } : {});
+    } catch (error) {
+      log.warn({ err: loggableError(error), ...context }, 'discord: could not defer (interaction expired or Discord unreachable)');
+      return;
+    }
+
+    let placeholderDeleted = false;
+    try {
+      const reply = await bot.invoke(name, args, { locale });
+      const message = renderMessage(reply, locale, {
+        ...render,
+        onChartError: (error) => log.warn({ err: loggableError(error), ...context }, 'discord: chart could not be drawn; answering without it'),
+      });
+      const wantsPrivate = reply.ephemeral === true || reply.error !== undefined;
+      if (wantsPrivate && !privateFromStart) {
+        placeholderDeleted = await interaction.deleteReply().then(
+          () => true,
+          (error: unknown) => {
+            log.warn({ err: loggableError(error), ...context }, 'discord: placeholder not deleted; the error is shown publicly');
+            return false;
+          },
+        );
+      }
+      if (placeholderDeleted) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+      else await interaction.editReply(message);
+      log.info({ ...context, ms: Date.now() - started, ...(reply.error ? { error: reply.error.code } : {}) }, 'discord: answered');
+    } catch (error) {
+      const errorId = randomUUID().slice(0, 8);
+      log.error({ err: loggableError(error), errorId, ...context }, 'discord: reply failed');
+      const apology = textMessage(words.apology(errorId));
+      const sent = placeholderDeleted
+        ? interaction.followUp({ ...apology, flags: MessageFlags.Ephemeral })
+        : interaction.editReply({ ...apology, attachments: [] });
+      await sent.catch((second: unknown) => log.warn({ err: loggableError(second), errorId, ...context }, 'discord: apology not sent either'));
+    }
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const received = Date.now();
+    const focused = interaction.options.getFocused(true);
+    const query = String(focused.value ?? '').trim().slice(0, CHOICE_LENGTH);
+    const source = findCommand(bot.commands, interaction.commandName)?.options.find((o) => o.name === focused.name)?.autocomplete;
+    let values: string[] = [];
+    if (source && !stopping) {
+      const search = source === 'model' ? bot.hub.search(query, MAX_CHOICES) : Promise.resolve(tagSuggestions(query));
+      const found = await withinDeadline(search, autocompleteDeadline - (Date.now() - received));
+      // Late or failed: offer what was typed, so the user can still send it.
+      values = found ?? (query ? [query] : []);
+      if (!found) log.debug({ command: interaction.commandName, option: focused.name }, 'discord: autocomplete search missed its deadline');
+    }
+    await interaction
+      .respond(toChoices(values))
+      .catch((error: unknown) => log.debug({ err: loggableError(error), command: interaction.commandName }, 'discord: autocomplete answer dropped'));
+  }
+
+  client.on(Events.InteractionCreate, (interaction: Interaction) => {
+    const task = (async () => {
+      if (interaction.isChatInputCommand()) await onCommand(interaction);
+      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+    })()
+      .catch((error: unknown) => log.error({ err: loggableError(error), interaction: interaction.id }, 'discord: interaction handler failed'))
+      .finally(() => inFlight.delete(task));
+    inFlight.add(task);
+  });
+  client.on(Events.Error, (error) => log.error({ err: loggableError(error) }, 'discord: client error'));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'discord: warning'));
+  client.on(Events.ShardError, (error, shard) => log.error({ err: loggableError(error), shard }, 'discord: gateway error'));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'discord: gateway disconnected'));
+  client.on(Events.ShardResume, (shard) => log.info({ shard }, 'discord: gateway resumed'));
+  client.rest.on('rateLimited', (info) => log.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord: rate limited'));
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(token);
+    const isReady = await withinDeadline(ready.then(() => true), options.readyTimeoutMs ?? 30_000);
+    if (!isReady) throw new Error('Discord gateway did not become ready in time.');
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord: connected');
+
+  return {
+    client,
+    post: (channelId, reply, locale) => postToChannel(client, channelId, reply, locale, render),
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        const deadline = Date.now() + (options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
+        while (inFlight.size > 0 && Date.now() < deadline) {
+          await withinDeadline(Promise.allSettled([...inFlight]), deadline - Date.now());
+        }
+        if (inFlight.size > 0) log.warn({ pending: inFlight.size }, 'discord: closing with replies still in flight');
+        await client.destroy();
+        log.info('discord: stopped');
+      })();
+      return stopped;
+    },
+  };
+}
