@@ -56,6 +56,9 @@ describe('replyEmbed', () => {
       ],
     });
     expect(replyEmbed(reply({ source: undefined }), 'fr').toJSON().footer?.text).toBe('SLM Radar');
+    // Only a single link becomes the title's link: a comparison's title must not point at one of its models.
+    const two = [{ label: 'a/b', url: 'https://huggingface.co/a/b' }, { label: 'c/d', url: 'https://huggingface.co/c/d' }];
+    expect(replyEmbed(reply({ links: two }), 'en').toJSON().url).toBeUndefined();
   });
 
   it('renders the table as a code block under the summary, and drops rows that do not fit', () => {

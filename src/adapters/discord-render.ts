@@ -198,7 +198,9 @@ export function replyEmbed(reply: Reply, locale: Locale): EmbedBuilder {
   if (description) embed.setDescription(description);
   const all = [...fields, ...(notesField ? [notesField] : []), ...(linksField ? [linksField] : [])];
   if (all.length) embed.addFields(all);
-  const url = reply.links[0]?.url;
+  // The title links to the reply's page only when there is exactly one (a model page); a
+  // comparison's title would otherwise point at one of its models.
+  const url = reply.links.length === 1 ? reply.links[0].url : undefined;
   if (url && /^https?:\/\//.test(url) && url.length <= DISCORD_LIMITS.imageUrl) embed.setURL(url);
   return embed;
 }
