@@ -1,11 +1,14 @@
 // `npm run register`: registers every command of commands/ as a Discord slash command.
 // DISCORD_GUILD_ID set → that guild only (instant, for development); otherwise globally
-// (Discord may take up to an hour to show changes). Honours DISCORD_API_URL.
+// (Discord may take up to an hour to show changes). Honours DISCORD_API_URL. Reads `.env` when
+// there is one; variables already in the environment win.
+import { existsSync } from 'node:fs';
 import { COMMANDS } from '../commands/index.js';
 import { inviteUrl, registerCommands } from '../src/adapters/discord-commands.js';
 import { loadConfig } from '../src/config.js';
 
 async function main(): Promise<number> {
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
     config = loadConfig();
