@@ -1,22 +1,75 @@
 // /lifespan [tag]: the study's H5 — do SLMs keep their downloads longer than LLMs?
 import { z } from 'zod';
-import type { Command } from '../src/command.js';
-import { lifespanOf } from '../src/core/lifespan.js';
-import { lifespanChart } from '../src/charts/configs.js';
+import type { Command, CommandContext } from '../src/command.js';
+import { lifespanHistoryOf, lifespanOf } from '../src/core/lifespan.js';
+import { lifespanChart, lifespanHistoryChart } from '../src/charts/configs.js';
 import { formatDate, formatPercent, sourceLine } from '../src/format.js';
-import { SAMPLE_OPTION, sampleSizeSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import { booleanSchema, SAMPLE_OPTION, sampleSizeSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
 import { classifiedSample, sampleNote, unknownNote } from '../src/samples.js';
 
-const schema = withOrderedThresholds(z.object({ tag: tagSchema.optional(), sample: sampleSizeSchema.optional(), ...thresholdFields }));
+/** history:true — the top models' downloads the bot recorded each week. */
+function historyReply(ctx: CommandContext): Reply {
+  const fr = ctx.locale === 'fr';
+  const weeks = lifespanHistoryOf(ctx.store().weeklyDownloads());
+  const title = fr ? 'Historique des téléchargements' : 'Download history';
+  if (weeks.length === 0) {
+    return {
+      title,
+      summary: fr
+        ? 'Pas encore d’historique : le bot enregistre chaque semaine les téléchargements des modèles les plus utilisés tant qu’il tourne sur Discord ou Slack. Tapez `/lifespan` pour la vue actuelle.'
+        : 'No history yet: while it runs on Discord or Slack, the bot records the top models’ downloads every week. Type `/lifespan` for the current view.',
+      fields: [],
+      notes: [],
+      links: [],
+      data: { history: true, weeks: [] },
+    };
+  }
+  const last = weeks.at(-1)!;
+  const summary = fr
+    ? `Semaine ${last.week} : les modèles de plus de 12 mois reçoivent ${formatPercent(last.olderThan12Months.slm, ctx.locale, 0)} des téléchargements des SLM et ${formatPercent(last.olderThan12Months.llm, ctx.locale, 0)} de ceux des LLM (${weeks.length} semaine(s) enregistrée(s)).`
+    : `Week ${last.week}: models over 12 months old draw ${formatPercent(last.olderThan12Months.slm, ctx.locale, 0)} of SLM downloads and ${formatPercent(last.olderThan12Months.llm, ctx.locale, 0)} of LLM downloads (${weeks.length} week${weeks.length > 1 ? 's' : ''} recorded).`;
+  return {
+    title,
+    summary,
+    fields: weeks.slice(-6).map((w) => ({
+      name: w.week,
+      value: `SLM ${formatPercent(w.olderThan12Months.slm, ctx.locale, 0)} · LLM ${formatPercent(w.olderThan12Months.llm, ctx.locale, 0)}`,
+      inline: true,
+    })),
+    chart: {
+      config: lifespanHistoryChart(weeks, {
+        title: fr ? 'Part des téléchargements aux modèles de plus de 12 mois' : 'Share of downloads going to models over 12 months old',
+        caption: fr ? `Enregistré par SLM Radar chaque semaine depuis ${weeks[0].week}` : `Recorded by SLM Radar every week since ${weeks[0].week}`,
+        xTitle: fr ? 'Semaine ISO' : 'ISO week',
+        yTitle: fr ? 'Part des téléchargements du groupe (%)' : "Share of the group's downloads (%)",
+      }),
+      fileName: 'lifespan-history.png',
+      alt: summary,
+    },
+    notes: [fr ? 'Téléchargements sur 30 jours des modèles les plus téléchargés, relevés chaque semaine par le bot.' : '30-day downloads of the top models, as the bot recorded them each week.'],
+    links: [],
+    data: { history: true, weeks },
+  };
+}
+
+const schema = withOrderedThresholds(
+  z.object({ tag: tagSchema.optional(), sample: sampleSizeSchema.optional(), history: booleanSchema.optional(), ...thresholdFields }),
+);
 
 const command: Command<typeof schema> = {
   name: 'lifespan',
   description: { en: 'Do SLMs keep their downloads longer than LLMs?', fr: 'Les SLM gardent-ils leurs téléchargements plus longtemps que les LLM ?' },
-  usage: '/lifespan [tag] [sample:10000]',
-  options: [TAG_OPTION, SAMPLE_OPTION, ...THRESHOLD_OPTIONS],
+  usage: '/lifespan [tag] [sample:10000] [history:true]',
+  options: [
+    TAG_OPTION,
+    SAMPLE_OPTION,
+    { name: 'history', type: 'boolean', description: { en: 'Week by week, from what the bot recorded', fr: 'Semaine par semaine, d’après ce que le bot a enregistré' } },
+    ...THRESHOLD_OPTIONS,
+  ],
   schema,
   async run(ctx, args): Promise<Reply> {
+    if (args.history) return historyReply(ctx);
     const fr = ctx.locale === 'fr';
     const thresholds = thresholdsFrom(args, ctx.config)!;
     const sample = await classifiedSample(ctx, { tag: args.tag, size: args.sample }, thresholds);

@@ -1,7 +1,8 @@
 // The bot every adapter talks to: configuration, the Hub layer, the commands, and one `invoke`.
 import { COMMANDS } from '../commands/index.js';
-import type { Command } from './command.js';
+import type { Command, Place } from './command.js';
 import type { Config } from './config.js';
+import { Store } from './digest/store.js';
 import { createHub, type Hub } from './hub/hub.js';
 import type { Locale } from './i18n.js';
 import { invoke, type RawArgs, findCommand } from './invoke.js';
@@ -13,6 +14,8 @@ export interface InvokeOptions {
   locale?: Locale;
   /** The clock for this request (digests and tests pass their own). */
   now?: Date;
+  /** The channel the command came from (platform adapters). */
+  place?: Place;
 }
 
 export interface Bot {
@@ -20,24 +23,32 @@ export interface Bot {
   hub: Hub;
   commands: readonly Command[];
   log: Logger;
+  /** The bot's database under DATA_DIR, opened on first use. */
+  store(): Store;
+  /** Closes the database (shutdown). */
+  close(): void;
   /** Runs a command with typed options (Discord, digests). */
   invoke(name: string, args: RawArgs, options?: InvokeOptions): Promise<Reply>;
   /** Runs a command typed as text: `/trend text-generation since:2024-01` (console, Slack). */
   invokeText(line: string, options?: InvokeOptions): Promise<Reply>;
 }
 
-export function createBot(config: Config, deps: { hub?: Hub; log?: Logger; now?: () => Date; commands?: readonly Command[] } = {}): Bot {
+export function createBot(config: Config, deps: { hub?: Hub; log?: Logger; now?: () => Date; commands?: readonly Command[]; store?: Store } = {}): Bot {
   const log = deps.log ?? silentLogger;
   const now = deps.now ?? (() => new Date());
   const hub = deps.hub ?? createHub(config, { logger: log, now });
   const commands = deps.commands ?? COMMANDS;
+  let store = deps.store;
+  const openStore = () => (store ??= new Store(config.DATA_DIR));
   const run = (name: string, args: RawArgs, options: InvokeOptions = {}) =>
-    invoke(commands, name, args, { hub, config, locale: options.locale ?? 'en', now: options.now ?? now(), commands }, log);
+    invoke(commands, name, args, { hub, config, locale: options.locale ?? 'en', now: options.now ?? now(), commands, store: openStore, place: options.place }, log);
   return {
     config,
     hub,
     commands,
     log,
+    store: openStore,
+    close: () => store?.close(),
     invoke: run,
     invokeText(line, options) {
       const { name, rest } = splitCommandLine(line);

@@ -2,6 +2,7 @@
 // Discord options, Slack usage and console parsing from `options`, and validate with `schema`.
 import type { z } from 'zod';
 import type { Config } from './config.js';
+import type { Platform, Store } from './digest/store.js';
 import type { HubData } from './hub/types.js';
 import type { Locale, Localized } from './i18n.js';
 import type { Reply } from './reply.js';
@@ -31,6 +32,19 @@ export interface CommandContext {
   now: Date;
   /** Every command, for /help. */
   commands: readonly Command[];
+  /** The bot's database (subscriptions, weekly history), opened on first use. */
+  store: () => Store;
+  /** Where the command was typed; absent in the console. */
+  place?: Place;
+}
+
+/** A channel on a chat platform, and who typed the command there. */
+export interface Place {
+  platform: Platform;
+  /** Discord guild id or Slack team id. */
+  placeId: string;
+  channelId: string;
+  userId: string;
 }
 
 export interface Command<Schema extends z.ZodType = z.ZodType> {
@@ -43,5 +57,7 @@ export interface Command<Schema extends z.ZodType = z.ZodType> {
   schema: Schema;
   /** Changes settings of a channel or server: only managers may run it. */
   adminOnly?: boolean;
+  /** Answers only the caller (previews): adapters can make the reply private from the start. */
+  replyPrivately?: boolean;
   run(ctx: CommandContext, args: z.output<Schema>): Promise<Reply>;
 }

@@ -1,15 +1,55 @@
 // Entry point: `npm start [-- --offline] [-- --json] [-- /command args]`.
-// With DISCORD_TOKEN or SLACK_BOT_TOKEN set it runs those adapters; otherwise the console.
+// With DISCORD_TOKEN and/or SLACK_BOT_TOKEN set it runs those adapters (both in one process) and
+// the weekly digests; otherwise the console.
+import { existsSync } from 'node:fs';
 import { ConsoleBot } from './adapters/console.js';
-import { createBot } from './bot.js';
+import { startDiscord } from './adapters/discord.js';
+import { postToChannel, startSlack } from './adapters/slack.js';
+import { createBot, type Bot } from './bot.js';
 import { loadConfig } from './config.js';
+import { DigestScheduler, type ChannelPoster } from './digest/scheduler.js';
+import type { Platform } from './digest/store.js';
 import { createLogger } from './log.js';
 
 const USAGE = `Usage: npm start [-- --offline] [-- --json] [-- /command args]
-  no command      interactive prompt (type /help)
+  no command      interactive prompt (type /help); Discord/Slack when their tokens are set
   /command args   answer once and exit, e.g. npm start -- /classify Qwen/Qwen2.5-0.5B
   --offline       use the bundled snapshot only (same as OFFLINE=1)
   --json          print the reply's data as JSON on stdout (errors: {"error":{…}}, exit status 2)`;
+
+/** Discord and/or Slack, the digest scheduler, and a clean stop on SIGTERM/SIGINT. */
+async function runPlatforms(bot: Bot): Promise<void> {
+  const { config, log } = bot;
+  const posters: Partial<Record<Platform, ChannelPoster>> = {};
+  const stops: (() => Promise<void>)[] = [];
+  if (config.DISCORD_TOKEN) {
+    const discord = await startDiscord(bot);
+    posters.discord = async (channelId, reply, sub) => void (await discord.post(channelId, reply, sub.locale));
+    stops.push(() => discord.stop());
+    log.info('Discord adapter connected');
+  }
+  if (config.SLACK_BOT_TOKEN) {
+    const slack = await startSlack(bot);
+    posters.slack = async (channelId, reply, sub) => void (await postToChannel(slack.app.client, channelId, reply, { config, locale: sub.locale, log }));
+    stops.push(() => slack.stop());
+    log.info({ mode: slack.mode }, 'Slack adapter started');
+  }
+  const scheduler = new DigestScheduler(bot, bot.store(), posters);
+  scheduler.start();
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping: finishing replies in flight');
+    await scheduler.stop();
+    await Promise.allSettled(stops.map((s) => s()));
+    bot.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
 
 async function main(argv: string[]): Promise<number> {
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
@@ -18,32 +58,37 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const known = new Set(['--offline', '--json', '--help']);
-  const unknown = [...flags].filter((f) => !known.has(f));
+  const unknown = [...flags].filter((f) => !['--offline', '--json', '--help'].includes(f));
   if (unknown.length) {
     console.error(`Unknown option ${unknown.join(', ')}.\n${USAGE}`);
     return 2;
   }
   const json = flags.has('--json');
-  const env = { ...process.env, ...(flags.has('--offline') ? { OFFLINE: '1' } : {}) };
+  // Variables already in the environment win over .env (Node's loadEnvFile never overrides them).
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
-    config = loadConfig(env);
+    config = loadConfig({ ...process.env, ...(flags.has('--offline') ? { OFFLINE: '1' } : {}) });
   } catch (error) {
     const message = (error as Error).message;
-    console.error(json ? '' : message);
     if (json) console.log(JSON.stringify({ error: { code: 'bad_config', message } }));
+    else console.error(message);
     return 2;
   }
+  const platforms = words.length === 0 && !json && (config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
   // Logs go to stderr. In the console, replies already carry the notes a person needs (Hub down,
   // stale data), so only errors are logged unless LOG_LEVEL asks for more.
-  const log = createLogger(process.env.LOG_LEVEL ? config.LOG_LEVEL : 'error');
+  const log = createLogger(process.env.LOG_LEVEL || platforms ? config.LOG_LEVEL : 'error');
   const bot = createBot(config, { log });
-  const consoleBot = new ConsoleBot(bot, config.OUT_DIR);
 
+  if (platforms) {
+    await runPlatforms(bot);
+    return 0; // keeps running: the adapters hold the event loop open
+  }
+  const consoleBot = new ConsoleBot(bot, config.OUT_DIR);
   if (words.length === 0 && !json) {
-    // Platform adapters are started here once they exist; the console stays the default.
     await consoleBot.repl();
+    bot.close();
     return 0;
   }
   if (words.length === 0) {
@@ -51,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const answer = await consoleBot.ask(words.join(' '));
+  bot.close();
   if (json) {
     console.log(JSON.stringify(answer.reply.error ? { error: answer.reply.error } : answer.reply.data, null, 2));
     if (answer.chartPath) console.error(`Chart: ${answer.chartPath}`);
@@ -64,8 +110,9 @@ main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
-  (error) => {
-    console.error(error);
+  (error: Error) => {
+    // A platform that refuses the token, or a port in use: one clear line, not a stack.
+    console.error(`SLM Radar could not start: ${error.message}`);
     process.exitCode = 1;
   },
 );

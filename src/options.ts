@@ -26,6 +26,16 @@ export const tagSchema = z
 /** `YYYY-MM`, a real month. */
 export const monthSchema = z.string().transform((t) => t.trim()).refine(isMonth, { message: 'month' });
 
+const TRUE_WORDS = new Set(['true', 'yes', 'oui', '1']);
+const FALSE_WORDS = new Set(['false', 'no', 'non', '0']);
+
+/** `true`/`false` as typed in text (`history:true`, also yes/no, oui/non) or a real boolean (Discord). */
+export const booleanSchema = z
+  .union([z.boolean(), z.string()], { error: 'boolean' })
+  .transform((v) => (typeof v === 'boolean' ? v : v.trim().toLowerCase()))
+  .refine((v) => typeof v === 'boolean' || TRUE_WORDS.has(v) || FALSE_WORDS.has(v), { message: 'boolean' })
+  .transform((v) => (typeof v === 'boolean' ? v : TRUE_WORDS.has(v)));
+
 export const sampleSizeSchema = z.coerce.number({ error: 'sample_range' }).int({ message: 'sample_range' }).min(100, { message: 'sample_range' }).max(50_000, { message: 'sample_range' });
 
 export const TAG_OPTION: CommandOption = {
@@ -106,6 +116,12 @@ export const INPUT_ERRORS: Record<string, InputError> = {
       : `${quoted(v)} has an id that is not of the form owner/name.`,
   benchmark_domain: (v, l) =>
     l === 'fr' ? `${quoted(v)} n’est pas un domaine : choisissez medical, code ou nli.` : `${quoted(v)} is not a domain: choose medical, code or nli.`,
+  boolean: (v, l) => (l === 'fr' ? `${quoted(v)} n’est ni true ni false.` : `${quoted(v)} is neither true nor false.`),
+  weekday: (v, l) => (l === 'fr' ? `${quoted(v)} n’est pas un jour : écrivez monday … sunday (ou lundi … dimanche).` : `${quoted(v)} is not a day: write monday … sunday.`),
+  time: (v, l) => (l === 'fr' ? `${quoted(v)} n’est pas une heure : écrivez HH:MM sur 24 h, par ex. 09:00.` : `${quoted(v)} is not a time: write HH:MM on 24 hours, e.g. 09:00.`),
+  timezone: (v, l) =>
+    l === 'fr' ? `${quoted(v)} n’est pas un fuseau horaire : écrivez par ex. UTC ou Europe/Paris.` : `${quoted(v)} is not a time zone: write e.g. UTC or Europe/Paris.`,
+  action: (v, l) => (l === 'fr' ? `${quoted(v)} : la seule action est preview.` : `${quoted(v)}: the only action is preview.`),
   extra: (v, l) => (l === 'fr' ? `Je ne sais pas quoi faire de ${quoted(v)}.` : `I do not know what to do with ${quoted(v)}.`),
   thresholds_reversed: (_, l) =>
     l === 'fr' ? 'slm_below doit être inférieur ou égal à llm_from (par ex. slm_below:7 llm_from:20).' : 'slm_below must not be greater than llm_from (e.g. slm_below:7 llm_from:20).',

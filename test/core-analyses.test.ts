@@ -51,11 +51,11 @@ describe('trend', () => {
       c('SLM', at('2024-03')),
     ];
     const result = trendOf(sample, { since: '2024-01', collectedAt: new Date('2024-03-20T00:00:00Z') });
-    expect(result.months.map((m) => m.month)).toEqual(['2024-01', '2024-02', '2024-03']);
-    expect(result.months[0]).toMatchObject({ slm: 2, borderline: 0, llm: 1, unknown: 1, partial: false, lowConfidence: true });
-    expect(result.months[0].slmShare).toBeCloseTo(2 / 3);
-    expect(result.months[1].slmShare).toBe(0);
-    expect(result.months[2]).toMatchObject({ slm: 1, partial: true });
+    expect(result.periods.map((m) => m.period)).toEqual(['2024-01', '2024-02', '2024-03']);
+    expect(result.periods[0]).toMatchObject({ slm: 2, borderline: 0, llm: 1, unknown: 1, partial: false, lowConfidence: true });
+    expect(result.periods[0].slmShare).toBeCloseTo(2 / 3);
+    expect(result.periods[1].slmShare).toBe(0);
+    expect(result.periods[2]).toMatchObject({ slm: 1, partial: true });
     expect(result.beforeSince).toBe(1);
     expect(result.undated).toBe(1);
   });
@@ -68,10 +68,10 @@ describe('trend', () => {
     });
     sample.push(c('LLM', at('2024-05')));
     const result = trendOf(sample, { since: '2023-12', collectedAt: new Date('2024-05-02T00:00:00Z') });
-    expect(result.headline.months).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
-    expect(result.headline.slopePointsPerMonth).toBeCloseTo(10);
+    expect(result.headline.periods).toEqual(['2024-01', '2024-02', '2024-03', '2024-04']);
+    expect(result.headline.slopePointsPerPeriod).toBeCloseTo(10);
     expect(result.headline.direction).toBe('rising');
-    expect(result.months.find((m) => m.month === '2024-01')!.lowConfidence).toBe(false);
+    expect(result.periods.find((m) => m.period === '2024-01')!.lowConfidence).toBe(false);
   });
 
   it('fits a least-squares slope', () => {

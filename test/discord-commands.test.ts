@@ -76,7 +76,9 @@ describe('slashCommandsJson', () => {
     expect(c.options?.map((o) => [o.name, o.required])).toEqual([['enabled', true], ['day', false]]);
     expect(c.options?.[1]).toMatchObject({ choices: [{ name: 'monday', value: 'monday' }, { name: 'friday', value: 'friday' }], autocomplete: false });
     // Everyone else's commands carry no permission gate and work in DMs with the bot too.
-    expect(json.every((x) => x.default_member_permissions === undefined && x.contexts?.includes(1))).toBe(true);
+    const gated = new Set(COMMANDS.filter((x) => x.adminOnly).map((x) => x.name));
+    expect(json.filter((x) => gated.has(x.name)).every((x) => x.default_member_permissions === PermissionFlagsBits.ManageGuild.toString())).toBe(true);
+    expect(json.filter((x) => !gated.has(x.name)).every((x) => x.default_member_permissions === undefined && x.contexts?.includes(1))).toBe(true);
   });
 
   it('invites with scopes bot + applications.commands and Send Messages, Embed Links, Attach Files (51200)', () => {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../src/bot.js';
 import { loadConfig } from '../src/config.js';
 import { startDiscord, type DiscordAdapter } from '../src/adapters/discord.js';
-import { DiscordErrors, startFakeDiscord, type FakeDiscord, type InteractionInit, type RecordedRequest, type SentInteraction } from './fakes/discord.js';
+import { ADMIN_PERMISSIONS, DiscordErrors, startFakeDiscord, type FakeDiscord, type InteractionInit, type RecordedRequest, type SentInteraction } from './fakes/discord.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const WAIT_MS = 15_000;
@@ -20,6 +20,7 @@ const VALID_OPTIONS: Record<string, InteractionInit['options']> = {
   classify: [{ name: 'model', value: 'Qwen/Qwen2.5-0.5B' }],
   compare: [{ name: 'models', value: 'Qwen/Qwen2.5-0.5B meta-llama/Llama-3.1-8B' }],
   benchmark: [{ name: 'domain', value: 'medical' }],
+  digest: [{ name: 'action', value: 'preview' }],
 };
 
 describe('Discord adapter against the fake Discord', () => {
@@ -184,7 +185,8 @@ describe('Discord adapter against the fake Discord', () => {
       const required = command.options.filter((o) => o.required).map((o) => o.name);
       const options = VALID_OPTIONS[command.name] ?? [];
       expect(options.map((o) => o.name), `test options for /${command.name}`).toEqual(expect.arrayContaining(required));
-      const sent = await fake.sendInteraction({ name: command.name, options });
+      // Settings commands are for members who can manage the server.
+      const sent = await fake.sendInteraction({ name: command.name, options, ...(command.adminOnly ? { permissions: ADMIN_PERMISSIONS } : {}) });
       const answer = await answerOf(sent);
       const message = body(answer);
       expect(message.content, `/${command.name}`).toBe('');

@@ -198,11 +198,13 @@ describe('Slack adapter, HTTP mode', () => {
       compare: 'Qwen/Qwen2.5-0.5B meta-llama/Llama-3.1-8B',
       trend: 'text-generation since:2024-01',
       benchmark: 'code',
+      digest: 'preview',
     };
     for (const command of COMMANDS) {
-      const res = await h.slash(`/${command.name}`, samples[command.name] ?? '');
+      // Settings commands are for workspace admins.
+      const res = await h.slash(`/${command.name}`, samples[command.name] ?? '', command.adminOnly ? { user_id: 'U0ADMIN' } : {});
       expect(res.status, command.name).toBe(200);
-      const reply = await waitResponse(h.fake, res.id, 'in_channel');
+      const reply = await waitResponse(h.fake, res.id, command.replyPrivately ? 'ephemeral' : 'in_channel');
       const blocks = blocksOf(reply);
       expect(blocks[0].type, command.name).toBe('header');
       expect(blocks.length, command.name).toBeLessThanOrEqual(50);
@@ -305,18 +307,18 @@ describe('Slack adapter, other setups', () => {
 
   it('runs an adminOnly command only for workspace admins and owners (users.info)', async () => {
     const subscribe: Command = {
-      name: 'subscribe', description: { en: 'Subscribe', fr: 'S’abonner' }, usage: '/subscribe', options: [], adminOnly: true,
+      name: 'settings-test', description: { en: 'Subscribe', fr: 'S’abonner' }, usage: '/settings-test', options: [], adminOnly: true,
       schema: z.object({}),
       async run() {
         return { title: 'Subscribed', summary: 'Weekly digest on.', fields: [], notes: [], links: [], data: null };
       },
     };
     h = await harness({}, { commands: [...COMMANDS, subscribe], users: { users: { U0ADMIN: { is_admin: true } } } });
-    const member = await h.slash('/subscribe', '', { user_id: 'U0MEMBER' });
-    expect((await waitResponse(h.fake, member.id, 'ephemeral')).args.text).toBe('Only workspace admins and owners can use /subscribe.');
-    const admin = await h.slash('/subscribe', '', { user_id: 'U0ADMIN' });
+    const member = await h.slash('/settings-test', '', { user_id: 'U0MEMBER' });
+    expect((await waitResponse(h.fake, member.id, 'ephemeral')).args.text).toBe('Only workspace admins and owners can use /settings-test.');
+    const admin = await h.slash('/settings-test', '', { user_id: 'U0ADMIN' });
     expect(shown(await waitResponse(h.fake, admin.id, 'in_channel'))).toContain('Weekly digest on.');
-    expect(h.invoked).toEqual(['/subscribe ']);
+    expect(h.invoked).toEqual(['/settings-test ']);
   });
 
   it('refuses to start with a token Slack rejects, with a clear error', async () => {

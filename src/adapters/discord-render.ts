@@ -37,6 +37,7 @@ const WORDS = {
     moreRows: (n: number) => `… ${n} more row${n === 1 ? '' : 's'}`,
     apology: (id: string) => `Sorry, something went wrong while sending this answer (error ${id}). Please try again in a moment.`,
     restarting: 'SLM Radar is restarting. Please try again in a minute.',
+    manageOnly: (command: string) => `Only members who can manage this server may use /${command}. Type /subscriptions to see this server's digests.`,
   },
   fr: {
     data: 'Données',
@@ -45,6 +46,7 @@ const WORDS = {
     moreRows: (n: number) => `… et ${n} autre${n === 1 ? '' : 's'} ligne${n === 1 ? '' : 's'}`,
     apology: (id: string) => `Désolé, la réponse n’a pas pu être envoyée (erreur ${id}). Réessayez dans un instant.`,
     restarting: 'SLM Radar redémarre. Réessayez dans une minute.',
+    manageOnly: (command: string) => `Seuls les membres qui peuvent gérer ce serveur peuvent utiliser /${command}. Tapez /subscriptions pour voir les digests du serveur.`,
   },
 } satisfies Record<Locale, unknown>;
 

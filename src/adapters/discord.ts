@@ -15,6 +15,7 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
+  PermissionFlagsBits,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -176,7 +177,17 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
       return;
     }
 
-    const privateFromStart = !acceptsInput(findCommand(bot.commands, name), args);
+    const command = findCommand(bot.commands, name);
+    // Default member permissions hide settings commands, but server admins can change those:
+    // the permission the member has on this interaction is what counts.
+    if (command?.adminOnly && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+      await interaction
+        .reply({ ...textMessage(words.manageOnly(name)), flags: MessageFlags.Ephemeral })
+        .catch((error: unknown) => log.warn({ err: loggableError(error), ...context }, 'discord: refusal not sent'));
+      return;
+    }
+
+    const privateFromStart = command?.replyPrivately === true || !acceptsInput(command, args);
     try {
       // At once: Discord gives 3 seconds for the first answer.
       await interaction.deferReply(privateFromStart ? { flags: MessageFlags.Ephemeral } : {});
@@ -187,7 +198,8 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
 
     let placeholderDeleted = false;
     try {
-      const reply = await bot.invoke(name, args, { locale });
+      const place = { platform: 'discord' as const, placeId: interaction.guildId ?? interaction.channelId, channelId: interaction.channelId, userId: interaction.user.id };
+      const reply = await bot.invoke(name, args, { locale, place });
       const message = renderMessage(reply, locale, {
         ...render,
         onChartError: (error) => log.warn({ err: loggableError(error), ...context }, 'discord: chart could not be drawn; answering without it'),

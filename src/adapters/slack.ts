@@ -153,7 +153,8 @@ async function handleSlashCommand(bot: Bot, command: Command, args: SlashArgs, l
       return;
     }
     const text = unescapeSlack(body.text ?? '').trim();
-    const reply = await bot.invokeText(`/${command.name} ${text}`, { locale });
+    const place = { platform: 'slack' as const, placeId: body.team_id, channelId: body.channel_id, userId: body.user_id };
+    const reply = await bot.invokeText(`/${command.name} ${text}`, { locale, place });
     const chartUrl = publicChartUrl(reply, delivery);
 
     if (reply.error || reply.ephemeral) {

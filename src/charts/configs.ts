@@ -3,7 +3,7 @@
 import type { ChartConfiguration, ChartDataset } from 'chart.js';
 import type { BenchmarkResult } from '../core/benchmark.js';
 import type { ClassifyResult, HistogramBin } from '../core/classify.js';
-import type { LifespanResult } from '../core/lifespan.js';
+import type { LifespanResult, LifespanWeek } from '../core/lifespan.js';
 import type { ShareResult } from '../core/share.js';
 import type { TagsResult } from '../core/tags.js';
 import type { ThresholdsResult } from '../core/thresholds.js';
@@ -85,11 +85,11 @@ export function shareChart(result: ShareResult, text: ChartText): ChartConfigura
 
 /** Models created each month, stacked by verdict, with the SLM share (%) on a second axis. */
 export function trendChart(result: TrendResult, text: ChartText): ChartConfiguration {
-  const labels = result.months.map((m) => (m.partial ? `${m.month}*` : m.month));
+  const labels = result.periods.map((m) => (m.partial ? `${m.period}*` : m.period));
   const bars = (key: 'slm' | 'borderline' | 'llm' | 'unknown', verdict: (typeof VERDICTS)[number]): ChartDataset => ({
     type: 'bar',
     label: label(text, verdict, verdict),
-    data: result.months.map((m) => m[key]),
+    data: result.periods.map((m) => m[key]),
     backgroundColor: verdictColor(verdict),
     stack: 'models',
     yAxisID: 'y',
@@ -102,7 +102,7 @@ export function trendChart(result: TrendResult, text: ChartText): ChartConfigura
     yTitle: text.yTitle,
     labels,
     datasets: [
-      { type: 'line', label: label(text, 'share', 'SLM share (%)'), data: result.months.map((m) => percent(m.slmShare)), borderColor: '#000000', backgroundColor: '#000000', yAxisID: 'y1', pointRadius: 2, borderWidth: 2, spanGaps: true, order: -1 } as ChartDataset,
+      { type: 'line', label: label(text, 'share', 'SLM share (%)'), data: result.periods.map((m) => percent(m.slmShare)), borderColor: '#000000', backgroundColor: '#000000', yAxisID: 'y1', pointRadius: 2, borderWidth: 2, spanGaps: true, order: -1 } as ChartDataset,
       bars('slm', 'SLM'),
       bars('borderline', 'borderline'),
       bars('llm', 'LLM'),
@@ -135,6 +135,30 @@ export function lifespanChart(result: LifespanResult, text: ChartText): ChartCon
     (datasets.at(-1)!.data as unknown as { x: string }[]).forEach((p) => (p.x = cutoffMonth));
   }
   return baseChart({ type: 'line', title: text.title, caption: text.caption, xTitle: text.xTitle, yTitle: text.yTitle, labels, datasets, yScale: { beginAtZero: true } });
+}
+
+/** Week by week, each group's share of downloads going to models over 12 months old. */
+export function lifespanHistoryChart(weeks: LifespanWeek[], text: ChartText): ChartConfiguration {
+  const line = (key: 'slm' | 'llm', verdict: 'SLM' | 'LLM'): ChartDataset => ({
+    type: 'line',
+    label: label(text, verdict, verdict),
+    data: weeks.map((w) => percent(w.olderThan12Months[key])),
+    borderColor: verdictColor(verdict),
+    backgroundColor: verdictColor(verdict),
+    pointRadius: 3,
+    borderWidth: 2,
+    spanGaps: true,
+  });
+  return baseChart({
+    type: 'line',
+    title: text.title,
+    caption: text.caption,
+    xTitle: text.xTitle,
+    yTitle: text.yTitle,
+    labels: weeks.map((w) => w.week),
+    datasets: [line('slm', 'SLM'), line('llm', 'LLM')],
+    yScale: { min: 0, max: 100 },
+  });
 }
 
 /** The tasks that matter most to SLMs or LLMs: each verdict's share of models per task. */

@@ -1,6 +1,8 @@
 // /lifespan (the study's H5): do SLMs keep their downloads longer than LLMs?
 // Each verdict's 30-day downloads are split by the month its models were created.
 import { monthOf, monthRange, oneYearBefore } from './months.js';
+import type { Verdict } from './types.js';
+import { isoWeekStartUtc } from './weeks.js';
 import type { ClassifiedModel } from './verdict.js';
 
 type Group = 'slm' | 'borderline' | 'llm';
@@ -74,4 +76,41 @@ export function lifespanOf(sample: readonly ClassifiedModel[], options: { collec
     undated,
     unknown,
   };
+}
+
+/** One model's 30-day downloads as the bot recorded them in a week (see src/digest/history.ts). */
+export interface RecordedDownloads {
+  isoWeek: string;
+  downloads: number;
+  verdict: Verdict;
+  createdAt: string | null;
+}
+
+export interface LifespanWeek {
+  week: string;
+  /** Share (0..1) of the recorded top models' downloads that went to SLMs (among known verdicts). */
+  slmDownloadShare: number | null;
+  /** Share (0..1) of each group's downloads going to models created over 12 months before that week. */
+  olderThan12Months: { slm: number | null; llm: number | null };
+}
+
+/** How the downloads of the top models moved, week by week, from what the bot recorded. */
+export function lifespanHistoryOf(rows: readonly RecordedDownloads[]): LifespanWeek[] {
+  const weeks = new Map<string, RecordedDownloads[]>();
+  for (const r of rows) weeks.set(r.isoWeek, [...(weeks.get(r.isoWeek) ?? []), r]);
+  return [...weeks.keys()].sort().map((week) => {
+    const cutoff = oneYearBefore(isoWeekStartUtc(week));
+    const of = (verdict: Verdict) => weeks.get(week)!.filter((r) => r.verdict === verdict);
+    const sum = (list: RecordedDownloads[]) => list.reduce((n, r) => n + r.downloads, 0);
+    const olderShare = (list: RecordedDownloads[]) => {
+      const total = sum(list);
+      return total ? sum(list.filter((r) => r.createdAt !== null && new Date(r.createdAt) < cutoff)) / total : null;
+    };
+    const known = sum(of('SLM')) + sum(of('borderline')) + sum(of('LLM'));
+    return {
+      week,
+      slmDownloadShare: known ? sum(of('SLM')) / known : null,
+      olderThan12Months: { slm: olderShare(of('SLM')), llm: olderShare(of('LLM')) },
+    };
+  });
 }

@@ -1,16 +1,22 @@
 // /trend (the study's H4): is the SLM share of newly created models rising or falling?
+// Periods are calendar months (from creation dates) or, for the bot's own history, ISO weeks.
 import { monthOf, monthRange } from './months.js';
+import type { Verdict } from './types.js';
 import type { ClassifiedModel } from './verdict.js';
 
-export interface TrendMonth {
-  month: string;
+export interface PeriodCounts {
+  /** `YYYY-MM` for a month, `YYYY-Www` for an ISO week. */
+  period: string;
   slm: number;
   borderline: number;
   llm: number;
   unknown: number;
-  /** slm / (slm + borderline + llm); null when no model of the month has a known count. */
+}
+
+export interface TrendPeriod extends PeriodCounts {
+  /** slm / (slm + borderline + llm); null when no model of the period has a known count. */
   slmShare: number | null;
-  /** The month the data was collected in: not over yet. */
+  /** The period the data was collected in: not over yet. */
   partial: boolean;
   /** Fewer than 10 models with a known count: the share says little. */
   lowConfidence: boolean;
@@ -20,18 +26,21 @@ export type Direction = 'rising' | 'falling' | 'flat' | 'unclear';
 
 export interface TrendHeadline {
   direction: Direction;
-  /** Least-squares slope of the SLM share, in percentage points per month. */
-  slopePointsPerMonth: number | null;
-  /** The complete months the headline looks at (up to the last 4). */
-  months: string[];
+  /** Least-squares slope of the SLM share, in percentage points per period. */
+  slopePointsPerPeriod: number | null;
+  /** The complete periods the headline looks at (up to the last 4 that have a share). */
+  periods: string[];
   firstShare: number | null;
   lastShare: number | null;
 }
 
 export interface TrendResult {
-  since: string;
-  months: TrendMonth[];
+  periods: TrendPeriod[];
   headline: TrendHeadline;
+}
+
+export interface MonthlyTrendResult extends TrendResult {
+  since: string;
   /** Models without a creation date, left out. */
   undated: number;
   /** Models created before `since`, left out. */
@@ -39,7 +48,7 @@ export interface TrendResult {
 }
 
 export const LOW_CONFIDENCE_BELOW = 10;
-/** A slope under 1 point a month either way is called flat. */
+/** A slope under 1 point a period either way is called flat. */
 const FLAT_SLOPE = 1;
 
 /** Least-squares slope of y over x = 0, 1, 2…; null with fewer than 2 points. */
@@ -57,11 +66,21 @@ export function slope(values: readonly number[]): number | null {
   return num / den;
 }
 
-export function trendOf(sample: readonly ClassifiedModel[], options: { since: string; collectedAt: Date }): TrendResult {
+/** Shares, flags and the headline from counts per period, oldest first; `current` is the unfinished period. */
+export function trendFromCounts(counts: readonly PeriodCounts[], current: string): TrendResult {
+  const periods = counts.map((r) => {
+    const known = r.slm + r.borderline + r.llm;
+    return { ...r, slmShare: known ? r.slm / known : null, partial: r.period === current, lowConfidence: known < LOW_CONFIDENCE_BELOW };
+  });
+  return { periods, headline: headlineOf(periods) };
+}
+
+const VERDICT_KEY: Record<Verdict, keyof Omit<PeriodCounts, 'period'>> = { SLM: 'slm', borderline: 'borderline', LLM: 'llm', unknown: 'unknown' };
+
+/** Models of the sample counted by creation month (UTC) from `since` to the month the data was collected. */
+export function trendOf(sample: readonly ClassifiedModel[], options: { since: string; collectedAt: Date }): MonthlyTrendResult {
   const lastMonth = monthOf(options.collectedAt)!;
-  const months = new Map(
-    monthRange(options.since, lastMonth).map((month) => [month, { month, slm: 0, borderline: 0, llm: 0, unknown: 0 }]),
-  );
+  const months = new Map(monthRange(options.since, lastMonth).map((period) => [period, { period, slm: 0, borderline: 0, llm: 0, unknown: 0 }]));
   let undated = 0;
   let beforeSince = 0;
   for (const c of sample) {
@@ -69,29 +88,20 @@ export function trendOf(sample: readonly ClassifiedModel[], options: { since: st
     if (!month) undated++;
     else if (month < options.since) beforeSince++;
     const row = month ? months.get(month) : undefined;
-    if (!row) continue;
-    if (c.verdict === 'SLM') row.slm++;
-    else if (c.verdict === 'borderline') row.borderline++;
-    else if (c.verdict === 'LLM') row.llm++;
-    else row.unknown++;
+    if (row) row[VERDICT_KEY[c.verdict]]++;
   }
-  const rows: TrendMonth[] = [...months.values()].map((r) => {
-    const known = r.slm + r.borderline + r.llm;
-    return { ...r, slmShare: known ? r.slm / known : null, partial: r.month === lastMonth, lowConfidence: known < LOW_CONFIDENCE_BELOW };
-  });
-  return { since: options.since, months: rows, headline: headlineOf(rows), undated, beforeSince };
+  return { ...trendFromCounts([...months.values()], lastMonth), since: options.since, undated, beforeSince };
 }
 
-/** Direction of the SLM share over the last 4 complete months that have a share. */
-function headlineOf(rows: readonly TrendMonth[]): TrendHeadline {
+/** Direction of the SLM share over the last 4 complete periods that have a share. */
+function headlineOf(rows: readonly TrendPeriod[]): TrendHeadline {
   const complete = rows.filter((r) => !r.partial).slice(-4).filter((r) => r.slmShare !== null);
-  const shares = complete.map((r) => r.slmShare! * 100);
-  const s = slope(shares);
+  const s = slope(complete.map((r) => r.slmShare! * 100));
   const direction: Direction = s === null ? 'unclear' : s > FLAT_SLOPE ? 'rising' : s < -FLAT_SLOPE ? 'falling' : 'flat';
   return {
     direction,
-    slopePointsPerMonth: s,
-    months: complete.map((r) => r.month),
+    slopePointsPerPeriod: s,
+    periods: complete.map((r) => r.period),
     firstShare: complete[0]?.slmShare ?? null,
     lastShare: complete.at(-1)?.slmShare ?? null,
   };

@@ -1,0 +1,118 @@
+// Weekly digests: each subscription gets its post exactly once per ISO week (in its own time zone),
+// at its day and time, across restarts. A tick every minute (croner) looks for digests that are
+// due; a digest whose time passed while the bot was down is posted once, if its week is not over.
+import { Cron } from 'croner';
+import type { Bot } from '../bot.js';
+import { thresholdsFrom } from '../options.js';
+import type { Reply } from '../reply.js';
+import { recordHistory } from './history.js';
+import type { Platform, Store, Subscription } from './store.js';
+import { isoWeekOf } from '../core/weeks.js';
+
+/** Posts a reply in a channel of one platform; throws when the platform refuses. */
+export type ChannelPoster = (channelId: string, reply: Reply, subscription: Subscription) => Promise<void>;
+
+export interface SchedulerOptions {
+  /** Waits between the attempts of one week's post (bounded retries). */
+  retryDelaysMs?: number[];
+  /** Weeks in a row without a post before a subscription is paused. */
+  pauseAfterFailedWeeks?: number;
+}
+
+const WEEKDAY_CRON = ['', '1', '2', '3', '4', '5', '6', '0']; // ISO 1 = Monday … 7 = Sunday (cron 0)
+
+/** A paused croner job that only computes a subscription's weekly slots (day, time, time zone). */
+function slotCron(sub: Pick<Subscription, 'weekday' | 'time' | 'timeZone'>): Cron {
+  const [hour, minute] = sub.time.split(':').map(Number);
+  return new Cron(`${minute} ${hour} * * ${WEEKDAY_CRON[sub.weekday]}`, { timezone: sub.timeZone, paused: true });
+}
+
+/** The subscription's next slot after `now`. */
+export function nextSlot(sub: Pick<Subscription, 'weekday' | 'time' | 'timeZone'>, now: Date): Date {
+  return slotCron(sub).nextRun(now)!;
+}
+
+/** The subscription's most recent slot at or before `now`, and its ISO week; null if that week is over. */
+export function dueSlot(sub: Subscription, now: Date): { slot: Date; isoWeek: string } | null {
+  // previousRuns excludes its reference instant, so a tick exactly at the slot still counts it.
+  const [slot] = slotCron(sub).previousRuns(1, new Date(now.getTime() + 1));
+  if (!slot) return null;
+  const isoWeek = isoWeekOf(slot, sub.timeZone);
+  if (isoWeek !== isoWeekOf(now, sub.timeZone)) return null;
+  // A subscription made after this week's slot starts with next week's.
+  if (slot < new Date(sub.createdAt)) return null;
+  return { slot, isoWeek };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class DigestScheduler {
+  private cron?: Cron;
+  private running?: Promise<void>;
+
+  constructor(
+    private readonly bot: Bot,
+    private readonly store: Store,
+    private readonly posters: Partial<Record<Platform, ChannelPoster>>,
+    private readonly options: SchedulerOptions = {},
+  ) {}
+
+  /** Ticks now (catch-up after downtime), then at the start of every minute. */
+  start(now: () => Date = () => new Date()): void {
+    this.cron = new Cron('* * * * *', { protect: true, catch: true }, () => this.tick(now()));
+    void this.tick(now());
+  }
+
+  async stop(): Promise<void> {
+    this.cron?.stop();
+    await this.running;
+  }
+
+  /** Posts every digest due at `now`, and records the week's history; one tick at a time. */
+  async tick(now: Date): Promise<void> {
+    if (this.running) return this.running;
+    this.running = this.runTick(now).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async runTick(now: Date): Promise<void> {
+    const due = this.store
+      .activeSubscriptions()
+      .filter((sub) => this.posters[sub.platform])
+      .map((sub) => ({ sub, slot: dueSlot(sub, now) }))
+      .filter((d): d is { sub: Subscription; slot: { slot: Date; isoWeek: string } } => d.slot !== null)
+      // The claim is the exactly-once guarantee: only the first tick ever to claim a week posts it.
+      .filter(({ sub, slot }) => this.store.claimSend(sub.id, slot.isoWeek, now));
+    // One failing channel must not hold up or stop the others.
+    await Promise.allSettled(due.map(({ sub, slot }) => this.deliver(sub, slot.isoWeek, now)));
+    try {
+      const recorded = await recordHistory(this.bot.hub, this.store, thresholdsFrom({}, this.bot.config)!, now, this.bot.config.SAMPLE_SIZE);
+      if (recorded.length) this.bot.log.info({ recorded }, 'digest: weekly history recorded');
+    } catch (err) {
+      this.bot.log.warn({ err }, 'digest: recording the weekly history failed; next tick tries again');
+    }
+  }
+
+  /** Builds the digest like a user's `/digest preview`, posts it with bounded retries, records the outcome. */
+  private async deliver(sub: Subscription, isoWeek: string, now: Date): Promise<void> {
+    const post = this.posters[sub.platform]!;
+    const delays = this.options.retryDelaysMs ?? [2_000, 10_000];
+    let lastError = '';
+    for (let attempt = 0; attempt <= delays.length; attempt++) {
+      if (attempt > 0) await sleep(delays[attempt - 1]);
+      try {
+        const reply = await this.bot.invoke('digest', { action: 'preview', tag: sub.tag ?? undefined }, { locale: sub.locale, now });
+        if (reply.error) throw new Error(`digest could not be built: ${reply.error.message}`);
+        await post(sub.channelId, { ...reply, ephemeral: false }, sub);
+        this.store.markSent(sub.id, isoWeek, now);
+        this.bot.log.info({ subscription: sub.id, platform: sub.platform, channel: sub.channelId, isoWeek }, 'digest: posted');
+        return;
+      } catch (err) {
+        lastError = (err as Error).message ?? String(err);
+        this.bot.log.warn({ err, subscription: sub.id, attempt: attempt + 1 }, 'digest: post failed');
+      }
+    }
+    const after = this.store.markFailed(sub.id, isoWeek, lastError.slice(0, 500), now, this.options.pauseAfterFailedWeeks ?? 3);
+    if (after?.pausedAt) this.bot.log.warn({ subscription: sub.id, channel: sub.channelId }, 'digest: subscription paused after repeated failures');
+  }
+}

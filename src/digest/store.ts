@@ -1,0 +1,286 @@
+// What the bot must remember across restarts: digest subscriptions, which weekly digests were
+// sent, and the weekly history the Hub API cannot give. SQLite (better-sqlite3) in WAL mode, so a
+// crash or kill -9 leaves the last committed state; every change is one transaction.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Verdict } from '../core/types.js';
+import type { Locale } from '../i18n.js';
+
+export type Platform = 'discord' | 'slack';
+
+export interface Subscription {
+  id: number;
+  platform: Platform;
+  /** Discord guild id or Slack team id: where "manage" rights are checked and listings are grouped. */
+  placeId: string;
+  channelId: string;
+  /** Pipeline task, or null for all tasks. */
+  tag: string | null;
+  /** ISO weekday: 1 = Monday … 7 = Sunday. */
+  weekday: number;
+  /** `HH:MM`, in `timeZone`. */
+  time: string;
+  timeZone: string;
+  locale: Locale;
+  createdBy: string;
+  createdAt: string;
+  /** Set after 3 weeks in a row without a successful post. */
+  pausedAt: string | null;
+  failedWeeks: number;
+  lastError: string | null;
+}
+
+export type NewSubscription = Pick<Subscription, 'platform' | 'placeId' | 'channelId' | 'tag' | 'weekday' | 'time' | 'timeZone' | 'locale' | 'createdBy'>;
+
+export type SendStatus = 'sending' | 'sent' | 'failed';
+
+export interface WeeklyCounts {
+  isoWeek: string;
+  /** Pipeline task, or null for all tasks. */
+  tag: string | null;
+  counts: Record<Verdict, number>;
+}
+
+export interface WeeklyDownloads {
+  isoWeek: string;
+  modelId: string;
+  downloads: number;
+  verdict: Verdict;
+  createdAt: string | null;
+}
+
+/** Each entry upgrades the schema by one version (`PRAGMA user_version`); never edit a shipped one. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE subscriptions (
+     id INTEGER PRIMARY KEY,
+     platform TEXT NOT NULL CHECK (platform IN ('discord', 'slack')),
+     place_id TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     tag TEXT NOT NULL DEFAULT '',
+     weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+     time TEXT NOT NULL,
+     time_zone TEXT NOT NULL,
+     locale TEXT NOT NULL DEFAULT 'en',
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     paused_at TEXT,
+     failed_weeks INTEGER NOT NULL DEFAULT 0,
+     last_error TEXT,
+     UNIQUE (platform, channel_id, tag)
+   );
+   CREATE TABLE sends (
+     subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+     iso_week TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'failed')),
+     updated_at TEXT NOT NULL,
+     error TEXT,
+     PRIMARY KEY (subscription_id, iso_week)
+   );
+   CREATE TABLE weekly_counts (
+     iso_week TEXT NOT NULL,
+     tag TEXT NOT NULL,
+     slm INTEGER NOT NULL,
+     borderline INTEGER NOT NULL,
+     llm INTEGER NOT NULL,
+     unknown INTEGER NOT NULL,
+     PRIMARY KEY (iso_week, tag)
+   );
+   CREATE TABLE weekly_downloads (
+     iso_week TEXT NOT NULL,
+     model_id TEXT NOT NULL,
+     downloads INTEGER NOT NULL,
+     verdict TEXT NOT NULL,
+     created_at TEXT,
+     PRIMARY KEY (iso_week, model_id)
+   );`,
+];
+
+interface SubscriptionRow {
+  id: number;
+  platform: Platform;
+  place_id: string;
+  channel_id: string;
+  tag: string;
+  weekday: number;
+  time: string;
+  time_zone: string;
+  locale: string;
+  created_by: string;
+  created_at: string;
+  paused_at: string | null;
+  failed_weeks: number;
+  last_error: string | null;
+}
+
+const toSubscription = (r: SubscriptionRow): Subscription => ({
+  id: r.id,
+  platform: r.platform,
+  placeId: r.place_id,
+  channelId: r.channel_id,
+  tag: r.tag === '' ? null : r.tag,
+  weekday: r.weekday,
+  time: r.time,
+  timeZone: r.time_zone,
+  locale: r.locale === 'fr' ? 'fr' : 'en',
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+  pausedAt: r.paused_at,
+  failedWeeks: r.failed_weeks,
+  lastError: r.last_error,
+});
+
+export const STORE_FILE = 'slm-radar.sqlite';
+
+export class Store {
+  readonly db: Database.Database;
+
+  /** Opens (and creates or upgrades) the database `slm-radar.sqlite` under `dataDir`; ':memory:' for tests. */
+  constructor(dataDir: string) {
+    const path = dataDir === ':memory:' ? ':memory:' : join(dataDir, STORE_FILE);
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    this.migrate();
+  }
+
+  private migrate(): void {
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      this.db.transaction(() => {
+        this.db.exec(MIGRATIONS[v]);
+        this.db.pragma(`user_version = ${v + 1}`);
+      })();
+    }
+  }
+
+  /** Creates the channel's subscription for this tag, or updates its day, time and zone. */
+  subscribe(sub: NewSubscription, now: Date): Subscription {
+    const row = this.db
+      .prepare(
+        `INSERT INTO subscriptions (platform, place_id, channel_id, tag, weekday, time, time_zone, locale, created_by, created_at)
+         VALUES (@platform, @placeId, @channelId, @tag, @weekday, @time, @timeZone, @locale, @createdBy, @createdAt)
+         ON CONFLICT (platform, channel_id, tag) DO UPDATE SET
+           weekday = excluded.weekday, time = excluded.time, time_zone = excluded.time_zone, locale = excluded.locale,
+           paused_at = NULL, failed_weeks = 0, last_error = NULL
+         RETURNING *`,
+      )
+      .get({ ...sub, tag: sub.tag ?? '', createdAt: now.toISOString() }) as SubscriptionRow;
+    return toSubscription(row);
+  }
+
+  /** Removes the channel's subscription for this tag (null = all tasks); false when there was none. */
+  unsubscribe(platform: Platform, channelId: string, tag: string | null): boolean {
+    return this.db.prepare('DELETE FROM subscriptions WHERE platform = ? AND channel_id = ? AND tag = ?').run(platform, channelId, tag ?? '').changes > 0;
+  }
+
+  /** Subscriptions of a Discord server or Slack workspace, by channel. */
+  subscriptionsOf(platform: Platform, placeId: string): Subscription[] {
+    return (this.db.prepare('SELECT * FROM subscriptions WHERE platform = ? AND place_id = ? ORDER BY channel_id, tag').all(platform, placeId) as SubscriptionRow[]).map(toSubscription);
+  }
+
+  /** Subscriptions that still post (not paused). */
+  activeSubscriptions(): Subscription[] {
+    return (this.db.prepare('SELECT * FROM subscriptions WHERE paused_at IS NULL ORDER BY id').all() as SubscriptionRow[]).map(toSubscription);
+  }
+
+  /**
+   * Claims the week's digest for a subscription: true only for the first caller, ever. The claim is
+   * written before posting, so a crash after it never leads to a second post that week.
+   */
+  claimSend(subscriptionId: number, isoWeek: string, now: Date): boolean {
+    return (
+      this.db
+        .prepare(`INSERT OR IGNORE INTO sends (subscription_id, iso_week, status, updated_at) VALUES (?, ?, 'sending', ?)`)
+        .run(subscriptionId, isoWeek, now.toISOString()).changes === 1
+    );
+  }
+
+  sendStatus(subscriptionId: number, isoWeek: string): SendStatus | undefined {
+    const row = this.db.prepare('SELECT status FROM sends WHERE subscription_id = ? AND iso_week = ?').get(subscriptionId, isoWeek) as { status: SendStatus } | undefined;
+    return row?.status;
+  }
+
+  /** Records the week's post; the subscription's failure count starts again. */
+  markSent(subscriptionId: number, isoWeek: string, now: Date): void {
+    this.db.transaction(() => {
+      this.db.prepare(`UPDATE sends SET status = 'sent', updated_at = ?, error = NULL WHERE subscription_id = ? AND iso_week = ?`).run(now.toISOString(), subscriptionId, isoWeek);
+      this.db.prepare('UPDATE subscriptions SET failed_weeks = 0, last_error = NULL WHERE id = ?').run(subscriptionId);
+    })();
+  }
+
+  /** Records a week without a post; after `pauseAfter` such weeks in a row the subscription is paused. */
+  markFailed(subscriptionId: number, isoWeek: string, error: string, now: Date, pauseAfter = 3): Subscription | undefined {
+    return this.db.transaction(() => {
+      this.db.prepare(`UPDATE sends SET status = 'failed', updated_at = ?, error = ? WHERE subscription_id = ? AND iso_week = ?`).run(now.toISOString(), error, subscriptionId, isoWeek);
+      const row = this.db
+        .prepare(
+          `UPDATE subscriptions SET failed_weeks = failed_weeks + 1, last_error = ?,
+             paused_at = CASE WHEN failed_weeks + 1 >= ? THEN ? ELSE paused_at END
+           WHERE id = ? RETURNING *`,
+        )
+        .get(error, pauseAfter, now.toISOString(), subscriptionId) as SubscriptionRow | undefined;
+      return row && toSubscription(row);
+    })();
+  }
+
+  saveWeeklyCounts(rows: WeeklyCounts[]): void {
+    const insert = this.db.prepare(
+      `INSERT INTO weekly_counts (iso_week, tag, slm, borderline, llm, unknown) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (iso_week, tag) DO UPDATE SET slm = excluded.slm, borderline = excluded.borderline, llm = excluded.llm, unknown = excluded.unknown`,
+    );
+    this.db.transaction(() => {
+      for (const r of rows) insert.run(r.isoWeek, r.tag ?? '', r.counts.SLM, r.counts.borderline, r.counts.LLM, r.counts.unknown);
+    })();
+  }
+
+  /** Stored weekly counts for a tag (null = all tasks), oldest week first. */
+  weeklyCounts(tag: string | null): WeeklyCounts[] {
+    const rows = this.db.prepare('SELECT * FROM weekly_counts WHERE tag = ? ORDER BY iso_week').all(tag ?? '') as {
+      iso_week: string;
+      tag: string;
+      slm: number;
+      borderline: number;
+      llm: number;
+      unknown: number;
+    }[];
+    return rows.map((r) => ({ isoWeek: r.iso_week, tag, counts: { SLM: r.slm, borderline: r.borderline, LLM: r.llm, unknown: r.unknown } }));
+  }
+
+  hasWeeklyCounts(isoWeek: string): boolean {
+    return this.db.prepare('SELECT 1 FROM weekly_counts WHERE iso_week = ? LIMIT 1').get(isoWeek) !== undefined;
+  }
+
+  saveWeeklyDownloads(rows: WeeklyDownloads[]): void {
+    const insert = this.db.prepare(
+      `INSERT INTO weekly_downloads (iso_week, model_id, downloads, verdict, created_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (iso_week, model_id) DO UPDATE SET downloads = excluded.downloads, verdict = excluded.verdict`,
+    );
+    this.db.transaction(() => {
+      for (const r of rows) insert.run(r.isoWeek, r.modelId, r.downloads, r.verdict, r.createdAt);
+    })();
+  }
+
+  /** Stored 30-day downloads of the top models, oldest week first. */
+  weeklyDownloads(): WeeklyDownloads[] {
+    const rows = this.db.prepare('SELECT * FROM weekly_downloads ORDER BY iso_week, downloads DESC').all() as {
+      iso_week: string;
+      model_id: string;
+      downloads: number;
+      verdict: Verdict;
+      created_at: string | null;
+    }[];
+    return rows.map((r) => ({ isoWeek: r.iso_week, modelId: r.model_id, downloads: r.downloads, verdict: r.verdict, createdAt: r.created_at }));
+  }
+
+  hasWeeklyDownloads(isoWeek: string): boolean {
+    return this.db.prepare('SELECT 1 FROM weekly_downloads WHERE iso_week = ? LIMIT 1').get(isoWeek) !== undefined;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
