@@ -1,0 +1,77 @@
+// `npm start` with platform tokens: one process runs Discord and Slack (and the digests), answers
+// on both, and stops cleanly on SIGTERM.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeDiscord, type FakeDiscord } from './fakes/discord.js';
+import { startFakeSlack, type FakeSlack } from './fakes/slack.js';
+import { tempDir } from './helpers/bot.js';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('npm start with DISCORD_TOKEN and SLACK_BOT_TOKEN', () => {
+  let discord: FakeDiscord;
+  let slack: FakeSlack;
+  let child: ChildProcess;
+  let port: number;
+  let stderr = '';
+  const signingSecret = 'main-test-secret';
+
+  beforeAll(async () => {
+    discord = await startFakeDiscord();
+    slack = await startFakeSlack();
+    port = await freePort();
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: {
+        ...process.env,
+        OFFLINE: '1',
+        DATA_DIR: tempDir(),
+        DISCORD_TOKEN: 'main-test-token',
+        DISCORD_API_URL: discord.apiUrl,
+        SLACK_BOT_TOKEN: 'xoxb-main-test',
+        SLACK_SIGNING_SECRET: signingSecret,
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    await discord.waitForReady(15_000);
+    // Slack's HTTP endpoint is up once its health check answers.
+    for (let i = 0; i < 100; i++) {
+      if (await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false)) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }, 30_000);
+
+  afterAll(async () => {
+    child.kill('SIGKILL');
+    await discord.close();
+    await slack.close();
+  });
+
+  it('answers on Discord and on Slack from the same process', async () => {
+    const sent = await discord.sendInteraction({ name: 'classify', options: [{ name: 'model', value: 'Qwen/Qwen2.5-0.5B' }] });
+    const edit = await discord.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(sent.token), 15_000);
+    expect(JSON.stringify(edit.payload)).toContain('494M');
+
+    const res = await slack.sendSlashCommand(`http://127.0.0.1:${port}`, { command: '/share', text: '', channel_id: 'C1', user_id: 'U1', response_url: slack.responseUrl('main') }, { signingSecret });
+    expect(res.status).toBe(200);
+    const answer = await slack.waitForCall((c) => c.method === 'response_url' && c.target === 'main' && JSON.stringify(c.args).includes('in_channel'), 15_000);
+    expect(JSON.stringify(answer.args)).toContain('SLMs');
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(stderr).not.toMatch(/"level":(50|60)/);
+  });
+});
