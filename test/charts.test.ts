@@ -1,3 +1,4 @@
+import { formatParameters } from '../src/format.js';
 import { runInNewContext } from 'node:vm';
 import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration, type ChartItem } from 'chart.js';
@@ -7,7 +8,6 @@ import {
   CHART_SIZE,
   FONT_FAMILY,
   FONT_SIZE,
-  formatParams,
   logParamsAxis,
   quickChartUrl,
   renderPng,
@@ -146,7 +146,7 @@ describe('chart style', () => {
   });
 
   it('formats parameter counts as 100M / 1B / 7B / 1.5B / 1T', () => {
-    expect([1e8, 1e9, 7e9, 1.5e9, 70e9, 560e6, 1.2e12].map(formatParams)).toEqual(['100M', '1B', '7B', '1.5B', '70B', '560M', '1.2T']);
+    expect([1e8, 1e9, 7e9, 1.5e9, 70e9, 560e6, 1.2e12].map((n) => formatParameters(n))).toEqual(['100M', '1B', '7B', '1.5B', '70B', '560M', '1.2T']);
   });
 
   it('labels the threshold lines "7B: SLM limit" and "20B: LLM from", and follows custom thresholds', () => {

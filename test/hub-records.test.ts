@@ -2,7 +2,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { baseModelIds, fromHubEntry, fromRawHub } from '../src/hub/records.js';
+import { baseModelsOf } from '../src/core/parameters.js';
+import { fromHubEntry, fromRawHub } from '../src/hub/records.js';
 import { getSnapshot, mergeRawModels, SNAPSHOT_DIR, snapshotCollectedAt } from '../src/hub/snapshot.js';
 import { editDistance, rankSuggestions } from '../src/hub/suggest.js';
 
@@ -87,9 +88,19 @@ describe('records', () => {
       'base_model:merge:org/d',
       'license:mit',
     ];
-    expect(baseModelIds({ id: 'org/x', tags })).toEqual(['org/a', 'org/b', 'org/c', 'org/d']);
-    expect(baseModelIds({ id: 'org/x', tags: ['base_model:org/x'] })).toEqual([]);
+    expect(baseModelsOf({ id: 'org/x', tags })).toEqual([
+      { id: 'org/a', relation: 'finetune' },
+      { id: 'org/b', relation: 'quantized' },
+      { id: 'org/c', relation: 'adapter' },
+      { id: 'org/d', relation: 'merge' },
+    ]);
+    expect(baseModelsOf({ id: 'org/x', tags: ['base_model:org/x'] })).toEqual([]);
   });
+});
+
+it('sums safetensors parameters per dtype when the Hub gives no total', () => {
+  expect(fromRawHub({ id: 'a/b', safetensors: { parameters: { BF16: 100, F32: 20 } } })?.safetensorsTotal).toBe(120);
+  expect(fromRawHub({ id: 'a/b', safetensors: { parameters: {} } })?.safetensorsTotal).toBeUndefined();
 });
 
 describe('snapshot', () => {

@@ -39,8 +39,8 @@ export function replyToText(reply: Reply, extras: { chartPath?: string; chartUrl
 }
 
 export class ConsoleBot {
-  /** Charts written so far: later ones get a number, so a session's charts do not overwrite each other. */
-  private charts = 0;
+  /** Charts written so far per name: later ones get a number, so a session's charts do not overwrite each other. */
+  private readonly charts = new Map<string, number>();
 
   constructor(
     readonly bot: Bot,
@@ -58,8 +58,9 @@ export class ConsoleBot {
     if (reply.chart) {
       mkdirSync(this.outDir, { recursive: true });
       const base = reply.chart.fileName.replace(/\.png$/, '');
-      this.charts++;
-      answer.chartPath = resolve(join(this.outDir, `${base}${this.charts > 1 ? `-${this.charts}` : ''}.png`));
+      const n = (this.charts.get(base) ?? 0) + 1;
+      this.charts.set(base, n);
+      answer.chartPath = resolve(join(this.outDir, `${base}${n > 1 ? `-${n}` : ''}.png`));
       writeFileSync(answer.chartPath, renderPng(reply.chart.config));
       answer.chartUrl = quickChartUrl(reply.chart.config, { baseUrl: this.bot.config.QUICKCHART_URL });
     }

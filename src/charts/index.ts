@@ -10,7 +10,6 @@ export {
   SERIES_COLORS,
   verdictColor,
   seriesColor,
-  formatParams,
   PARAMS_AXIS_TITLE,
   COMPACT_NUMBER_FORMAT,
   logParamsAxis,

@@ -3,6 +3,7 @@
 // core), so that one config renders the same locally (render-png.ts) and on QuickChart (quickchart.ts).
 import type { ChartConfiguration, ChartDataset, ChartType, ScaleOptions } from 'chart.js';
 import { DEFAULT_THRESHOLDS, type Thresholds, type Verdict } from '../core/types.js';
+import { formatParameters } from '../format.js';
 
 /** Default image size: readable in a Discord embed or Slack message at its native size. */
 export const CHART_SIZE = { width: 800, height: 450 } as const;
@@ -35,15 +36,6 @@ export function verdictColor(verdict: Verdict): string {
 /** The i-th series colour, cycling through SERIES_COLORS. */
 export function seriesColor(index: number): string {
   return SERIES_COLORS[((index % SERIES_COLORS.length) + SERIES_COLORS.length) % SERIES_COLORS.length];
-}
-
-/** `7e9` → `7B`, `1.5e9` → `1.5B`, `560e6` → `560M`, `1.2e12` → `1.2T`. */
-export function formatParams(parameters: number): string {
-  const units: [number, string][] = [[1e12, 'T'], [1e9, 'B'], [1e6, 'M'], [1e3, 'K']];
-  for (const [size, unit] of units) {
-    if (Math.abs(parameters) >= size) return `${Number((parameters / size).toPrecision(3))}${unit}`;
-  }
-  return String(parameters);
 }
 
 // ---- Log parameter axis -------------------------------------------------------------------------
@@ -120,8 +112,8 @@ export function verticalReferenceLine(line: ReferenceLine, span: [Position, Posi
 /** The SLM and LLM limits ("7B: SLM limit", "20B: LLM from") as reference lines, in parameters. */
 export function thresholdLines(thresholds: Thresholds = DEFAULT_THRESHOLDS): ReferenceLine[] {
   return [
-    { label: `${formatParams(thresholds.slmBelow)}: SLM limit`, value: thresholds.slmBelow, color: VERDICT_COLORS.SLM, dash: [8, 5] },
-    { label: `${formatParams(thresholds.llmFrom)}: LLM from`, value: thresholds.llmFrom, color: VERDICT_COLORS.LLM, dash: [3, 3] },
+    { label: `${formatParameters(thresholds.slmBelow)}: SLM limit`, value: thresholds.slmBelow, color: VERDICT_COLORS.SLM, dash: [8, 5] },
+    { label: `${formatParameters(thresholds.llmFrom)}: LLM from`, value: thresholds.llmFrom, color: VERDICT_COLORS.LLM, dash: [3, 3] },
   ];
 }
 

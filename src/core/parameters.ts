@@ -49,19 +49,20 @@ export function parseParameterCountFromName(name: string): { total: number; acti
     : { total: preferred.value };
 }
 
-/** Base models named in `base_model:` tags, with how the repo relates to them. */
-export function baseModelsOf(model: ModelRecord): { id: string; relation: string }[] {
+/** Base models named in `base_model:` tags (`base_model:org/x`, `base_model:quantized:org/x`…), with how the repo relates to them. */
+export function baseModelsOf(model: Pick<ModelRecord, 'id' | 'tags'>): { id: string; relation: string }[] {
   const bases = new Map<string, string>();
   for (const tag of model.tags) {
     if (!tag.startsWith('base_model:')) continue;
     const rest = tag.slice('base_model:'.length);
     const relation = /^(finetune|quantized|adapter|merge):/.exec(rest);
     const id = relation ? rest.slice(relation[0].length) : rest;
-    if (!id.includes('/') && !relation && bases.has(id)) continue;
-    // A relation tag is more informative than the plain tag for the same id.
-    if (relation || !bases.has(id)) bases.set(id, relation ? relation[1] : bases.get(id) ?? 'base');
+    if (id === '' || id === model.id) continue;
+    // A relation tag says more than the plain tag for the same id.
+    if (relation) bases.set(id, relation[1]);
+    else if (!bases.has(id)) bases.set(id, 'base');
   }
-  return [...bases].filter(([id]) => id !== model.id).map(([id, relation]) => ({ id, relation }));
+  return [...bases].map(([id, relation]) => ({ id, relation }));
 }
 
 const QUANTIZED_NAME = /(?:^|[-_.])(gptq|awq|bnb|mlx|int4|int8|[248]-?bits?|nf4|fp8|exl2|hqq|q[2-8]_k(?:_[msl])?)(?:$|[-_.])/i;

@@ -2,6 +2,7 @@
 // the bundled snapshot. Nothing here throws to a caller; problems become notes on the answer.
 import type { Config } from '../config.js';
 import { isModelId, normalizeModelId } from '../core/model-id.js';
+import { baseModelsOf } from '../core/parameters.js';
 import type { DataSource, ModelRecord } from '../core/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import { BackgroundQueue, type BaseJob } from './background.js';
@@ -14,7 +15,6 @@ import {
   savedDataNote,
   snapshotOnlyTopModels,
 } from './notes.js';
-import { baseModelIds } from './records.js';
 import { getSnapshot } from './snapshot.js';
 import { rankSuggestions } from './suggest.js';
 import type { HubData, HubStatus, ModelLookup, ModelResult, Sample } from './types.js';
@@ -116,7 +116,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
     if (offline) return;
     const jobs: BaseJob[] = [];
     for (const record of records) {
-      for (const id of baseModelIds(record)) {
+      for (const { id } of baseModelsOf(record)) {
         if (own?.has(lower(id)) || findKnown(id) || models.isMissing(id)) continue;
         jobs.push({ id, depth });
       }
@@ -204,7 +204,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
     const found = new Map<string, ModelRecord>([[lower(record.id), record]]);
     let level = [record];
     for (let depth = 1; depth <= BASE_DEPTH && level.length > 0; depth++) {
-      const ids = [...new Set(level.flatMap(baseModelIds))].filter((id) => !found.has(lower(id)));
+      const ids = [...new Set(level.flatMap((r) => baseModelsOf(r).map((b) => b.id)))].filter((id) => !found.has(lower(id)));
       const records = await Promise.all(
         ids.map(async (id) => {
           const known = findKnown(id);

@@ -1,5 +1,6 @@
 // Turns the two shapes a Hub model arrives in (raw Hub API JSON, and the entries
 // @huggingface/hub yields) into the one ModelRecord the core works with.
+import { baseModelsOf } from '../core/parameters.js';
 import type { ModelRecord } from '../core/types.js';
 
 /** A model as the Hub API spells it (`GET /api/models`), which is also the snapshot files' shape. */
@@ -34,10 +35,15 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' && v.tri
 /** Counts must be finite and not negative; anything else is noise from a bad record. */
 const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
 
-/** Parameter totals of 0 or less say nothing about a model's size. */
+/**
+ * A metadata block's parameter total (`safetensors.total`, `gguf.total`); without a total, the sum of
+ * `safetensors.parameters` per dtype. Totals of 0 or less say nothing about a model's size.
+ */
 const total = (v: unknown): number | undefined => {
-  const block = isObject(v) ? v.total : undefined;
-  return typeof block === 'number' && Number.isFinite(block) && block > 0 ? block : undefined;
+  if (!isObject(v)) return undefined;
+  const perDtype = isObject(v.parameters) ? Object.values(v.parameters).filter((n): n is number => typeof n === 'number' && Number.isFinite(n)) : [];
+  const value = typeof v.total === 'number' ? v.total : perDtype.length ? perDtype.reduce((a, b) => a + b, 0) : undefined;
+  return value !== undefined && Number.isFinite(value) && value > 0 ? value : undefined;
 };
 
 /** The library may hand dates over as strings or Date objects; keep valid ones as ISO strings. */
@@ -47,26 +53,13 @@ const isoDate = (v: unknown): string | undefined => {
   return Number.isFinite(time) ? new Date(time).toISOString() : undefined;
 };
 
-const BASE_RELATION = /^(?:finetune|quantized|adapter|merge):/;
-
-/** Base model ids named in `base_model:` tags (`base_model:org/x`, `base_model:quantized:org/x`, …), deduplicated. */
-export function baseModelIds(record: Pick<ModelRecord, 'id' | 'tags'>): string[] {
-  const ids = new Set<string>();
-  for (const tag of record.tags) {
-    if (!tag.startsWith('base_model:')) continue;
-    const id = tag.slice('base_model:'.length).replace(BASE_RELATION, '');
-    if (id !== '' && id !== record.id) ids.add(id);
-  }
-  return [...ids];
-}
-
 function tagsWithCardBases(tags: unknown, cardData: unknown): string[] {
   const list = Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];
   const declared = isObject(cardData) ? cardData.base_model : undefined;
   const bases = (Array.isArray(declared) ? declared : [declared]).filter((b): b is string => text(b) !== undefined);
   if (bases.length === 0) return list;
   // The core reads base models from tags only, so card-declared bases become tags too.
-  const known = new Set(baseModelIds({ id: '', tags: list }));
+  const known = new Set(baseModelsOf({ id: '', tags: list }).map((b) => b.id));
   const extra = bases.map((b) => b.trim()).filter((b) => !known.has(b));
   return [...list, ...[...new Set(extra)].map((b) => `base_model:${b}`)];
 }
