@@ -21,6 +21,8 @@ export interface ChartText {
 }
 
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+/** Log-axis bounds on whole decades around the values, so ticks read 100M, 1B, 10B… */
+const decades = (values: number[]) => ({ min: 10 ** Math.floor(Math.log10(Math.min(...values))), max: 10 ** Math.ceil(Math.log10(Math.max(...values))) });
 const label = (text: ChartText, key: string, fallback: string) => text.series?.[key] ?? fallback;
 
 /** Where a model sits among its task's models: a log-scale histogram, the model and the 7B/20B lines. */
@@ -65,7 +67,7 @@ export function compareChart(models: ClassifyResult[], thresholds: Thresholds, t
       { type: 'bar', label: label(text, 'parameters', 'Parameters'), data: models.map((m) => m.parameters), backgroundColor: models.map((m) => verdictColor(m.verdict)) } as ChartDataset,
       ...thresholdReferenceDatasets('vertical', [labels[0], labels[labels.length - 1]], thresholds),
     ],
-    xScale: logParamsAxis(text.xTitle, { min: Math.min(...known, thresholds.slmBelow) / 3, max: Math.max(...known, thresholds.llmFrom) * 3 }),
+    xScale: logParamsAxis(text.xTitle, decades([...known, thresholds.slmBelow, thresholds.llmFrom])),
     legend: true,
   });
 }
@@ -184,7 +186,8 @@ export function tagsChart(result: TagsResult, text: ChartText): ChartConfigurati
 export function benchmarkChart(result: BenchmarkResult, thresholds: Thresholds, text: ChartText): ChartConfiguration {
   const sized = result.entries.filter((e) => e.parametersB !== null);
   const scores = sized.map((e) => e.score);
-  const span: [number, number] = [Math.floor(Math.min(...scores) - 2), Math.ceil(Math.max(...scores) + 2)];
+  // Whole tens around the scores: round ticks.
+  const span: [number, number] = [Math.max(0, Math.floor((Math.min(...scores) - 2) / 10) * 10), Math.ceil((Math.max(...scores) + 2) / 10) * 10];
   const datasets: ChartDataset[] = (['SLM', 'borderline', 'LLM'] as const)
     .map((verdict) => ({
       type: 'scatter' as const,
@@ -203,7 +206,7 @@ export function benchmarkChart(result: BenchmarkResult, thresholds: Thresholds, 
     xTitle: text.xTitle,
     yTitle: text.yTitle,
     datasets,
-    xScale: logParamsAxis(text.xTitle),
+    xScale: logParamsAxis(text.xTitle, decades(sized.map((e) => e.parametersB! * 1e9))),
     yScale: { min: span[0], max: span[1] },
     legend: true,
   });

@@ -27,7 +27,8 @@ export const VERDICT_COLORS: Readonly<Record<Verdict, string>> = {
 };
 
 /** The other Okabe–Ito colours, for series that are not verdicts: a series never reads as a verdict or a threshold line. */
-export const SERIES_COLORS: readonly string[] = ['#CC79A7', '#D55E00', '#56B4E9', '#000000', '#F0E442'];
+// Okabe–Ito's other colours, then Tol's wine and olive, so 7 series stay apart.
+export const SERIES_COLORS: readonly string[] = ['#CC79A7', '#D55E00', '#56B4E9', '#000000', '#F0E442', '#882255', '#999933'];
 
 export function verdictColor(verdict: Verdict): string {
   return VERDICT_COLORS[verdict];
