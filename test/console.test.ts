@@ -27,6 +27,8 @@ describe('/classify', () => {
   it('finds ids typed in the wrong case and pasted as links', async () => {
     expect((await bot.ask('/classify qwen/qwen2.5-0.5b')).reply.data).toMatchObject({ id: 'Qwen/Qwen2.5-0.5B' });
     expect((await bot.ask('/classify https://huggingface.co/Qwen/Qwen2.5-0.5B')).reply.data).toMatchObject({ id: 'Qwen/Qwen2.5-0.5B' });
+    // Legacy ids without an owner, which the Hub redirects.
+    expect((await bot.ask('/classify gpt2')).reply.data).toMatchObject({ id: 'openai-community/gpt2', parameters: 137022720 });
   });
 
   it('suggests close ids for an unknown model', async () => {

@@ -78,7 +78,9 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         if (record) return { record, source: { kind: 'cache', collectedAt: sample.collectedAt } };
       }
     }
-    const record = snapshot().byLowerId.get(key);
+    // Legacy ids without an owner (`gpt2`) moved under an organisation (`openai-community/gpt2`);
+    // the Hub redirects them, so the snapshot should find them too (the most downloaded such repo).
+    const record = snapshot().byLowerId.get(key) ?? (key.includes('/') ? undefined : snapshot().models.find((m) => lower(m.id).endsWith(`/${key}`)));
     return record ? { record, source: snapshotSource() } : undefined;
   }
 
@@ -232,7 +234,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   async function model(text: string): Promise<ModelResult> {
     const id = normalizeModelId(text);
     if (offline) {
-      const record = snapshot().byLowerId.get(lower(id));
+      const record = findKnown(id)?.record;
       if (record) return foundModel(record, snapshotSource(), [], false);
       return { found: false, suggestions: rankSuggestions(id, knownIds(), SUGGESTIONS), source: snapshotSource(), notes: [] };
     }
