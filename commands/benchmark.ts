@@ -1,9 +1,9 @@
 // /benchmark <domain>: the study's H2 — published results where small models beat large ones.
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
-import { BENCHMARK_DOMAINS, benchmarkOf, type BenchmarkEntry } from '../src/core/benchmark.js';
+import { BENCHMARK_DOMAINS, benchmarkOf, type BenchmarkEntry, type BenchmarkResult } from '../src/core/benchmark.js';
 import { benchmarkChart } from '../src/charts/configs.js';
-import { formatParameters, verdictWord } from '../src/format.js';
+import { formatNumber, formatParameters, verdictWord } from '../src/format.js';
 import type { Locale } from '../src/i18n.js';
 import { THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
@@ -28,7 +28,17 @@ const schema = withOrderedThresholds(
   }),
 );
 
-const entry = (e: BenchmarkEntry | null, locale: Locale) => (e ? `${e.model} (${e.parametersB === null ? '?' : formatParameters(e.parametersB * 1e9, locale)}): ${e.score}` : '–');
+/** "MedMobile (3.8B): 75.7" ("MedMobile (3,8B) : 75,7" in French). */
+function entry(e: BenchmarkEntry | null, locale: Locale): string {
+  if (!e) return '–';
+  const size = e.parametersB === null ? '?' : formatParameters(e.parametersB * 1e9, locale);
+  return `${e.model} (${size})${locale === 'fr' ? ' :' : ':'} ${formatNumber(e.score, locale)}`;
+}
+
+const METRIC_WORDS: Record<Locale, Record<BenchmarkResult['metric'], string>> = {
+  en: { accuracy: 'accuracy (%)', 'pass@1': 'pass@1 (%)' },
+  fr: { accuracy: 'exactitude (%)', 'pass@1': 'pass@1 (%)' },
+};
 
 const command: Command<typeof schema> = {
   name: 'benchmark',
@@ -43,6 +53,7 @@ const command: Command<typeof schema> = {
     const fr = ctx.locale === 'fr';
     const thresholds = thresholdsFrom(args, ctx.config)!;
     const result = benchmarkOf(args.domain!, thresholds);
+    const metric = METRIC_WORDS[ctx.locale][result.metric];
     const w = result.smallestWinner;
     const winner = w
       ? fr
@@ -50,11 +61,13 @@ const command: Command<typeof schema> = {
         : ` ${w.model.model} (${formatParameters(w.model.parametersB! * 1e9, ctx.locale)}) beats ${w.beatenCount} larger models, up to ${w.beats.model} (${formatParameters(w.beats.parametersB! * 1e9, ctx.locale)}).`
       : '';
     const summary = fr
-      ? `${result.benchmark}, ${result.metric} : meilleur SLM ${entry(result.bestSlm, ctx.locale)} ; meilleur LLM ${entry(result.bestLlm, ctx.locale)}.${winner}`
-      : `${result.benchmark}, ${result.metric}: best SLM ${entry(result.bestSlm, ctx.locale)}; best LLM ${entry(result.bestLlm, ctx.locale)}.${winner}`;
+      ? `${result.benchmark}, ${metric} : meilleur SLM ${entry(result.bestSlm, ctx.locale)} ; meilleur LLM ${entry(result.bestLlm, ctx.locale)}.${winner}`
+      : `${result.benchmark}, ${metric}: best SLM ${entry(result.bestSlm, ctx.locale)}; best LLM ${entry(result.bestLlm, ctx.locale)}.${winner}`;
     const unsized = result.entries.filter((e) => e.parametersB === null);
     const notes = [fr ? `Source : ${result.source}. Valeurs relues sur les graphiques de l’étude.` : `Source: ${result.source}. Values read off the study's charts.`];
-    if (unsized.length) notes.push(fr ? `Taille non publiée (hors graphique) : ${unsized.map((e) => `${e.model} ${e.score}`).join(', ')}.` : `Size not published (left off the chart): ${unsized.map((e) => `${e.model} ${e.score}`).join(', ')}.`);
+    if (result.domain === 'code') notes.push(fr ? 'Tailles arrondies comme sur le classement (Phi-4 : 15B).' : 'Sizes rounded as the leaderboard prints them (Phi-4: 15B).');
+    const unsizedList = unsized.map((e) => `${e.model} ${formatNumber(e.score, ctx.locale)}`).join(', ');
+    if (unsized.length) notes.push(fr ? `Taille non publiée (hors graphique) : ${unsizedList}.` : `Size not published (left off the chart): ${unsizedList}.`);
     return {
       title: fr ? `${result.benchmark} : petits contre grands` : `${result.benchmark}: small vs large`,
       summary,
@@ -63,22 +76,22 @@ const command: Command<typeof schema> = {
         { name: fr ? 'Meilleur LLM' : 'Best LLM', value: entry(result.bestLlm, ctx.locale), inline: true },
         {
           name: fr ? 'Points par milliard de paramètres' : 'Points per billion parameters',
-          value: result.perBillion.slice(0, 3).map((p) => `${p.model} ${p.scorePerBillion.toFixed(1)}`).join(', '),
+          value: result.perBillion.slice(0, 3).map((p) => `${p.model} ${formatNumber(p.scorePerBillion, ctx.locale)}`).join(', '),
           inline: false,
         },
       ],
       table: {
-        columns: fr ? ['Modèle', 'Paramètres', result.metric, 'Verdict'] : ['Model', 'Parameters', result.metric, 'Verdict'],
+        columns: fr ? ['Modèle', 'Paramètres', metric, 'Verdict'] : ['Model', 'Parameters', metric, 'Verdict'],
         rows: [...result.entries]
           .sort((a, b) => b.score - a.score)
-          .map((e) => [e.model, e.parametersB === null ? '?' : formatParameters(e.parametersB * 1e9, ctx.locale), String(e.score), verdictWord(e.verdict, ctx.locale)]),
+          .map((e) => [e.model, e.parametersB === null ? '?' : formatParameters(e.parametersB * 1e9, ctx.locale), formatNumber(e.score, ctx.locale), verdictWord(e.verdict, ctx.locale)]),
       },
       chart: {
         config: benchmarkChart(result, thresholds, {
-          title: `${result.benchmark}: ${result.metric}`,
+          title: `${result.benchmark}: ${metric}`,
           caption: result.source,
           xTitle: fr ? 'Paramètres (échelle log)' : 'Parameters (log scale)',
-          yTitle: result.metric,
+          yTitle: metric,
           series: { SLM: 'SLM', borderline: verdictWord('borderline', ctx.locale), LLM: 'LLM' },
         }),
         fileName: 'benchmark.png',

@@ -95,10 +95,10 @@ const command: Command<typeof schema> = {
   async run(ctx, args): Promise<Reply> {
     const thresholds = thresholdsFrom(args, ctx.config)!;
     const found = await ctx.hub.model(args.model);
-    if (!found.found) return notFoundReply(args.model, found.suggestions, found.notes, ctx.locale, 'classify');
+    if (!found.found) return notFoundReply(args.model, found.suggestions, found.notes.map((n) => n[ctx.locale]), ctx.locale, 'classify');
 
     const fr = ctx.locale === 'fr';
-    const notes = [...found.notes];
+    const notes = found.notes.map((n) => n[ctx.locale]);
     const sample = await withDeadline(classifiedSample(ctx, {}, thresholds), SAMPLE_WAIT_MS);
     if (!sample) notes.push(fr ? 'L’échantillon du Hub se charge encore : le percentile sera là à la prochaine question.' : 'The Hub sample is still loading: the percentile will be there next time you ask.');
     const result = classifyModel(found.model, found.lookup, thresholds, sample?.classified ?? []);

@@ -35,7 +35,7 @@ const command: Command<typeof schema> = {
     const missing = results.findIndex((r) => !r.found);
     if (missing >= 0) {
       const r = results[missing];
-      return notFoundReply(args.models[missing], r.found ? [] : r.suggestions, r.notes, ctx.locale, 'compare');
+      return notFoundReply(args.models[missing], r.found ? [] : r.suggestions, r.notes.map((n) => n[ctx.locale]), ctx.locale, 'compare');
     }
     const models = results.map((r) => (r.found ? classifyModel(r.model, r.lookup, thresholds) : null)).filter((m) => m !== null);
     // The oldest data among the answers is what the reply can vouch for.
@@ -62,7 +62,7 @@ const command: Command<typeof schema> = {
         fileName: 'compare.png',
         alt: summary,
       },
-      notes: [...new Set(results.flatMap((r) => r.notes))],
+      notes: [...new Set(results.flatMap((r) => r.notes.map((n) => n[ctx.locale])))],
       links: models.map((m) => ({ label: m.id, url: m.url })),
       source,
       data: { models },

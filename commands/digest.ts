@@ -75,7 +75,7 @@ const command: Command<typeof schema> = {
       ? `Du ${period} (${scope}) : ${formatCount(share.total, ctx.locale)} nouveaux modèles, dont ${formatPercent(share.slmShareOfKnown, ctx.locale)} de SLM parmi les ${formatCount(share.total - share.counts.unknown, ctx.locale)} de taille connue.`
       : `${period} (${scope}): ${formatCount(share.total, ctx.locale)} new models; ${formatPercent(share.slmShareOfKnown, ctx.locale)} SLMs among the ${formatCount(share.total - share.counts.unknown, ctx.locale)} with a known count.`;
     const trendReply = await trend.run(ctx, { tag: args.tag });
-    const notes = [...created.notes];
+    const notes = created.notes.map((n) => n[ctx.locale]);
     if (created.models.length >= WEEKLY_NEW_MODELS_MAX) {
       notes.push(fr ? `Limité aux ${formatCount(WEEKLY_NEW_MODELS_MAX, ctx.locale)} modèles les plus récents.` : `Limited to the ${formatCount(WEEKLY_NEW_MODELS_MAX, ctx.locale)} newest models.`);
     }

@@ -7,7 +7,7 @@ import { trendFromCounts, trendOf, type TrendResult } from '../src/core/trend.js
 import { VERDICTS } from '../src/core/types.js';
 import { isoWeekOf } from '../src/core/weeks.js';
 import { trendChart, type ChartText } from '../src/charts/configs.js';
-import { formatPercent, sourceLine, verdictWord } from '../src/format.js';
+import { formatNumber, formatPercent, sourceLine, verdictWord } from '../src/format.js';
 import type { Locale } from '../src/i18n.js';
 import {
   booleanSchema,
@@ -33,7 +33,7 @@ function headlineSentence(result: TrendResult, unit: 'month' | 'week', locale: L
   const from = formatPercent(h.firstShare, locale, 0);
   const to = formatPercent(h.lastShare, locale, 0);
   const span = h.periods.length ? `${h.periods[0]} → ${h.periods.at(-1)}` : '';
-  const pts = h.slopePointsPerPeriod === null ? '' : `${h.slopePointsPerPeriod > 0 ? '+' : ''}${h.slopePointsPerPeriod.toFixed(1)}`;
+  const pts = h.slopePointsPerPeriod === null ? '' : `${h.slopePointsPerPeriod > 0 ? '+' : ''}${formatNumber(h.slopePointsPerPeriod, locale)}`;
   if (fr) {
     const units = unit === 'month' ? 'mois' : 'semaines';
     if (h.direction === 'unclear') return `Pas assez de ${units} complets avec des modèles de taille connue pour dégager une tendance.`;
@@ -128,7 +128,7 @@ const command: Command<typeof schema> = {
     const collectedAt = new Date(sample.source.collectedAt);
     const since = args.since ?? DEFAULT_SINCE;
     if (since > monthOf(collectedAt)!) {
-      return errorReply('bad_input', `${INPUT_ERRORS.month_future(since, ctx.locale)} ${fr ? 'Tapez par ex.' : 'Type e.g.'} \`/trend since:${DEFAULT_SINCE}\``);
+      return errorReply('bad_input', `${INPUT_ERRORS.month_future(since, ctx.locale)} ${fr ? 'Tapez par ex.' : 'Type e.g.'} \`/trend since:${DEFAULT_SINCE}\``, ctx.locale);
     }
     const result = trendOf(sample.classified, { since, collectedAt });
     const summary = headlineSentence(result, 'month', ctx.locale);

@@ -25,6 +25,7 @@ const command: Command<typeof schema> = {
         fr
           ? `Ce salon n’a pas de digest pour ${what}. Tapez /subscriptions pour voir ceux du serveur.`
           : `This channel has no digest for ${what}. Type /subscriptions to see the ones here.`,
+        ctx.locale,
       );
     }
     return {

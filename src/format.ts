@@ -20,6 +20,11 @@ export function formatPercent(share: number | null, locale: Locale = 'en', digit
   return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(share);
 }
 
+/** 75.7 → "75.7" ("75,7" in French), at most `digits` decimals. */
+export function formatNumber(n: number, locale: Locale = 'en', digits = 1): string {
+  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(n);
+}
+
 /** 1234567 → "1,234,567" ("1 234 567" in French). */
 export function formatCount(n: number | null | undefined, locale: Locale = 'en'): string {
   if (n === null || n === undefined) return '–';

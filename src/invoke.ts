@@ -32,13 +32,14 @@ export async function invoke(commands: readonly Command[], name: string, args: R
     return errorReply(
       'unknown_command',
       ctx.locale === 'fr' ? `Commande inconnue ${typed}. Tapez /help pour voir les commandes.` : `Unknown command ${typed}. Type /help to see the commands.`,
+      ctx.locale,
     );
   }
   if (args._extra !== undefined) {
-    return errorReply('bad_input', `${INPUT_ERRORS.extra(String(args._extra), ctx.locale)} ${ctx.locale === 'fr' ? 'Tapez' : 'Type'} \`${command.usage}\``);
+    return errorReply('bad_input', `${INPUT_ERRORS.extra(String(args._extra), ctx.locale)} ${ctx.locale === 'fr' ? 'Tapez' : 'Type'} \`${command.usage}\``, ctx.locale);
   }
   const parsed = command.schema.safeParse(args);
-  if (!parsed.success) return errorReply('bad_input', inputProblem(command, parsed.error.issues, args, ctx));
+  if (!parsed.success) return errorReply('bad_input', inputProblem(command, parsed.error.issues, args, ctx), ctx.locale);
   try {
     return await command.run(ctx, parsed.data);
   } catch (error) {
@@ -50,6 +51,7 @@ export async function invoke(commands: readonly Command[], name: string, args: R
       ctx.locale === 'fr'
         ? `Désolé, quelque chose s’est mal passé (erreur ${errorId}). Réessayez dans un instant.`
         : `Sorry, something went wrong (error ${errorId}). Please try again in a moment.`,
+      ctx.locale,
     );
   }
 }

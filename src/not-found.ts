@@ -13,7 +13,7 @@ export function notFoundReply(id: string, suggestions: string[], notes: string[]
     : fr
       ? `Aucun modèle ${quoted(id)} sur le Hub. Vérifiez l’identifiant (organisation/nom), par ex. \`/${command} Qwen/Qwen2.5-0.5B\``
       : `No model ${quoted(id)} on the Hub. Check the id (owner/name), e.g. \`/${command} Qwen/Qwen2.5-0.5B\``;
-  const reply = errorReply('not_found', message);
+  const reply = errorReply('not_found', message, locale);
   reply.notes = notes;
   reply.data = { error: { code: 'not_found', message }, suggestions: tries };
   return reply;

@@ -2,6 +2,7 @@
 // never add facts.
 import type { ChartConfiguration } from 'chart.js';
 import type { DataSource } from './core/types.js';
+import type { Locale } from './i18n.js';
 
 export interface ReplyField {
   name: string;
@@ -49,6 +50,6 @@ export interface Reply {
 }
 
 /** A reply that says what was wrong and what to type instead. */
-export function errorReply(code: string, message: string, title = 'Sorry'): Reply {
-  return { title, summary: message, fields: [], notes: [], links: [], ephemeral: true, error: { code, message }, data: { error: { code, message } } };
+export function errorReply(code: string, message: string, locale: Locale): Reply {
+  return { title: locale === 'fr' ? 'Désolé' : 'Sorry', summary: message, fields: [], notes: [], links: [], ephemeral: true, error: { code, message }, data: { error: { code, message } } };
 }

@@ -5,13 +5,15 @@ import { classifyAll, type ClassifiedModel } from './core/verdict.js';
 import type { Sample } from './hub/types.js';
 import { formatCount } from './format.js';
 
-export interface ClassifiedSample extends Sample {
+export interface ClassifiedSample extends Omit<Sample, 'notes'> {
   classified: ClassifiedModel[];
+  /** The Hub layer's notes in the reply's language. */
+  notes: string[];
 }
 
 export async function classifiedSample(ctx: CommandContext, options: { tag?: string; size?: number }, thresholds: Thresholds): Promise<ClassifiedSample> {
   const sample = await ctx.hub.sample({ tag: options.tag, size: options.size ?? ctx.config.SAMPLE_SIZE });
-  return { ...sample, classified: classifyAll(sample.models, sample.lookup, thresholds) };
+  return { ...sample, notes: sample.notes.map((n) => n[ctx.locale]), classified: classifyAll(sample.models, sample.lookup, thresholds) };
 }
 
 /** Resolves with the promise's value, or undefined if it takes longer than `ms`. */
@@ -35,13 +37,13 @@ export function unknownNote(unknown: number, total: number, locale: CommandConte
 }
 
 /** "the top 10,000 models by 30-day downloads (text-generation)", as the sample actually came. */
-export function sampleWords(sample: Sample, tag: string | undefined, locale: CommandContext['locale']): string {
+export function sampleWords(sample: Pick<Sample, 'models'>, tag: string | undefined, locale: CommandContext['locale']): string {
   const n = formatCount(sample.models.length, locale);
   if (locale === 'fr') return `les ${n} modèles les plus téléchargés sur 30 jours${tag ? ` (${tag})` : ''}`;
   return `the top ${n} models by 30-day downloads${tag ? ` (${tag})` : ''}`;
 }
 
 /** "Sample: the top 10,000 models by 30-day downloads." */
-export function sampleNote(sample: Sample, tag: string | undefined, locale: CommandContext['locale']): string {
+export function sampleNote(sample: Pick<Sample, 'models'>, tag: string | undefined, locale: CommandContext['locale']): string {
   return locale === 'fr' ? `Échantillon : ${sampleWords(sample, tag, locale)}.` : `Sample: ${sampleWords(sample, tag, locale)}.`;
 }

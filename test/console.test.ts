@@ -190,6 +190,34 @@ describe('other commands', () => {
   });
 });
 
+describe('French replies', () => {
+  // Words that only an English sentence would have; model ids and task names are left out of the check.
+  const ENGLISH = /\b(the|The|models|Sample|fewer|asked|counted|never|Type|not|and|with|from|of|Sorry|accuracy|Size|Best|Parameters|Model)\b/;
+  it.each([
+    '/classify Qwen/Qwen2.5-0.5B',
+    '/compare Qwen/Qwen2.5-0.5B meta-llama/Llama-3.1-8B',
+    '/trend',
+    '/lifespan',
+    '/share',
+    '/tags',
+    '/benchmark medical',
+    '/thresholds',
+    '/help',
+    '/about',
+    '/digest preview',
+    '/subscribe',
+    '/trend history:true',
+    '/lifespan history:true',
+    '/classify mistralai/Mistral-7B',
+    '/compare a',
+    '/trend since:2024-13',
+  ])('%s has no English sentence', async (line) => {
+    const r = await bot.bot.invokeText(line, { locale: 'fr' });
+    const shown = [r.title, r.summary, ...r.fields.map((f) => `${f.name} ${f.value}`), ...(r.table?.columns ?? []), ...r.notes, ...r.links.map((l) => l.label), r.chart?.alt ?? ''];
+    expect(shown.filter((text) => ENGLISH.test(text))).toEqual([]);
+  });
+});
+
 describe('the interactive prompt', () => {
   it('keeps running after bad input and stops at exit', async () => {
     const input = new PassThrough();

@@ -141,10 +141,10 @@ describe('renderMessage', () => {
   });
 
   it('turns an error reply into short text (with its notes as small print), no embed', () => {
-    const error = errorReply('not_found', 'No model "x/y" on the Hub. Type e.g. `/classify Qwen/Qwen2.5-0.5B`');
+    const error = errorReply('not_found', 'No model "x/y" on the Hub. Type e.g. `/classify Qwen/Qwen2.5-0.5B`', 'en');
     error.notes = ['Answered from the snapshot.'];
     const message = renderMessage(error, 'fr');
     expect(message).toMatchObject({ content: '⚠️ No model "x/y" on the Hub. Type e.g. `/classify Qwen/Qwen2.5-0.5B`\n-# Answered from the snapshot.', embeds: [], files: [] });
-    expect(errorContent(errorReply('bad_input', 'x'.repeat(5000))).length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    expect(errorContent(errorReply('bad_input', 'x'.repeat(5000), 'en')).length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
   });
 });

@@ -122,7 +122,7 @@ describe('sample', () => {
     const sample = await hub.sample({ size: 20 });
     expect(fake.listRequests()).toHaveLength(1);
     expect(sample.source).toEqual({ kind: 'snapshot', collectedAt: SNAPSHOT_DATE });
-    expect(sample.notes[0]).toBe('The Hub did not answer (rate limited); using the bundled snapshot collected 2025-03-22 10:04 UTC.');
+    expect(sample.notes[0].en).toBe('The Hub did not answer (rate limited); using the bundled snapshot collected 2025-03-22 10:04 UTC.');
   });
 
   it('retries a 5xx, a dropped connection or a truncated page once', async () => {
@@ -153,7 +153,7 @@ describe('sample', () => {
     const second = await hub.sample({ size: 40 });
     expect(fake.listRequests()).toHaveLength(2); // one retry
     expect(second.source).toEqual({ kind: 'cache', collectedAt: '2026-11-26T08:00:00.000Z' });
-    expect(second.notes).toEqual(['The Hub did not answer (HTTP 500); using data collected 2026-11-26 08:00 UTC.']);
+    expect(second.notes.map((n) => n.en)).toEqual(['The Hub did not answer (HTTP 500); using data collected 2026-11-26 08:00 UTC.']);
     expect(second.models.map((m) => m.id)).toEqual(first.models.map((m) => m.id));
   });
 
@@ -171,7 +171,7 @@ describe('sample', () => {
     expect(Date.now() - started).toBeLessThan(900);
     expect(fake.listRequests()).toHaveLength(1); // a timeout is not retried
     expect(second.source).toEqual({ kind: 'cache', collectedAt: first.source.collectedAt });
-    expect(second.notes[0]).toMatch(/^The Hub did not answer \(timeout\); using data collected \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/);
+    expect(second.notes[0].en).toMatch(/^The Hub did not answer \(timeout\); using data collected \d{4}-\d\d-\d\d \d\d:\d\d UTC\.$/);
   });
 
   it('falls back to the snapshot with a note when there is no earlier data', async () => {
@@ -180,7 +180,8 @@ describe('sample', () => {
     fake.fail({ status: 503, times: Infinity });
     const sample = await hub.sample({ tag: 'text-generation', size: 30 });
     expect(sample.source).toEqual({ kind: 'snapshot', collectedAt: SNAPSHOT_DATE });
-    expect(sample.notes).toEqual(['The Hub did not answer (HTTP 503); using the bundled snapshot collected 2025-03-22 10:04 UTC.']);
+    expect(sample.notes.map((n) => n.en)).toEqual(['The Hub did not answer (HTTP 503); using the bundled snapshot collected 2025-03-22 10:04 UTC.']);
+    expect(sample.notes[0].fr).toBe('Le Hub n’a pas répondu (HTTP 503) ; instantané fourni avec le bot, collecté le 2025-03-22 10:04 UTC.');
     expect(sample.models).toHaveLength(30);
     expect(sample.models.every((m) => m.pipelineTag === 'text-generation')).toBe(true);
   });
@@ -191,12 +192,12 @@ describe('sample', () => {
     fake.fail({ malformed: true, times: 2 });
     const bad = await hub.sample({ size: 10 });
     expect(bad.source.kind).toBe('snapshot');
-    expect(bad.notes[0]).toContain('(malformed answer)');
+    expect(bad.notes[0].en).toContain('(malformed answer)');
 
     fake.fail({ body: { error: 'not a list' }, times: 2 });
     const wrongShape = await hub.sample({ size: 11 });
     expect(wrongShape.source.kind).toBe('snapshot');
-    expect(wrongShape.notes[0]).toContain('(malformed answer)');
+    expect(wrongShape.notes[0].en).toContain('(malformed answer)');
   });
 
   it('shares one fetch between concurrent callers of the same sample', async () => {
@@ -233,7 +234,7 @@ describe('sample', () => {
     const second = await after.sample({ tag: 'text-generation', size: 80 });
     expect(second.source).toEqual({ kind: 'cache', collectedAt: first.source.collectedAt });
     expect(second.models.map((m) => m.id)).toEqual(first.models.map((m) => m.id));
-    expect(second.notes[0]).toMatch(/^Using data saved \d+ min ago \(collected .* UTC\)\.$/);
+    expect(second.notes[0].en).toMatch(/^Using data saved \d+ min ago \(collected .* UTC\)\.$/);
     expect(after.status().cachedSamples).toEqual([{ key: 'text-generation|80', models: 80, collectedAt: first.source.collectedAt }]);
 
     // With a live Hub, a fresh file means no request at all.
@@ -255,8 +256,7 @@ describe('sample', () => {
     const after = await hubFor(fake.url, { DATA_DIR: dataDir }, later);
     const stale = await after.sample({ size: 50 });
     expect(stale.source).toEqual({ kind: 'cache', collectedAt: '2026-01-01T00:00:00.000Z' });
-    expect(stale.notes).toEqual([
-      'Using data saved 7 h ago (collected 2026-01-01 00:00 UTC); refreshing it from the Hub in the background.',
+    expect(stale.notes.map((n) => n.en)).toEqual(['Using data saved 7 h ago (collected 2026-01-01 00:00 UTC); refreshing it from the Hub in the background.',
     ]);
     await vi.waitFor(() => expect(after.status().cachedSamples[0]?.collectedAt).toBe('2026-01-01T07:00:00.000Z'));
     expect(fake.listRequests()).toHaveLength(1);
@@ -432,17 +432,17 @@ describe('model', () => {
     const cached = await hub.model('fresh/Only-Live-3B');
     expect(cached.found).toBe(true);
     expect(cached.source.kind).toBe('cache');
-    expect(cached.notes[0]).toMatch(/^The Hub did not answer \(HTTP 502\); using data collected /);
+    expect(cached.notes[0].en).toMatch(/^The Hub did not answer \(HTTP 502\); using data collected /);
 
     const fromSnapshot = await hub.model('Qwen/Qwen2.5-0.5B');
     expect(fromSnapshot.found && fromSnapshot.model.id).toBe('Qwen/Qwen2.5-0.5B');
     expect(fromSnapshot.source).toEqual({ kind: 'snapshot', collectedAt: SNAPSHOT_DATE });
-    expect(fromSnapshot.notes[0]).toContain('using the bundled snapshot');
+    expect(fromSnapshot.notes[0].en).toContain('using the bundled snapshot');
 
     const unknown = await hub.model('mistralai/Mistral-7B');
     expect(unknown.found).toBe(false);
     if (unknown.found) return;
-    expect(unknown.notes[0]).toMatch(/^The Hub could not be reached \(HTTP 502\)/);
+    expect(unknown.notes[0].en).toMatch(/^The Hub could not be reached \(HTTP 502\)/);
     expect(unknown.suggestions[0]).toBe('mistralai/Mistral-7B-v0.1');
   });
 
@@ -506,7 +506,7 @@ describe('createdSince', () => {
     const hub = await hubFor(fake.url);
     const result = await hub.createdSince(new Date('2020-01-01T00:00:00Z'), { max: 600 });
     expect(result.models).toHaveLength(600);
-    expect(result.notes[0]).toMatch(/^Stopped at 600 models/);
+    expect(result.notes[0].en).toMatch(/^Stopped at 600 models/);
     expect(fake.listRequests()).toHaveLength(2);
   });
 
@@ -516,7 +516,7 @@ describe('createdSince', () => {
     fake.fail({ status: 500, times: Infinity });
     const result = await hub.createdSince(new Date('2025-03-15T00:00:00Z'));
     expect(result.source).toEqual({ kind: 'snapshot', collectedAt: SNAPSHOT_DATE });
-    expect(result.notes[0]).toContain('did not answer (HTTP 500)');
+    expect(result.notes[0].en).toContain('did not answer (HTTP 500)');
     expect(result.models.length).toBeGreaterThan(0);
     expect(result.models.every((m) => m.createdAt! >= '2025-03-15')).toBe(true);
   });
@@ -538,7 +538,7 @@ describe('offline', () => {
 
     const all = await hub.sample({ size: 100_000 });
     expect(all.models.length).toBe(hub.status().snapshotModels);
-    expect(all.notes[0]).toMatch(/^The snapshot has 6,686 models, fewer than the 100,000 asked for\.$/);
+    expect(all.notes[0].en).toMatch(/^The snapshot has 6,686 models, fewer than the 100,000 asked for\.$/);
 
     const found = await hub.model('qwen/qwen2.5-0.5b');
     expect(found.found && found.model.id).toBe('Qwen/Qwen2.5-0.5B');
@@ -570,7 +570,8 @@ describe('an unreachable Hub', () => {
     const second = await hub.model('Qwen/Qwen2.5-0.5B');
     expect(second.found).toBe(true);
     expect(second.source.kind).toBe('snapshot');
-    expect(second.notes.join(' ')).toMatch(/unreachable/);
+    expect(second.notes.map((n) => n.en).join(' ')).toMatch(/unreachable/);
+    expect(second.notes.map((n) => n.fr).join(' ')).toMatch(/injoignable/);
     expect(fake.requests).toHaveLength(0);
   });
 });

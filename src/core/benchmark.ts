@@ -22,7 +22,9 @@ export interface BenchmarkEntry {
 export interface BenchmarkResult {
   domain: BenchmarkDomain;
   benchmark: string;
-  metric: string;
+  /** What the score measures, in percent. */
+  metric: 'accuracy' | 'pass@1';
+  /** Where the numbers were published (a citation). */
   source: string;
   entries: BenchmarkEntry[];
   bestSlm: BenchmarkEntry | null;
@@ -63,7 +65,7 @@ function entriesOf(domain: BenchmarkDomain, thresholds: Thresholds): Omit<Benchm
     return {
       domain,
       benchmark: 'MedQA (USMLE)',
-      metric: 'accuracy (%)',
+      metric: 'accuracy',
       source: 'MedMobile, arXiv 2410.09019, Fig. 1',
       entries: rowsOf(medqa).map((r) => make(String(r.model), billionsFromLabel(r.params_label as string | null), Number(r.accuracy_pct), String(r.date))),
     };
@@ -72,16 +74,16 @@ function entriesOf(domain: BenchmarkDomain, thresholds: Thresholds): Omit<Benchm
     return {
       domain,
       benchmark: 'BigCodeBench',
-      metric: 'pass@1 (%)',
-      source: 'BigCodeBench leaderboard (sizes rounded as the leaderboard prints them)',
+      metric: 'pass@1',
+      source: 'BigCodeBench leaderboard',
       entries: rowsOf(bigcodebench).map((r) => make(String(r.model), Number(r.size_B), Number(r.pass_at_1), null)),
     };
   }
   return {
     domain,
     benchmark: 'RTE (natural language inference)',
-    metric: 'accuracy (%)',
-    source: 'RTE results by year and size category, as collected by the study',
+    metric: 'accuracy',
+    source: 'RTE, LLM vs SLM study (Polytech Nice-Sophia, 2025)',
     entries: rowsOf(rte).map((r) => make(String(r.model), billionsFromLabel(String(r.model)), Number(r.accuracy_csv), String(r.year))),
   };
 }

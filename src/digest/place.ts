@@ -10,6 +10,7 @@ export function placeOrError(ctx: CommandContext, command: string): Place | Repl
     ctx.locale === 'fr'
       ? `/${command} règle les digests d’un salon : tapez-la dans un salon Discord ou Slack où SLM Radar est installé.`
       : `/${command} sets up a channel's digest: type it in a Discord or Slack channel where SLM Radar is installed.`,
+    ctx.locale,
   );
 }
 

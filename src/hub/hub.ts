@@ -1,6 +1,7 @@
 // The Hub layer commands use: live Hub data when it answers, else the last good data, else
 // the bundled snapshot. Nothing here throws to a caller; problems become notes on the answer.
 import type { Config } from '../config.js';
+import type { Localized } from '../i18n.js';
 import { isModelId, normalizeModelId } from '../core/model-id.js';
 import { baseModelsOf } from '../core/parameters.js';
 import type { DataSource, ModelRecord } from '../core/types.js';
@@ -14,6 +15,8 @@ import {
   hubFailedUsingSnapshot,
   savedDataNote,
   snapshotOnlyTopModels,
+  hubUnreachable,
+  stoppedAt,
 } from './notes.js';
 import { getSnapshot } from './snapshot.js';
 import { rankSuggestions } from './suggest.js';
@@ -134,14 +137,14 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   function sampleFrom(
     list: ModelRecord[],
     source: DataSource,
-    notes: string[],
+    notes: Localized[],
     index: Map<string, ModelRecord> = indexOf(list),
   ): Sample {
     return { models: list, lookup: lookupWith(index), source, notes };
   }
 
-  function fromCache(entry: CachedSample, notes: string[]): Sample {
-    if (entry.models.length < entry.size) notes.push(coverageNote(entry.models.length, entry.size, entry.tag, 'The Hub'));
+  function fromCache(entry: CachedSample, notes: Localized[]): Sample {
+    if (entry.models.length < entry.size) notes.push(coverageNote(entry.models.length, entry.size, entry.tag, 'hub'));
     queueBases(entry.models, 1, entry.byLowerId);
     return sampleFrom(entry.models, { kind: 'cache', collectedAt: entry.collectedAt }, notes, entry.byLowerId);
   }
@@ -149,7 +152,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   function fallbackToSnapshot(tag: string | undefined, size: number, reason: string): Sample {
     const list = snapshotSample(tag, size);
     const notes = [hubFailedUsingSnapshot(reason, snapshot().collectedAt)];
-    if (list.length < size) notes.push(coverageNote(list.length, size, tag, 'The snapshot'));
+    if (list.length < size) notes.push(coverageNote(list.length, size, tag, 'snapshot'));
     return sampleFrom(list, snapshotSource(), notes);
   }
 
@@ -165,7 +168,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   async function sample(tag: string | undefined, size: number): Promise<Sample> {
     if (offline) {
       const list = snapshotSample(tag, size);
-      const notes = list.length < size ? [coverageNote(list.length, size, tag, 'The snapshot')] : [];
+      const notes = list.length < size ? [coverageNote(list.length, size, tag, 'snapshot')] : [];
       return sampleFrom(list, snapshotSource(), notes);
     }
     const key = sampleKey(tag, size);
@@ -189,7 +192,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
     }
     try {
       const entry = await fetchSample(tag, size, key);
-      const notes = entry.models.length < size ? [coverageNote(entry.models.length, size, tag, 'The Hub')] : [];
+      const notes = entry.models.length < size ? [coverageNote(entry.models.length, size, tag, 'hub')] : [];
       queueBases(entry.models, 1, entry.byLowerId);
       return sampleFrom(entry.models, { kind: 'live', collectedAt: entry.collectedAt }, notes, entry.byLowerId);
     } catch (err) {
@@ -226,7 +229,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
     return found;
   }
 
-  async function foundModel(record: ModelRecord, source: DataSource, notes: string[], fetchMissing: boolean): Promise<ModelResult> {
+  async function foundModel(record: ModelRecord, source: DataSource, notes: Localized[], fetchMissing: boolean): Promise<ModelResult> {
     const bases = await basesOf(record, fetchMissing);
     return { found: true, model: record, lookup: lookupWith(bases), source, notes };
   }
@@ -273,7 +276,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         found: false,
         suggestions: rankSuggestions(id, knownIds(), SUGGESTIONS),
         source: snapshotSource(),
-        notes: [`The Hub could not be reached (${reason}); suggestions come from the bundled snapshot and cached data.`],
+        notes: [hubUnreachable(reason, true)],
       };
     }
   }
@@ -328,7 +331,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
       const { models: list, complete } = await client.listNewest(since, tag, max);
       const notes = complete
         ? []
-        : [`Stopped at ${max.toLocaleString('en-US')} models; more were created since ${since.toISOString().slice(0, 10)}.`];
+        : [stoppedAt(max, since)];
       const index = indexOf(list);
       queueBases(list, 1, index);
       return sampleFrom(list, { kind: 'live', collectedAt: nowIso() }, notes, index);
@@ -362,7 +365,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         found: false,
         suggestions: [],
         source: snapshotSource(),
-        notes: [`The Hub could not be reached (${reason}).`],
+        notes: [hubUnreachable(reason, false)],
       })),
     search: (query, limit) => guarded('search', () => search(query, limit), () => []),
     createdSince: (since, options) =>

@@ -1,5 +1,6 @@
 // What commands need from the Hub layer. Implemented by createHub() in src/hub/hub.ts.
 import type { DataSource, ModelRecord } from '../core/types.js';
+import type { Localized } from '../i18n.js';
 
 /** Finds a model record already known (in a sample, the cache or the snapshot) without any I/O. */
 export type ModelLookup = (id: string) => ModelRecord | undefined;
@@ -9,8 +10,8 @@ export interface Sample {
   /** Known records for base-model lookups (the sample itself, the cache, the snapshot). */
   lookup: ModelLookup;
   source: DataSource;
-  /** Human-readable notes: stale data, fallback to the snapshot, coverage. */
-  notes: string[];
+  /** Notes for people, in every reply language: stale data, fallback to the snapshot, coverage. */
+  notes: Localized[];
 }
 
 export type ModelResult =
@@ -20,14 +21,14 @@ export type ModelResult =
       /** Lookup that knows the model's base models (fetched, up to a few levels). */
       lookup: ModelLookup;
       source: DataSource;
-      notes: string[];
+      notes: Localized[];
     }
   | {
       found: false;
       /** Up to 5 repo ids close to what was typed ("did you mean"). */
       suggestions: string[];
       source: DataSource;
-      notes: string[];
+      notes: Localized[];
     };
 
 export interface HubStatus {
