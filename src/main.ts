@@ -22,17 +22,24 @@ async function runPlatforms(bot: Bot): Promise<void> {
   const { config, log } = bot;
   const posters: Partial<Record<Platform, ChannelPoster>> = {};
   const stops: (() => Promise<void>)[] = [];
-  if (config.DISCORD_TOKEN) {
-    const discord = await startDiscord(bot);
-    posters.discord = async (channelId, reply, sub) => void (await discord.post(channelId, reply, sub.locale));
-    stops.push(() => discord.stop());
-    log.info('Discord adapter connected');
-  }
-  if (config.SLACK_BOT_TOKEN) {
-    const slack = await startSlack(bot);
-    posters.slack = async (channelId, reply, sub) => void (await postToChannel(slack.app.client, channelId, reply, { config, locale: sub.locale, log }));
-    stops.push(() => slack.stop());
-    log.info({ mode: slack.mode }, 'Slack adapter started');
+  try {
+    if (config.DISCORD_TOKEN) {
+      const discord = await startDiscord(bot);
+      posters.discord = async (channelId, reply, sub) => void (await discord.post(channelId, reply, sub.locale));
+      stops.push(() => discord.stop());
+      log.info('Discord adapter connected');
+    }
+    if (config.SLACK_BOT_TOKEN) {
+      const slack = await startSlack(bot);
+      posters.slack = async (channelId, reply, sub) => void (await postToChannel(slack.app.client, channelId, reply, { config, locale: sub.locale, log }));
+      stops.push(() => slack.stop());
+      log.info({ mode: slack.mode }, 'Slack adapter started');
+    }
+  } catch (error) {
+    // One platform failed to start: stop the one that did, so the process really ends.
+    await Promise.allSettled(stops.map((s) => s()));
+    bot.close();
+    throw error;
   }
   const scheduler = new DigestScheduler(bot, bot.store(), posters);
   scheduler.start();

@@ -75,3 +75,33 @@ describe('npm start with DISCORD_TOKEN and SLACK_BOT_TOKEN', () => {
     expect(stderr).not.toMatch(/"level":(50|60)/);
   });
 });
+
+describe('npm start when one platform refuses its token', () => {
+  it('stops the other one and exits with status 1 and one clear line', async () => {
+    const discord = await startFakeDiscord();
+    const slack = await startFakeSlack();
+    slack.fail('auth.test', { error: 'invalid_auth', times: Infinity });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      env: {
+        ...process.env,
+        OFFLINE: '1',
+        DATA_DIR: tempDir(),
+        DISCORD_TOKEN: 'main-test-token',
+        DISCORD_API_URL: discord.apiUrl,
+        SLACK_BOT_TOKEN: 'xoxb-revoked',
+        SLACK_SIGNING_SECRET: 'secret',
+        SLACK_API_URL: slack.apiUrl,
+        PORT: String(await freePort()),
+        LOG_LEVEL: 'silent',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    await discord.close();
+    await slack.close();
+    expect(code).toBe(1);
+    expect(stderr).toContain('SLM Radar could not start: Slack did not accept SLACK_BOT_TOKEN (invalid_auth)');
+  }, 30_000);
+});
