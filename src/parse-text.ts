@@ -5,9 +5,9 @@
 import type { Command } from './command.js';
 import type { RawArgs } from './invoke.js';
 
-/** Splits on spaces, keeping "quoted words" together. */
+/** Splits on spaces, keeping "quoted words" together (straight, curly or French quotes, as phones type them). */
 export function splitWords(text: string): string[] {
-  return [...text.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]);
+  return [...text.matchAll(/"([^"]*)"|'([^']*)'|“([^”]*)”|‘([^’]*)’|«\s?([^»]*?)\s?»|(\S+)/g)].map((m) => m.slice(1).find((g) => g !== undefined)!);
 }
 
 /** `/classify Qwen/Qwen2.5-0.5B` → `{ name: 'classify', rest: 'Qwen/Qwen2.5-0.5B' }`. */

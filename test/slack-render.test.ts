@@ -20,6 +20,10 @@ describe('escaping', () => {
   it('turns & < > into entities and breaks bare @channel/@here/@everyone', () => {
     expect(escapeText('a & b <!channel> <@U1> > @here @channel @everyone')).toBe('a &amp; b &lt;!channel&gt; &lt;@U1&gt; &gt; @\u200bhere @\u200bchannel @\u200beveryone');
     expect(unescapeSlack('&lt;x&gt; &amp;lt;')).toBe('<x> &lt;');
+    // A pasted Hub link names a model; other links and mentions stay as typed (and are escaped on the way out).
+    expect(unescapeSlack('<https://huggingface.co/Qwen/Qwen2.5-0.5B|huggingface.co/Qwen/Qwen2.5-0.5B>')).toBe('https://huggingface.co/Qwen/Qwen2.5-0.5B');
+    expect(unescapeSlack('<https://huggingface.co/Qwen/Qwen2.5-0.5B>')).toBe('https://huggingface.co/Qwen/Qwen2.5-0.5B');
+    expect(unescapeSlack('<https://evil.example|click> <@U1>')).toBe('<https://evil.example|click> <@U1>');
   });
 
   it('cuts to a limit without splitting an entity, and marks the cut', () => {

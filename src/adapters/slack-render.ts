@@ -41,7 +41,14 @@ export function escapeText(text: string): string {
 
 /** Undoes Slack's own escaping of `&`, `<`, `>` in text it sends us (slash-command text). */
 export function unescapeSlack(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return (
+    text
+      // A pasted Hub link arrives as <https://huggingface.co/…|label> or <https://huggingface.co/…>: it names a model.
+      .replace(/<(https?:\/\/(?:www\.)?huggingface\.co\/[^|>]+)(?:\|[^>]*)?>/gi, '$1')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&amp;/g, '&')
+  );
 }
 
 /**

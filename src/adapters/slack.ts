@@ -159,7 +159,10 @@ async function handleSlashCommand(bot: Bot, command: Command, args: SlashArgs, l
 
     if (reply.error || reply.ephemeral) {
       // Errors and previews go to the caller only, with the usage when the summary lacks it.
-      const hint = reply.error?.code === 'bad_input' && !reply.summary.includes(command.usage) ? usageHint(command, locale) : undefined;
+      const usage = reply.error?.code === 'bad_input' && !reply.summary.includes(command.usage) ? usageHint(command, locale) : undefined;
+      // Slack has no private files: a private preview links the chart only when it can be a public QuickChart image.
+      const noChart = reply.chart && !chartUrl ? PRIVATE_CHART[locale] : undefined;
+      const hint = [usage, noChart].filter(Boolean).join(' ') || undefined;
       await retrying(() => respond({ response_type: 'ephemeral', ...renderReply(reply, { locale, chartUrl, hint }) }));
       return;
     }
@@ -181,6 +184,11 @@ async function handleSlashCommand(bot: Bot, command: Command, args: SlashArgs, l
     }
   }
 }
+
+const PRIVATE_CHART: Record<Locale, string> = {
+  en: 'The chart comes with the post in the channel (Slack cannot show a private file).',
+  fr: 'Le graphique vient avec la publication dans le salon (Slack ne sait pas montrer un fichier privé).',
+};
 
 const ADMIN_ONLY: Record<Locale, (command: string) => string> = {
   en: (c) => `Only workspace admins and owners can use /${c}.`,
