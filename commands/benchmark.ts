@@ -51,7 +51,7 @@ const command: Command<typeof schema> = {
   schema,
   async run(ctx, args): Promise<Reply> {
     const fr = ctx.locale === 'fr';
-    const thresholds = thresholdsFrom(args, ctx.config)!;
+    const thresholds = thresholdsFrom(args, ctx.config);
     const result = benchmarkOf(args.domain!, thresholds);
     const metric = METRIC_WORDS[ctx.locale][result.metric];
     const w = result.smallestWinner;

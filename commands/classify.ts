@@ -93,7 +93,7 @@ const command: Command<typeof schema> = {
   ],
   schema,
   async run(ctx, args): Promise<Reply> {
-    const thresholds = thresholdsFrom(args, ctx.config)!;
+    const thresholds = thresholdsFrom(args, ctx.config);
     const found = await ctx.hub.model(args.model);
     if (!found.found) return notFoundReply(args.model, found.suggestions, found.notes.map((n) => n[ctx.locale]), ctx.locale, 'classify');
 

@@ -29,7 +29,7 @@ const command: Command<typeof schema> = {
   ],
   schema,
   async run(ctx, args): Promise<Reply> {
-    const thresholds = thresholdsFrom(args, ctx.config)!;
+    const thresholds = thresholdsFrom(args, ctx.config);
     const fr = ctx.locale === 'fr';
     const results = await Promise.all(args.models.map((id) => ctx.hub.model(id)));
     const missing = results.findIndex((r) => !r.found);

@@ -50,7 +50,7 @@ const command: Command<typeof schema> = {
   replyPrivately: true,
   async run(ctx, args): Promise<Reply> {
     const fr = ctx.locale === 'fr';
-    const thresholds = thresholdsFrom({}, ctx.config)!;
+    const thresholds = thresholdsFrom({}, ctx.config);
     // The week before now, or before the snapshot's date when only the snapshot answers.
     let created = await ctx.hub.createdSince(new Date(ctx.now.getTime() - WEEK_MS), { tag: args.tag, max: WEEKLY_NEW_MODELS_MAX });
     let weekEnd = ctx.now;

@@ -71,7 +71,7 @@ const command: Command<typeof schema> = {
   async run(ctx, args): Promise<Reply> {
     if (args.history) return historyReply(ctx);
     const fr = ctx.locale === 'fr';
-    const thresholds = thresholdsFrom(args, ctx.config)!;
+    const thresholds = thresholdsFrom(args, ctx.config);
     const sample = await classifiedSample(ctx, { tag: args.tag, size: args.sample }, thresholds);
     const result = lifespanOf(sample.classified, { collectedAt: new Date(sample.source.collectedAt) });
     const old = result.olderThan12Months;

@@ -19,7 +19,7 @@ const command: Command<typeof schema> = {
   schema,
   async run(ctx, args): Promise<Reply> {
     const fr = ctx.locale === 'fr';
-    const thresholds = thresholdsFrom(args, ctx.config)!;
+    const thresholds = thresholdsFrom(args, ctx.config);
     const sample = await classifiedSample(ctx, { tag: args.tag, size: args.sample }, thresholds);
     const result = shareOf(sample.classified);
     const known = result.total - result.counts.unknown;

@@ -18,7 +18,7 @@ const command: Command<typeof schema> = {
   schema,
   async run(ctx, args): Promise<Reply> {
     const fr = ctx.locale === 'fr';
-    const thresholds = thresholdsFrom(args, ctx.config)!;
+    const thresholds = thresholdsFrom(args, ctx.config);
     const sample = await classifiedSample(ctx, { size: args.sample }, thresholds);
     const result = tagsOf(sample.classified);
     const slm = result.verdicts.SLM;

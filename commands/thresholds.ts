@@ -17,7 +17,7 @@ const command: Command<typeof schema> = {
   schema,
   async run(ctx, args): Promise<Reply> {
     const fr = ctx.locale === 'fr';
-    const thresholds = thresholdsFrom(args, ctx.config)!;
+    const thresholds = thresholdsFrom(args, ctx.config);
     const result = thresholdsOf(thresholds);
     const s = formatParameters(thresholds.slmBelow, ctx.locale);
     const l = formatParameters(thresholds.llmFrom, ctx.locale);

@@ -123,7 +123,7 @@ const command: Command<typeof schema> = {
   async run(ctx, args): Promise<Reply> {
     if (args.history) return historyReply(ctx, args.tag);
     const fr = ctx.locale === 'fr';
-    const thresholds = thresholdsFrom(args, ctx.config)!;
+    const thresholds = thresholdsFrom(args, ctx.config);
     const sample = await classifiedSample(ctx, { tag: args.tag, size: args.sample }, thresholds);
     const collectedAt = new Date(sample.source.collectedAt);
     const since = args.since ?? DEFAULT_SINCE;

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Command, CommandContext } from './command.js';
 import type { Logger } from './log.js';
-import { INPUT_ERRORS, quoted } from './options.js';
+import { INPUT_ERRORS, InputError, quoted } from './options.js';
 import { errorReply, type Reply } from './reply.js';
 
 export type RawArgs = Record<string, string | number | boolean | undefined>;
@@ -43,6 +43,9 @@ export async function invoke(commands: readonly Command[], name: string, args: R
   try {
     return await command.run(ctx, parsed.data);
   } catch (error) {
+    if (error instanceof InputError) {
+      return errorReply('bad_input', `${INPUT_ERRORS[error.key](error.value, ctx.locale)} ${ctx.locale === 'fr' ? 'Tapez' : 'Type'} \`${command.usage}\``, ctx.locale);
+    }
     // The id ties the apology the user sees to the log line with the stack.
     const errorId = randomUUID().slice(0, 8);
     log.error({ err: error, errorId, command: command.name, args }, 'command failed');

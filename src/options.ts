@@ -72,11 +72,23 @@ export function withOrderedThresholds<S extends z.ZodType<{ slm_below?: number; 
   });
 }
 
-/** The thresholds a command uses: its options, else the configuration. */
-export function thresholdsFrom(args: { slm_below?: number; llm_from?: number }, config: Config): Thresholds | null {
+/** Bad input found while a command runs (not by its schema): invoke turns it into the same kind of reply. */
+export class InputError extends Error {
+  constructor(
+    /** A key of INPUT_ERRORS. */
+    readonly key: string,
+    readonly value = '',
+  ) {
+    super(key);
+  }
+}
+
+/** The thresholds a command uses: its options, else the configuration; one option may clash with the other's default. */
+export function thresholdsFrom(args: { slm_below?: number; llm_from?: number }, config: Config): Thresholds {
   const slmBelow = (args.slm_below ?? config.SLM_BELOW_B) * 1e9;
   const llmFrom = (args.llm_from ?? config.LLM_FROM_B) * 1e9;
-  return slmBelow <= llmFrom ? { slmBelow, llmFrom } : null;
+  if (slmBelow > llmFrom) throw new InputError('thresholds_reversed', `slm_below:${slmBelow / 1e9} llm_from:${llmFrom / 1e9}`);
+  return { slmBelow, llmFrom };
 }
 
 /** Closest known task tags to what was typed, for "did you mean". */
@@ -85,7 +97,7 @@ export function closestTags(text: string, max = 3): string[] {
   return close.length ? close : ['text-generation', 'text-classification', 'fill-mask'].slice(0, max);
 }
 
-type InputError = (value: string, locale: Locale) => string;
+type InputErrorText = (value: string, locale: Locale) => string;
 
 /** Shown back to users: long or odd input is cut so a reply stays short. */
 export function quoted(value: string): string {
@@ -93,7 +105,7 @@ export function quoted(value: string): string {
   return `"${flat.length > 60 ? `${flat.slice(0, 57)}…` : flat}"`;
 }
 
-export const INPUT_ERRORS: Record<string, InputError> = {
+export const INPUT_ERRORS: Record<string, InputErrorText> = {
   model_required: (_, l) => (l === 'fr' ? 'Il manque l’identifiant du modèle.' : 'The model id is missing.'),
   model_id: (v, l) =>
     l === 'fr'
@@ -123,6 +135,8 @@ export const INPUT_ERRORS: Record<string, InputError> = {
     l === 'fr' ? `${quoted(v)} n’est pas un fuseau horaire : écrivez par ex. UTC ou Europe/Paris.` : `${quoted(v)} is not a time zone: write e.g. UTC or Europe/Paris.`,
   action: (v, l) => (l === 'fr' ? `${quoted(v)} : la seule action est preview.` : `${quoted(v)}: the only action is preview.`),
   extra: (v, l) => (l === 'fr' ? `Je ne sais pas quoi faire de ${quoted(v)}.` : `I do not know what to do with ${quoted(v)}.`),
-  thresholds_reversed: (_, l) =>
-    l === 'fr' ? 'slm_below doit être inférieur ou égal à llm_from (par ex. slm_below:7 llm_from:20).' : 'slm_below must not be greater than llm_from (e.g. slm_below:7 llm_from:20).',
+  thresholds_reversed: (v, l) =>
+    l === 'fr'
+      ? `slm_below doit être inférieur ou égal à llm_from${v ? ` (ici ${v})` : ''}, par ex. slm_below:7 llm_from:20.`
+      : `slm_below must not be greater than llm_from${v ? ` (here ${v})` : ''}, e.g. slm_below:7 llm_from:20.`,
 };

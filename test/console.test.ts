@@ -49,6 +49,8 @@ describe('/classify', () => {
     ['/classify', 'model id is missing'],
     ['/classify foo bar', 'I do not know what to do with "bar"'],
     ['/classify Qwen/Qwen2.5-0.5B slm_below:30 llm_from:20', 'slm_below must not be greater than llm_from'],
+    // One option against the other's default (20B) is checked when the command runs.
+    ['/classify Qwen/Qwen2.5-0.5B slm_below:30', 'slm_below must not be greater than llm_from (here slm_below:30 llm_from:20)'],
     ['/classify Qwen/Qwen2.5-0.5B slm_below:abc', 'must be a positive number'],
   ])('answers %s with one clear sentence and the usage', async (line, expected) => {
     const answer = await bot.ask(line);

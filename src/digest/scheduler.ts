@@ -86,7 +86,7 @@ export class DigestScheduler {
     // One failing channel must not hold up or stop the others.
     await Promise.allSettled(due.map(({ sub, slot }) => this.deliver(sub, slot.isoWeek, now)));
     try {
-      const recorded = await recordHistory(this.bot.hub, this.store, thresholdsFrom({}, this.bot.config)!, now, this.bot.config.SAMPLE_SIZE);
+      const recorded = await recordHistory(this.bot.hub, this.store, thresholdsFrom({}, this.bot.config), now, this.bot.config.SAMPLE_SIZE);
       if (recorded.length) this.bot.log.info({ recorded }, 'digest: weekly history recorded');
     } catch (err) {
       this.bot.log.warn({ err }, 'digest: recording the weekly history failed; next tick tries again');
