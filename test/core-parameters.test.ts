@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseModelsOf, isQuantizedOrAdapter, parseParameterCountFromName, resolveParameters } from '../src/core/parameters.js';
+import { baseModelsOf, hasPackedWeights, isAdapter, parseParameterCountFromName, resolveParameters } from '../src/core/parameters.js';
 import type { ModelRecord } from '../src/core/types.js';
 import { DEFAULT_THRESHOLDS } from '../src/core/types.js';
 import { sizeBandOf, verdictOf } from '../src/core/verdict.js';
@@ -16,6 +16,8 @@ describe('parameter counts from names', () => {
     ['Qwen/Qwen2.5-7B-Instruct-1M', 7e9], // 1M is a context length; billions win
     ['gradientai/Llama-3-8B-Instruct-262k', 8e9], // k is never a size
     ['mistralai/Mixtral-8x7B-v0.1', 56e9],
+    ['allenai/OLMoE-1B-7B-0924', 7e9], // active then total: the larger is the total
+    ['TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T', 1.1e9], // 3T training tokens
   ])('%s → %d', (id, expected) => {
     expect(parseParameterCountFromName(id)?.total).toBeCloseTo(expected, -3);
   });
@@ -27,6 +29,8 @@ describe('parameter counts from names', () => {
 
   it.each([
     'laion/CLIP-ViT-H-14-laion2B-s32B-b79K', // dataset and training-token counts, not sizes
+    'apple/DFN2B-CLIP-ViT-L-14-39B', // 39B samples seen
+    'laion/CLIP-ViT-bigG-14-laion2B-39B-b160k',
     'openai-community/gpt2',
     'google-bert/bert-base-uncased',
     'microsoft/Phi-3.5-mini-instruct',
@@ -77,9 +81,31 @@ describe('resolveParameters', () => {
   it('reads base_model relations', () => {
     const m = model('x/y-4bit', { tags: ['base_model:org/base', 'base_model:quantized:org/base'] });
     expect(baseModelsOf(m)).toEqual([{ id: 'org/base', relation: 'quantized' }]);
-    expect(isQuantizedOrAdapter(m)).toBe(true);
-    expect(isQuantizedOrAdapter(model('Qwen/Qwen2.5-32B-Instruct-GPTQ-Int4'))).toBe(true);
-    expect(isQuantizedOrAdapter(model('Qwen/Qwen2.5-32B-Instruct'))).toBe(false);
+    expect(isAdapter(model('x/lora', { tags: ['base_model:adapter:org/base'] }))).toBe(true);
+    expect(isAdapter(model('x/lora2', { tags: ['peft'] }))).toBe(true);
+    expect(isAdapter(m)).toBe(false);
+  });
+
+  it('spots packed weights from the Hub’s dtypes, else from the name', () => {
+    // GPTQ: qweight in I32 (8 weights each) beside F16 embeddings.
+    expect(hasPackedWeights(model('org/anything', { safetensorsPackedShare: 0.55 }))).toBe(true);
+    // A full-precision ONNX/MLX export tagged "quantized" by the Hub: all F16/BF16.
+    expect(hasPackedWeights(model('org/model-mlx-4bit', { safetensorsPackedShare: 0 }))).toBe(false);
+    expect(hasPackedWeights(model('Qwen/Qwen2.5-32B-Instruct-GPTQ-Int4'))).toBe(true);
+    expect(hasPackedWeights(model('unsloth/Llama-3.2-3B-Instruct-bnb-4bit'))).toBe(true);
+    expect(hasPackedWeights(model('mlx-community/Llama-3.2-1B-Instruct-bf16', { tags: ['mlx', 'base_model:quantized:meta-llama/Llama-3.2-1B-Instruct'] }))).toBe(false);
+    expect(hasPackedWeights(model('Qwen/Qwen2.5-32B-Instruct'))).toBe(false);
+  });
+
+  it('keeps a full-precision safetensors count even when the Hub calls the repo a quantization', () => {
+    const smolvlm = model('HuggingFaceTB/SmolVLM-256M-Instruct', { safetensorsTotal: 256484928, tags: ['base_model:quantized:HuggingFaceTB/SmolLM2-135M'] });
+    expect(resolveParameters(smolvlm, () => model('HuggingFaceTB/SmolLM2-135M', { safetensorsTotal: 134515008 }))).toEqual({ parameters: 256484928, source: 'safetensors' });
+  });
+
+  it('does not trust a round total that merely repeats a size in the name', () => {
+    expect(resolveParameters(model('laion/CLIP-ViT-bigG-14-laion2B-39B-b160k', { safetensorsTotal: 39e9 }))).toEqual({ parameters: null, source: null });
+    expect(resolveParameters(model('org/Thing-7B', { safetensorsTotal: 7e9 }))).toMatchObject({ parameters: 7e9, source: 'name' });
+    expect(resolveParameters(model('org/Thing-7B', { safetensorsTotal: 7241732096 }))).toEqual({ parameters: 7241732096, source: 'safetensors' });
   });
 });
 

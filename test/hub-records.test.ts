@@ -27,12 +27,18 @@ describe('records', () => {
       pipelineTag: 'text-generation',
       libraryName: 'transformers',
       safetensorsTotal: 1_234_567_890,
+      safetensorsPackedShare: 0,
       ggufTotal: 1_234_000_000,
       createdAt: '2024-09-15T12:15:39.000Z',
       downloads: 10,
       likes: 2,
       tags: ['transformers', 'base_model:org/Base-1B'],
     });
+  });
+
+  it('measures how much of safetensors is packed integers (GPTQ, AWQ, bitsandbytes 4-bit)', () => {
+    expect(fromRawHub({ id: 'a/gptq', safetensors: { total: 2e9, parameters: { I32: 1e9, F16: 1e9 } } })?.safetensorsPackedShare).toBe(0.5);
+    expect(fromRawHub({ id: 'a/int8', safetensors: { total: 8e9, parameters: { I8: 7e9, F16: 1e9 } } })?.safetensorsPackedShare).toBe(0);
   });
 
   it('normalises the entries @huggingface/hub yields (name = repo id, task = pipeline tag)', () => {

@@ -18,16 +18,21 @@ export interface ParameterCount {
 export const UNKNOWN_COUNT: ParameterCount = { parameters: null, source: null };
 
 const UNIT: Record<string, number> = { m: 1e6, b: 1e9, t: 1e12 };
+/** Image-text models named after their training data and samples seen (OpenCLIP, DFN, DataComp, LAION). */
+const CONTRASTIVE_NAME = /clip|laion|datacomp|dfn\d/i;
 
 /**
  * Reads a parameter count from a repo or model name: `Qwen2.5-0.5B`, `bloom-560m`, `Kokoro-82M`,
  * `Mixtral-8x7B` (8 × 7B, an upper estimate), `Qwen3-235B-A22B` (235B total, 22B active).
  * A size token must stand alone between separators, so dataset and training-token counts glued
  * to a word (`laion2B-s32B-b79K`) are not read as sizes; `k` (context lengths) is never a size.
- * Billions are preferred over millions (`Qwen2.5-7B-Instruct-1M` is 7B with a 1M context).
+ * Billions are preferred over millions (`Qwen2.5-7B-Instruct-1M` is 7B with a 1M context), and the
+ * largest of several billions is the total (`OLMoE-1B-7B`: 1B active, 7B total). CLIP-style names
+ * count training samples (`DFN2B-CLIP-ViT-L-14-39B`: 39B samples seen), so they give no size.
  */
 export function parseParameterCountFromName(name: string): { total: number; active?: number; mixture?: boolean } | null {
   const repo = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
+  if (CONTRASTIVE_NAME.test(repo)) return null;
   const sep = '(?:^|[-_ .,(])';
   const end = '(?=$|[-_ .,)])';
 
@@ -41,7 +46,8 @@ export function parseParameterCountFromName(name: string): { total: number; acti
     .map((m) => ({ value: Number(m[1]) * UNIT[m[2].toLowerCase()], unit: m[2].toLowerCase(), index: m.index ?? 0 }))
     .filter((s) => s.value > 0);
   if (sizes.length === 0) return null;
-  const preferred = sizes.find((s) => s.unit === 'b') ?? sizes.find((s) => s.unit === 't') ?? sizes[0];
+  const billions = sizes.filter((s) => s.unit === 'b');
+  const preferred = billions.length ? billions.reduce((a, b) => (b.value > a.value ? b : a)) : (sizes.find((s) => s.unit === 't') ?? sizes[0]);
 
   const active = new RegExp(`${sep}a(\\d+(?:\\.\\d+)?)([mb])${end}`, 'i').exec(repo);
   return active
@@ -65,23 +71,39 @@ export function baseModelsOf(model: Pick<ModelRecord, 'id' | 'tags'>): { id: str
   return [...bases].map(([id, relation]) => ({ id, relation }));
 }
 
-const QUANTIZED_NAME = /(?:^|[-_.])(gptq|awq|bnb|mlx|int4|int8|[248]-?bits?|nf4|fp8|exl2|hqq|q[2-8]_k(?:_[msl])?)(?:$|[-_.])/i;
-const QUANTIZED_TAGS = new Set(['gptq', 'awq', '4-bit', '8-bit', 'bitsandbytes', 'mlx', 'exl2', 'hqq']);
+/** Names of repos whose weights are packed several to an integer (4-bit and below, GPTQ, AWQ, bitsandbytes 4-bit…). */
+const PACKED_NAME = /(?:^|[-_.])(gptq|awq|int4|nf4|bnb-4bit|exl2|hqq|[1-4]-?bits?|w4a16|q[2-4]_k(?:_[msl])?)(?:$|[-_.])/i;
+/** Above this share of elements in packed integer dtypes, `safetensors.total` counts packs, not parameters. */
+const PACKED_SHARE = 0.25;
 
 /**
- * Quantized repos (and adapters) can report packed element counts in `safetensors.total`
- * (4-bit weights stored 8 to a U32), which undercounts the real model.
+ * Whether `safetensors.total` undercounts: quantized repos store 2 to 8 weights per integer element.
+ * The Hub's per-dtype counts say so directly (I32/U32/U8 elements); without them, the repo name.
  */
-export function isQuantizedOrAdapter(model: ModelRecord): boolean {
-  const repo = model.id.slice(model.id.lastIndexOf('/') + 1);
-  if (QUANTIZED_NAME.test(repo)) return true;
-  if (model.tags.some((t) => QUANTIZED_TAGS.has(t.toLowerCase()))) return true;
-  return baseModelsOf(model).some((b) => b.relation === 'quantized' || b.relation === 'adapter');
+export function hasPackedWeights(model: ModelRecord): boolean {
+  if (model.safetensorsPackedShare !== undefined) return model.safetensorsPackedShare > PACKED_SHARE;
+  return PACKED_NAME.test(model.id.slice(model.id.lastIndexOf('/') + 1));
 }
 
-/** The count a record states itself, without looking anywhere else. */
+/** An adapter (LoRA…) repo holds only the adapter's weights; the model people run is its base. */
+export function isAdapter(model: ModelRecord): boolean {
+  return model.tags.includes('peft') || baseModelsOf(model).some((b) => b.relation === 'adapter');
+}
+
+/** All sizes written in a name, to spot totals that were filled in from the name rather than measured. */
+function nameSizes(id: string): number[] {
+  return [...id.matchAll(/(\d+(?:\.\d+)?)([mbt])(?![a-z])/gi)].map((m) => Number(m[1]) * UNIT[m[2].toLowerCase()]);
+}
+
+/**
+ * The count a record states itself, without looking anywhere else. A safetensors total that is a
+ * round number equal to a size in the name (39,000,000,000 for `…-39B-…`) was filled in from the
+ * name by whoever collected it, not measured: it is not a safetensors count.
+ */
 function ownCount(model: ModelRecord): ParameterCount | null {
-  if (model.safetensorsTotal) return { parameters: model.safetensorsTotal, source: 'safetensors' };
+  const total = model.safetensorsTotal;
+  const fromName = total !== undefined && total % 1e8 === 0 && nameSizes(model.id).some((n) => Math.abs(n - total) < 1);
+  if (total && !fromName) return { parameters: total, source: 'safetensors' };
   if (model.ggufTotal) return { parameters: model.ggufTotal, source: 'gguf' };
   return null;
 }
@@ -117,7 +139,7 @@ function baseNameCount(model: ModelRecord): ParameterCount | null {
 
 function resolveWith(model: ModelRecord, lookup: ModelLookup, depth: number, seen: Set<string>): ParameterCount | null {
   const own = ownCount(model);
-  if (own && (own.source === 'gguf' || !isQuantizedOrAdapter(model))) return own;
+  if (own && (own.source === 'gguf' || !(hasPackedWeights(model) || isAdapter(model)))) return own;
   const base = depth > 0 ? baseCount(model, lookup, depth, seen) : null;
   if (base) return base;
   const named = fromName(model) ?? baseNameCount(model);

@@ -14,6 +14,8 @@ export interface ModelRecord {
   tags: string[];
   /** `safetensors.total` from the Hub's safetensors metadata. */
   safetensorsTotal?: number;
+  /** Share (0..1) of those elements stored in packed integer dtypes (I32, U32, U8), when the Hub gives dtypes. */
+  safetensorsPackedShare?: number;
   /** `gguf.total` from the Hub's GGUF metadata. */
   ggufTotal?: number;
 }

@@ -64,6 +64,17 @@ function tagsWithCardBases(tags: unknown, cardData: unknown): string[] {
   return [...list, ...[...new Set(extra)].map((b) => `base_model:${b}`)];
 }
 
+/** Dtypes that hold several quantized weights per element (GPTQ/AWQ/MLX in I32/U32, bitsandbytes 4-bit in U8). */
+const PACKED_DTYPES = new Set(['I32', 'U32', 'U8']);
+
+/** Share of `safetensors.parameters` elements in packed dtypes; undefined when the Hub gave no dtypes. */
+const packedShare = (v: unknown): number | undefined => {
+  if (!isObject(v) || !isObject(v.parameters)) return undefined;
+  const entries = Object.entries(v.parameters).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]) && e[1] >= 0);
+  const all = entries.reduce((n, [, c]) => n + c, 0);
+  return all > 0 ? entries.filter(([dtype]) => PACKED_DTYPES.has(dtype.toUpperCase())).reduce((n, [, c]) => n + c, 0) / all : undefined;
+};
+
 function build(id: string, fields: Loose, pipelineTag: unknown): ModelRecord {
   const record: ModelRecord = { id, tags: tagsWithCardBases(fields.tags, fields.cardData) };
   const createdAt = isoDate(fields.createdAt);
@@ -80,6 +91,8 @@ function build(id: string, fields: Loose, pipelineTag: unknown): ModelRecord {
   if (pipeline !== undefined) record.pipelineTag = pipeline;
   if (library !== undefined) record.libraryName = library;
   if (safetensorsTotal !== undefined) record.safetensorsTotal = safetensorsTotal;
+  const packed = packedShare(fields.safetensors);
+  if (packed !== undefined) record.safetensorsPackedShare = packed;
   if (ggufTotal !== undefined) record.ggufTotal = ggufTotal;
   return record;
 }
