@@ -40,6 +40,9 @@ const DEFAULT_CREATED_SINCE_MAX = 5_000;
 const SUGGESTIONS = 5;
 /** How many Hub search results "did you mean" considers. */
 const SUGGESTION_SEARCH_LIMIT = 50;
+/** Where the Hub moved the canonical models that had no owner (`gpt2` → `openai-community/gpt2`). */
+const LEGACY_ORGS = ['openai-community', 'google-bert', 'facebookai', 'distilbert', 'google-t5', 'albert'];
+
 interface Known {
   record: ModelRecord;
   source: DataSource;
@@ -81,9 +84,9 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         if (record) return { record, source: { kind: 'cache', collectedAt: sample.collectedAt } };
       }
     }
-    // Legacy ids without an owner (`gpt2`) moved under an organisation (`openai-community/gpt2`);
-    // the Hub redirects them, so the snapshot should find them too (the most downloaded such repo).
-    const record = snapshot().byLowerId.get(key) ?? (key.includes('/') ? undefined : snapshot().models.find((m) => lower(m.id).endsWith(`/${key}`)));
+    // Legacy ids without an owner (`gpt2`, `bert-base-uncased`) moved under the organisations the Hub
+    // redirects them to; the snapshot finds them there too, and nowhere else.
+    const record = snapshot().byLowerId.get(key) ?? (key.includes('/') ? undefined : LEGACY_ORGS.map((org) => snapshot().byLowerId.get(`${org}/${key}`)).find(Boolean));
     return record ? { record, source: snapshotSource() } : undefined;
   }
 
