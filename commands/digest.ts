@@ -51,9 +51,10 @@ const command: Command<typeof schema> = {
   async run(ctx, args): Promise<Reply> {
     const fr = ctx.locale === 'fr';
     const thresholds = thresholdsFrom({}, ctx.config);
-    // The week before now, or before the snapshot's date when only the snapshot answers.
-    let created = await ctx.hub.createdSince(new Date(ctx.now.getTime() - WEEK_MS), { tag: args.tag, max: WEEKLY_NEW_MODELS_MAX });
-    let weekEnd = ctx.now;
+    // The week before now (to the hour, so previews within an hour share one Hub listing), or
+    // before the snapshot's date when only the snapshot answers.
+    let weekEnd = new Date(Math.floor(ctx.now.getTime() / 3_600_000) * 3_600_000);
+    let created = await ctx.hub.createdSince(new Date(weekEnd.getTime() - WEEK_MS), { tag: args.tag, max: WEEKLY_NEW_MODELS_MAX });
     if (created.source.kind === 'snapshot') {
       weekEnd = new Date(created.source.collectedAt);
       created = await ctx.hub.createdSince(new Date(weekEnd.getTime() - WEEK_MS), { tag: args.tag, max: WEEKLY_NEW_MODELS_MAX });

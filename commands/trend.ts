@@ -62,6 +62,16 @@ function periodFields(result: TrendResult, locale: Locale) {
     .map((m) => ({ name: m.period, value: `${formatPercent(m.slmShare, locale, 0)} SLM (${m.slm}/${m.slm + m.borderline + m.llm})${m.lowConfidence ? ' ⚠' : ''}`, inline: true }));
 }
 
+/** Weeks whose Hub listing stopped at its cap: their counts cover the newest models only. */
+function partialWeeksNote(weeks: string[], locale: Locale): string[] {
+  if (weeks.length === 0) return [];
+  return [
+    locale === 'fr'
+      ? `${weeks.join(', ')} : liste du Hub tronquée, seuls les modèles les plus récents de la semaine sont comptés.`
+      : `${weeks.join(', ')}: the Hub listing was cut short, so only the week’s newest models are counted.`,
+  ];
+}
+
 /** history:true — the weekly counts the bot stored, one row per complete ISO week. */
 function historyReply(ctx: CommandContext, tag: string | undefined): Reply {
   const fr = ctx.locale === 'fr';
@@ -92,7 +102,10 @@ function historyReply(ctx: CommandContext, tag: string | undefined): Reply {
       fileName: 'trend-history.png',
       alt: summary,
     },
-    notes: [fr ? 'Nouveaux modèles de chaque semaine, comptés par le bot la semaine suivante.' : 'Each week’s new models, counted by the bot the week after.'],
+    notes: [
+      fr ? 'Nouveaux modèles de chaque semaine, comptés par le bot la semaine suivante.' : 'Each week’s new models, counted by the bot the week after.',
+      ...partialWeeksNote(weeks.filter((w) => !w.complete).map((w) => w.isoWeek), ctx.locale),
+    ],
     links: [],
     data: { history: true, tag: tag ?? null, weeks: result.periods.map(({ period, ...rest }) => ({ week: period, ...rest })), headline: result.headline },
   };

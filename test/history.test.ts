@@ -53,11 +53,15 @@ describe('weekly history', () => {
     const recorded = await recordHistory(bot.hub, bot.store(), DEFAULT_THRESHOLDS, clock, 1000);
     expect(recorded).toEqual(['counts 2026-W49', 'downloads 2026-W50']);
     expect(await recordHistory(bot.hub, bot.store(), DEFAULT_THRESHOLDS, clock, 1000)).toEqual([]);
-    expect(bot.store().weeklyCounts(null)).toEqual([{ isoWeek: '2026-W49', tag: null, counts: { SLM: 3, borderline: 0, LLM: 1, unknown: 1 } }]);
+    expect(bot.store().weeklyCounts(null)).toEqual([{ isoWeek: '2026-W49', tag: null, counts: { SLM: 3, borderline: 0, LLM: 1, unknown: 1 }, complete: true }]);
     expect(bot.store().weeklyCounts('text-generation')[0].counts).toEqual({ SLM: 3, borderline: 0, LLM: 1, unknown: 0 });
 
+    // A week later (a process whose Hub answers are fresh; this one's are last week's, so they are not recorded again).
     clock = new Date('2026-12-14T10:00:00Z');
-    await recordHistory(bot.hub, bot.store(), DEFAULT_THRESHOLDS, clock, 1000);
+    expect(await recordHistory(bot.hub, bot.store(), DEFAULT_THRESHOLDS, clock, 1000)).toEqual(['counts 2026-W50']);
+    const nextWeek = createBot(loadConfig({ HF_ENDPOINT: hub.url, DATA_DIR: tempDir(), SAMPLE_SIZE: '1000' }), { now: () => clock, store: bot.store() });
+    expect(await recordHistory(nextWeek.hub, bot.store(), DEFAULT_THRESHOLDS, clock, 1000)).toEqual(['downloads 2026-W51']);
+    await nextWeek.hub.whenIdle();
 
     const trend = await bot.invokeText('/trend history:true');
     const weeks = (trend.data as { weeks: { week: string; slm: number; llm: number; slmShare: number | null }[] }).weeks;
@@ -71,6 +75,22 @@ describe('weekly history', () => {
     // SLM downloads in W50: old/bert 1,000 of 1,000 + 10 + 20 + 30 + 1 = 1,061.
     expect(rows[0].olderThan12Months.slm).toBeCloseTo(1000 / 1061);
     expect(rows[0].olderThan12Months.llm).toBeCloseTo(500 / 540);
+  });
+
+  it('never records old downloads as this week’s, even when a restart answers from the disk cache', async () => {
+    const dataDir = tempDir();
+    const first = createBot(loadConfig({ HF_ENDPOINT: hub.url, DATA_DIR: dataDir, SAMPLE_SIZE: '1000' }), { now: () => new Date('2026-11-02T10:00:00Z') });
+    await first.hub.sample({ size: 1000 }); // saved to disk in 2026-W45
+    await first.hub.whenIdle();
+    first.close();
+
+    hub.fail({ status: 503, times: Infinity });
+    const later = createBot(loadConfig({ HF_ENDPOINT: hub.url, DATA_DIR: dataDir, SAMPLE_SIZE: '1000' }), { now: () => new Date('2026-11-23T10:00:00Z') });
+    const recorded = await recordHistory(later.hub, later.store(), DEFAULT_THRESHOLDS, new Date('2026-11-23T10:00:00Z'), 1000);
+    hub.reset();
+    expect(recorded).toEqual([]);
+    expect(later.store().weeklyDownloads()).toEqual([]);
+    later.close();
   });
 
   it('records nothing from the snapshot, which is not this week’s Hub', async () => {

@@ -10,8 +10,8 @@ import { isoWeekOf, startOfIsoWeekUtc } from '../core/weeks.js';
 
 /** How many of the top models' downloads are kept each week. */
 export const TOP_MODELS_KEPT = 200;
-/** At most this many new models are listed for one week (the Hub gets tens of thousands). */
-export const WEEKLY_NEW_MODELS_MAX = 20_000;
+/** At most this many new models are listed for one week (the Hub gets tens of thousands; 500 a request). */
+export const WEEKLY_NEW_MODELS_MAX = 50_000;
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -26,21 +26,23 @@ export async function recordHistory(hub: HubData, store: Store, thresholds: Thre
   const lastWeek = isoWeekOf(lastWeekStart);
   if (!store.hasWeeklyCounts(lastWeek)) {
     const created = await hub.createdSince(lastWeekStart, { max: WEEKLY_NEW_MODELS_MAX });
-    // The snapshot is not this week's Hub: recording it would write a false history. Next tick tries again.
-    if (created.source.kind === 'snapshot') return recorded;
+    // Only the live Hub tells what was created last week; anything else would write a false history. Next tick tries again.
+    if (created.source.kind !== 'live') return recorded;
     const week = created.models.filter((m) => m.createdAt && new Date(m.createdAt) < thisWeekStart);
     const classified = classifyAll(week, created.lookup, thresholds);
     const tags = [...new Set(week.map((m) => m.pipelineTag).filter((t): t is string => !!t))];
+    const complete = created.complete !== false;
     store.saveWeeklyCounts([
-      { isoWeek: lastWeek, tag: null, counts: shareOf(classified).counts },
-      ...tags.map((tag) => ({ isoWeek: lastWeek, tag, counts: shareOf(classified.filter((c) => c.model.pipelineTag === tag)).counts })),
+      { isoWeek: lastWeek, tag: null, counts: shareOf(classified).counts, complete },
+      ...tags.map((tag) => ({ isoWeek: lastWeek, tag, counts: shareOf(classified.filter((c) => c.model.pipelineTag === tag)).counts, complete })),
     ]);
     recorded.push(`counts ${lastWeek}`);
   }
   const thisWeek = isoWeekOf(now);
   if (!store.hasWeeklyDownloads(thisWeek)) {
     const sample = await hub.sample({ size: sampleSize });
-    if (sample.source.kind === 'snapshot') return recorded;
+    // This week's downloads: data collected this week (live, or cached since), never older.
+    if (sample.source.kind === 'snapshot' || isoWeekOf(new Date(sample.source.collectedAt)) !== thisWeek) return recorded;
     const top = classifyAll(sample.models, sample.lookup, thresholds)
       .sort((a, b) => (b.model.downloads ?? 0) - (a.model.downloads ?? 0))
       .slice(0, TOP_MODELS_KEPT);

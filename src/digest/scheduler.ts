@@ -59,8 +59,16 @@ export class DigestScheduler {
 
   /** Ticks now (catch-up after downtime), then at the start of every minute. */
   start(now: () => Date = () => new Date()): void {
+    this.recoverInterrupted(now());
     this.cron = new Cron('* * * * *', { protect: true, catch: true }, () => this.tick(now()));
     void this.tick(now());
+  }
+
+  /** Run at start-up: claims a previous process left half-done become visible as interrupted. */
+  recoverInterrupted(now: Date): void {
+    // This process has claimed nothing yet, so every 'sending' claim is a dead process's.
+    const found = this.store.markInterrupted(new Date(now.getTime() + 1), now);
+    if (found) this.bot.log.warn({ found }, 'digest: posts interrupted by a previous stop were not resent (no duplicates)');
   }
 
   async stop(): Promise<void> {
@@ -83,8 +91,15 @@ export class DigestScheduler {
       .filter((d): d is { sub: Subscription; slot: { slot: Date; isoWeek: string } } => d.slot !== null)
       // The claim is the exactly-once guarantee: only the first tick ever to claim a week posts it.
       .filter(({ sub, slot }) => this.store.claimSend(sub.id, slot.isoWeek, now));
+    // One digest per tag and language per tick, however many channels get it (the Hub is asked once).
+    const digests = new Map<string, Promise<Reply>>();
+    const digestFor = (sub: Subscription) => {
+      const key = `${sub.tag ?? ''}|${sub.locale}`;
+      if (!digests.has(key)) digests.set(key, this.bot.invoke('digest', { action: 'preview', tag: sub.tag ?? undefined }, { locale: sub.locale, now }));
+      return digests.get(key)!;
+    };
     // One failing channel must not hold up or stop the others.
-    await Promise.allSettled(due.map(({ sub, slot }) => this.deliver(sub, slot.isoWeek, now)));
+    await Promise.allSettled(due.map(({ sub, slot }) => this.deliver(sub, slot.isoWeek, now, digestFor)));
     try {
       const recorded = await recordHistory(this.bot.hub, this.store, thresholdsFrom({}, this.bot.config), now, this.bot.config.SAMPLE_SIZE);
       if (recorded.length) this.bot.log.info({ recorded }, 'digest: weekly history recorded');
@@ -93,16 +108,22 @@ export class DigestScheduler {
     }
   }
 
-  /** Builds the digest like a user's `/digest preview`, posts it with bounded retries, records the outcome. */
-  private async deliver(sub: Subscription, isoWeek: string, now: Date): Promise<void> {
+  /** Posts the digest (built like a user's `/digest preview`) with bounded retries, and records the outcome. */
+  private async deliver(sub: Subscription, isoWeek: string, now: Date, digestFor: (sub: Subscription) => Promise<Reply>): Promise<void> {
     const post = this.posters[sub.platform]!;
+    const reply = await digestFor(sub);
+    // Last week on the Hub could not be read (it is down or limiting us): try again at a later tick
+    // this week rather than post old snapshot numbers as this week's. Offline, the snapshot is the point.
+    if (reply.error || (reply.source?.kind === 'snapshot' && !this.bot.config.OFFLINE)) {
+      this.store.releaseClaim(sub.id, isoWeek);
+      this.bot.log.warn({ subscription: sub.id, isoWeek, error: reply.error?.message }, 'digest: no fresh Hub data; will try again at the next tick');
+      return;
+    }
     const delays = this.options.retryDelaysMs ?? [2_000, 10_000];
     let lastError = '';
     for (let attempt = 0; attempt <= delays.length; attempt++) {
       if (attempt > 0) await sleep(delays[attempt - 1]);
       try {
-        const reply = await this.bot.invoke('digest', { action: 'preview', tag: sub.tag ?? undefined }, { locale: sub.locale, now });
-        if (reply.error) throw new Error(`digest could not be built: ${reply.error.message}`);
         await post(sub.channelId, { ...reply, ephemeral: false }, sub);
         this.store.markSent(sub.id, isoWeek, now);
         this.bot.log.info({ subscription: sub.id, platform: sub.platform, channel: sub.channelId, isoWeek }, 'digest: posted');

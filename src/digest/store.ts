@@ -40,6 +40,8 @@ export interface WeeklyCounts {
   /** Pipeline task, or null for all tasks. */
   tag: string | null;
   counts: Record<Verdict, number>;
+  /** False when the Hub listing was cut short, so the counts cover only the week's newest models. */
+  complete: boolean;
 }
 
 export interface WeeklyDownloads {
@@ -94,6 +96,8 @@ const MIGRATIONS: string[] = [
      created_at TEXT,
      PRIMARY KEY (iso_week, model_id)
    );`,
+  // 2: whether a week's counts cover all its new models (a listing can stop at its cap).
+  `ALTER TABLE weekly_counts ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;`,
 ];
 
 interface SubscriptionRow {
@@ -199,6 +203,22 @@ export class Store {
     );
   }
 
+  /** Gives a week's claim back (the digest could not be built from fresh data): a later tick claims it again. */
+  releaseClaim(subscriptionId: number, isoWeek: string): void {
+    this.db.prepare(`DELETE FROM sends WHERE subscription_id = ? AND iso_week = ? AND status = 'sending'`).run(subscriptionId, isoWeek);
+  }
+
+  /**
+   * Claims left in 'sending' by a process that died before it could record the outcome. Whether the
+   * post went out is unknown, so it is not sent again (no duplicate); it is recorded as interrupted,
+   * without counting towards a pause. Returns how many were found.
+   */
+  markInterrupted(claimedBefore: Date, now: Date): number {
+    return this.db
+      .prepare(`UPDATE sends SET status = 'failed', error = 'interrupted: the bot stopped while posting', updated_at = ? WHERE status = 'sending' AND updated_at < ?`)
+      .run(now.toISOString(), claimedBefore.toISOString()).changes;
+  }
+
   sendStatus(subscriptionId: number, isoWeek: string): SendStatus | undefined {
     const row = this.db.prepare('SELECT status FROM sends WHERE subscription_id = ? AND iso_week = ?').get(subscriptionId, isoWeek) as { status: SendStatus } | undefined;
     return row?.status;
@@ -229,11 +249,12 @@ export class Store {
 
   saveWeeklyCounts(rows: WeeklyCounts[]): void {
     const insert = this.db.prepare(
-      `INSERT INTO weekly_counts (iso_week, tag, slm, borderline, llm, unknown) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (iso_week, tag) DO UPDATE SET slm = excluded.slm, borderline = excluded.borderline, llm = excluded.llm, unknown = excluded.unknown`,
+      `INSERT INTO weekly_counts (iso_week, tag, slm, borderline, llm, unknown, complete) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (iso_week, tag) DO UPDATE SET slm = excluded.slm, borderline = excluded.borderline, llm = excluded.llm,
+         unknown = excluded.unknown, complete = excluded.complete`,
     );
     this.db.transaction(() => {
-      for (const r of rows) insert.run(r.isoWeek, r.tag ?? '', r.counts.SLM, r.counts.borderline, r.counts.LLM, r.counts.unknown);
+      for (const r of rows) insert.run(r.isoWeek, r.tag ?? '', r.counts.SLM, r.counts.borderline, r.counts.LLM, r.counts.unknown, r.complete ? 1 : 0);
     })();
   }
 
@@ -246,8 +267,9 @@ export class Store {
       borderline: number;
       llm: number;
       unknown: number;
+      complete: number;
     }[];
-    return rows.map((r) => ({ isoWeek: r.iso_week, tag, counts: { SLM: r.slm, borderline: r.borderline, LLM: r.llm, unknown: r.unknown } }));
+    return rows.map((r) => ({ isoWeek: r.iso_week, tag, counts: { SLM: r.slm, borderline: r.borderline, LLM: r.llm, unknown: r.unknown }, complete: r.complete === 1 }));
   }
 
   hasWeeklyCounts(isoWeek: string): boolean {

@@ -6,6 +6,7 @@ import { isModelId, normalizeModelId } from '../core/model-id.js';
 import { baseModelsOf } from '../core/parameters.js';
 import type { DataSource, ModelRecord } from '../core/types.js';
 import { silentLogger, type Logger } from '../log.js';
+import NodeCache from 'node-cache';
 import { BackgroundQueue, type BaseJob } from './background.js';
 import { ModelCache, SampleCache, SingleFlight, sampleKey, type CachedSample } from './cache.js';
 import { createHubClient, describeFailure } from './client.js';
@@ -43,6 +44,9 @@ const SUGGESTION_SEARCH_LIMIT = 50;
 /** Where the Hub moved the canonical models that had no owner (`gpt2` → `openai-community/gpt2`). */
 const LEGACY_ORGS = ['openai-community', 'google-bert', 'facebookai', 'distilbert', 'google-t5', 'albert'];
 
+/** How long a newest-first listing (createdSince) is reused. */
+const RECENT_LISTING_TTL_SECONDS = 600;
+
 interface Known {
   record: ModelRecord;
   source: DataSource;
@@ -65,6 +69,8 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   // Offline means everything comes from the snapshot, so the caches are never read or filled.
   const samples = new SampleCache(config.DATA_DIR, config.CACHE_TTL_SECONDS, now, logger);
   const models = new ModelCache(config.CACHE_TTL_SECONDS);
+  /** Recent newest-first listings: a week's digest for many channels, or previews, ask the Hub once. */
+  const recentListings = new NodeCache({ stdTTL: RECENT_LISTING_TTL_SECONDS, useClones: false });
   const flights = new SingleFlight();
   /** Last background-refresh failure per sample key, so a stale answer says why it is stale. */
   const refreshFailures = new Map<string, string>();
@@ -332,12 +338,9 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
     if (offline) return sampleFrom(snapshotSince(since, tag, max), snapshotSource(), [snapshotOnlyTopModels(collectedAt)]);
     try {
       const { models: list, complete } = await client.listNewest(since, tag, max);
-      const notes = complete
-        ? []
-        : [stoppedAt(max, since)];
       const index = indexOf(list);
       queueBases(list, 1, index);
-      return sampleFrom(list, { kind: 'live', collectedAt: nowIso() }, notes, index);
+      return { ...sampleFrom(list, { kind: 'live', collectedAt: nowIso() }, complete ? [] : [stoppedAt(max, since)], index), complete };
     } catch (err) {
       const reason = describeFailure(err);
       logger.warn({ err }, 'hub: createdSince failed, using the snapshot');
@@ -346,6 +349,18 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         snapshotOnlyTopModels(collectedAt),
       ]);
     }
+  }
+
+  /** createdSince, shared by concurrent callers and reused for a few minutes when it came from the Hub. */
+  function sharedCreatedSince(since: Date, options: { tag?: string; max?: number } = {}): Promise<Sample> {
+    const key = `${options.tag ?? ''}|${since.toISOString()}|${options.max ?? ''}`;
+    const recent = recentListings.get<Sample>(key);
+    if (recent) return Promise.resolve(recent);
+    return flights.run(`created:${key}`, async () => {
+      const result = await createdSince(since, options);
+      if (result.source.kind === 'live') recentListings.set(key, result);
+      return result;
+    });
   }
 
   /** Last line of defence for the never-throw promise: log and answer from the snapshot. */
@@ -372,7 +387,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
       })),
     search: (query, limit) => guarded('search', () => search(query, limit), () => []),
     createdSince: (since, options) =>
-      guarded('createdSince', () => createdSince(since, options), (reason) =>
+      guarded('createdSince', () => sharedCreatedSince(since, options), (reason) =>
         sampleFrom([], snapshotSource(), [hubFailedUsingSnapshot(reason, snapshot().collectedAt)]),
       ),
     status(): HubStatus {

@@ -12,6 +12,8 @@ export interface Sample {
   source: DataSource;
   /** Notes for people, in every reply language: stale data, fallback to the snapshot, coverage. */
   notes: Localized[];
+  /** createdSince only: false when the listing stopped at `max` before reaching `since`. */
+  complete?: boolean;
 }
 
 export type ModelResult =
