@@ -57,8 +57,8 @@ const command: Command<typeof schema> = {
     const w = result.smallestWinner;
     const winner = w
       ? fr
-        ? ` ${w.model.model} (${formatParameters(w.model.parametersB! * 1e9, ctx.locale)}) bat ${w.beatenCount} modèles plus grands, jusqu’à ${w.beats.model} (${formatParameters(w.beats.parametersB! * 1e9, ctx.locale)}).`
-        : ` ${w.model.model} (${formatParameters(w.model.parametersB! * 1e9, ctx.locale)}) beats ${w.beatenCount} larger models, up to ${w.beats.model} (${formatParameters(w.beats.parametersB! * 1e9, ctx.locale)}).`
+        ? ` ${w.model.model} (${formatParameters(w.model.parametersB! * 1e9, ctx.locale)}) bat ${w.beatenCount} modèle${w.beatenCount > 1 ? 's' : ''} plus grand${w.beatenCount > 1 ? 's' : ''}, jusqu’à ${w.beats.model} (${formatParameters(w.beats.parametersB! * 1e9, ctx.locale)}).`
+        : ` ${w.model.model} (${formatParameters(w.model.parametersB! * 1e9, ctx.locale)}) beats ${w.beatenCount} larger model${w.beatenCount > 1 ? 's' : ''}, up to ${w.beats.model} (${formatParameters(w.beats.parametersB! * 1e9, ctx.locale)}).`
       : '';
     const summary = fr
       ? `${result.benchmark}, ${metric} : meilleur SLM ${entry(result.bestSlm, ctx.locale)} ; meilleur LLM ${entry(result.bestLlm, ctx.locale)}.${winner}`

@@ -1,13 +1,13 @@
 // /compare <a> <b> [...]: 2 to 5 models side by side.
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
-import { classifyModel } from '../src/core/classify.js';
+import { classifyModel, type ClassifyResult } from '../src/core/classify.js';
 import { compareChart } from '../src/charts/configs.js';
 import { formatParameters, sourceLine, verdictWord } from '../src/format.js';
 import { isModelId, normalizeModelId } from '../src/core/model-id.js';
-import { THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import { INPUT_ERRORS, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import { notFoundReply } from '../src/not-found.js';
-import type { Reply } from '../src/reply.js';
+import { errorReply, type Reply } from '../src/reply.js';
 
 export const MAX_COMPARED = 5;
 
@@ -35,9 +35,16 @@ const command: Command<typeof schema> = {
     const missing = results.findIndex((r) => !r.found);
     if (missing >= 0) {
       const r = results[missing];
-      return notFoundReply(args.models[missing], r.found ? [] : r.suggestions, r.notes.map((n) => n[ctx.locale]), ctx.locale, 'compare');
+      const retype = (id: string) => `/compare ${args.models.map((m, i) => (i === missing ? id : m)).join(' ')}`;
+      return notFoundReply(args.models[missing], r.found ? [] : r.suggestions, r.notes.map((n) => n[ctx.locale]), ctx.locale, retype);
     }
-    const models = results.map((r) => (r.found ? classifyModel(r.model, r.lookup, thresholds) : null)).filter((m) => m !== null);
+    // Two spellings of one repo (`gpt2`, `openai-community/gpt2`) are one model.
+    const models = results
+      .map((r) => (r.found ? classifyModel(r.model, r.lookup, thresholds) : null))
+      .filter((m, i, all) => m !== null && all.findIndex((o) => o?.id === m.id) === i) as ClassifyResult[];
+    if (models.length < 2) {
+      return errorReply('bad_input', `${INPUT_ERRORS.compare_count('', ctx.locale)} ${fr ? 'Tapez' : 'Type'} \`${command.usage}\``, ctx.locale);
+    }
     // The oldest data among the answers is what the reply can vouch for.
     const source = results.map((r) => r.source).sort((a, b) => a.collectedAt.localeCompare(b.collectedAt))[0];
     const byCount = [...models].sort((a, b) => (b.parameters ?? -1) - (a.parameters ?? -1));

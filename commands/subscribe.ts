@@ -6,7 +6,7 @@ import { isReply, placeOrError } from '../src/digest/place.js';
 import { nextSlot } from '../src/digest/scheduler.js';
 import { describeNext, describeSchedule } from '../src/digest/words.js';
 import { TAG_OPTION, tagSchema } from '../src/options.js';
-import type { Reply } from '../src/reply.js';
+import { errorReply, type Reply } from '../src/reply.js';
 
 const schema = z.object({
   tag: tagSchema.optional(),
@@ -26,6 +26,15 @@ const command: Command<typeof schema> = {
     const place = placeOrError(ctx, 'subscribe');
     if (isReply(place)) return place;
     const fr = ctx.locale === 'fr';
+    if (place.canPost === false) {
+      return errorReply(
+        'cannot_post',
+        fr
+          ? 'SLM Radar ne peut pas publier ici : donnez-lui Envoyer des messages, Intégrer des liens et Joindre des fichiers dans ce salon, puis tapez /subscribe à nouveau.'
+          : 'SLM Radar cannot post here: give it Send Messages, Embed Links and Attach Files in this channel, then type /subscribe again.',
+        ctx.locale,
+      );
+    }
     const sub = ctx.store().subscribe(
       { platform: place.platform, placeId: place.placeId, channelId: place.channelId, tag: args.tag ?? null, weekday: args.day, time: args.time, timeZone: args.timezone, locale: ctx.locale, createdBy: place.userId },
       ctx.now,

@@ -45,6 +45,8 @@ export interface Place {
   placeId: string;
   channelId: string;
   userId: string;
+  /** Whether the bot can post its digests in this channel, when the platform says so. */
+  canPost?: boolean;
 }
 
 export interface Command<Schema extends z.ZodType = z.ZodType> {

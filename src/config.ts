@@ -23,7 +23,7 @@ const ConfigSchema = z
     OFFLINE: flag,
     HF_ENDPOINT: z.string().url().default('https://huggingface.co'),
     HF_TOKEN: optionalText,
-    SAMPLE_SIZE: positiveNumber(10_000).pipe(z.number().int().max(100_000)),
+    SAMPLE_SIZE: positiveNumber(10_000).pipe(z.number().int().min(100).max(50_000)),
     CACHE_TTL_SECONDS: positiveNumber(6 * 3600),
     HUB_TIMEOUT_MS: positiveNumber(15_000),
     DATA_DIR: z.string().default('./data'),

@@ -3,16 +3,20 @@ import type { Locale } from './i18n.js';
 import { quoted } from './options.js';
 import { errorReply, type Reply } from './reply.js';
 
-export function notFoundReply(id: string, suggestions: string[], notes: string[], locale: Locale, command: string): Reply {
+/**
+ * `retype` turns a model id into the command line to type instead: `/classify <id>`, or for
+ * /compare the same list with the unknown id replaced.
+ */
+export function notFoundReply(id: string, suggestions: string[], notes: string[], locale: Locale, retype: (id: string) => string): Reply {
   const fr = locale === 'fr';
   const tries = suggestions.slice(0, 5);
   const message = tries.length
     ? fr
-      ? `Aucun modèle ${quoted(id)} sur le Hub. Vouliez-vous dire : ${tries.join(', ')} ? Tapez par ex. \`/${command} ${tries[0]}\``
-      : `No model ${quoted(id)} on the Hub. Did you mean: ${tries.join(', ')}? Type e.g. \`/${command} ${tries[0]}\``
+      ? `Aucun modèle ${quoted(id)} sur le Hub. Vouliez-vous dire : ${tries.join(', ')} ? Tapez par ex. \`${retype(tries[0])}\``
+      : `No model ${quoted(id)} on the Hub. Did you mean: ${tries.join(', ')}? Type e.g. \`${retype(tries[0])}\``
     : fr
-      ? `Aucun modèle ${quoted(id)} sur le Hub. Vérifiez l’identifiant (organisation/nom), par ex. \`/${command} Qwen/Qwen2.5-0.5B\``
-      : `No model ${quoted(id)} on the Hub. Check the id (owner/name), e.g. \`/${command} Qwen/Qwen2.5-0.5B\``;
+      ? `Aucun modèle ${quoted(id)} sur le Hub. Vérifiez l’identifiant (organisation/nom), par ex. \`${retype('Qwen/Qwen2.5-0.5B')}\``
+      : `No model ${quoted(id)} on the Hub. Check the id (owner/name), e.g. \`${retype('Qwen/Qwen2.5-0.5B')}\``;
   const reply = errorReply('not_found', message, locale);
   reply.notes = notes;
   reply.data = { error: { code: 'not_found', message }, suggestions: tries };

@@ -65,6 +65,13 @@ describe('digests on Discord', () => {
     expect(bot.store().activeSubscriptions()).toHaveLength(0);
   });
 
+  it('refuses /subscribe where the bot cannot post', async () => {
+    const sent = await fake.sendInteraction({ name: 'subscribe', options: [], permissions: ADMIN_PERMISSIONS, overrides: { app_permissions: '1024' } }); // View Channel only
+    const answer = await fake.waitForRequest((r) => r.path.includes(sent.token) && r.method !== 'DELETE' && r.status === 200 && r.method !== 'GET' && !r.path.endsWith('/callback'), 10_000);
+    expect(JSON.stringify(answer.payload ?? answer.json)).toContain('SLM Radar cannot post here');
+    expect(bot.store().activeSubscriptions()).toHaveLength(0);
+  });
+
   it('posts exactly one digest at the scheduled time, in the subscribed channel', async () => {
     at('2026-11-26T12:00:00Z');
     const shown = await slash('subscribe', [

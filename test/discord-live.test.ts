@@ -30,12 +30,15 @@ describe('Discord autocomplete with a slow Hub', () => {
   });
 
   it('answers at the deadline with the typed text when the Hub search is late', async () => {
-    hub.fail({ delayMs: 1000, pathPrefix: '/api/models', times: Infinity });
+    // The Hub answers long after Discord's 3 s; the bot must not wait for it.
+    hub.fail({ delayMs: 4000, pathPrefix: '/api/models', times: Infinity });
     const started = Date.now();
     const sent = await fake.sendInteraction({ type: 4, name: 'classify', options: [{ name: 'model', value: 'someone/brand-new-model', focused: true }] });
     const cb = await fake.waitForRequest((r) => r.path === `/api/v10/interactions/${sent.id}/${sent.token}/callback`, 5000);
-    expect(Date.now() - started).toBeLessThan(900);
-    expect(hub.listRequests().length).toBeGreaterThan(0); // the search did go to the Hub
+    expect(Date.now() - started).toBeLessThan(2500);
+    // The search did go to the Hub (its request may land a moment after the answer under load).
+    for (let i = 0; i < 40 && hub.listRequests().length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(hub.listRequests().length).toBeGreaterThan(0);
     expect(cb.json).toEqual({ type: 8, data: { choices: [{ name: 'someone/brand-new-model', value: 'someone/brand-new-model' }] } });
   });
 

@@ -198,7 +198,14 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
 
     let placeholderDeleted = false;
     try {
-      const place = { platform: 'discord' as const, placeId: interaction.guildId ?? interaction.channelId, channelId: interaction.channelId, userId: interaction.user.id };
+      const place = {
+        platform: 'discord' as const,
+        placeId: interaction.guildId ?? interaction.channelId,
+        channelId: interaction.channelId,
+        userId: interaction.user.id,
+        // What the bot may do in this channel, as Discord reports it with the interaction.
+        canPost: interaction.appPermissions?.has([PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks, PermissionFlagsBits.AttachFiles]),
+      };
       const reply = await bot.invoke(name, args, { locale, place });
       const message = renderMessage(reply, locale, {
         ...render,
@@ -229,7 +236,9 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const received = Date.now();
+    // Discord's 3 s run from when the user typed, which the interaction's id records; gateway lag eats into them.
+    const created = interaction.createdTimestamp;
+    const received = created <= Date.now() && Date.now() - created < AUTOCOMPLETE_DEADLINE_MS ? created : Date.now();
     const focused = interaction.options.getFocused(true);
     const query = String(focused.value ?? '').trim().slice(0, CHOICE_LENGTH);
     const source = findCommand(bot.commands, interaction.commandName)?.options.find((o) => o.name === focused.name)?.autocomplete;
