@@ -102,10 +102,21 @@ describe('Discord adapter against the fake Discord', () => {
     expect(embed.footer?.text).toContain('Données : Hugging Face Hub — instantané du 2025-03-22');
   });
 
-  it('passes typed options (integer, number) through to the command', async () => {
-    const sent = await fake.sendInteraction({ name: 'share', options: [{ name: 'sample', type: 4, value: 500 }, { name: 'slm_below', type: 10, value: 3 }] });
+  it('passes typed options (integer, number, boolean) through to the command', async () => {
+    const sent = await fake.sendInteraction({ name: 'share', options: [{ name: 'sample', type: 4, value: 500 }, { name: 'slm_below', type: 10, value: 0.5 }] });
     const [embed] = body(await answerOf(sent)).embeds!;
     expect(embed.description).toContain('top 500 models');
+    // With SLMs only below 0.5B, Qwen2.5-0.5B (494M) is still one; Llama-3.2-1B is not.
+    const counts = (slm: string) => Number(embed.fields?.find((f) => f.name === slm)?.value.split(' ')[0].replace(/,/g, ''));
+    const again = body(await answerOf(await fake.sendInteraction({ name: 'share', options: [{ name: 'sample', type: 4, value: 500 }] }))).embeds![0];
+    expect(counts('SLM')).toBeLessThan(Number(again.fields?.find((f) => f.name === 'SLM')?.value.split(' ')[0].replace(/,/g, '')));
+    const history = await fake.sendInteraction({ name: 'trend', options: [{ name: 'history', type: 5, value: true }] });
+    expect(body(await answerOf(history)).embeds![0].description).toContain('No history yet');
+  });
+
+  it('works in a DM with the bot (no guild, no member)', async () => {
+    const sent = await fake.sendInteraction({ name: 'classify', guildId: null, options: [{ name: 'model', value: 'Qwen/Qwen2.5-0.5B' }] });
+    expect(body(await answerOf(sent)).embeds![0].title).toBe('Qwen/Qwen2.5-0.5B — SLM');
   });
 
   it('bad input: the defer itself is ephemeral (flag 64) and says what to type', async () => {
