@@ -106,7 +106,7 @@ describe('Discord adapter against the fake Discord', () => {
     const sent = await fake.sendInteraction({ name: 'share', options: [{ name: 'sample', type: 4, value: 500 }, { name: 'slm_below', type: 10, value: 0.5 }] });
     const [embed] = body(await answerOf(sent)).embeds!;
     expect(embed.description).toContain('top 500 models');
-    // With SLMs only below 0.5B, Qwen2.5-0.5B (494M) is still one; Llama-3.2-1B is not.
+    // The number option moved the SLM line to 0.5B: fewer SLMs than with the default 7B.
     const counts = (slm: string) => Number(embed.fields?.find((f) => f.name === slm)?.value.split(' ')[0].replace(/,/g, ''));
     const again = body(await answerOf(await fake.sendInteraction({ name: 'share', options: [{ name: 'sample', type: 4, value: 500 }] }))).embeds![0];
     expect(counts('SLM')).toBeLessThan(Number(again.fields?.find((f) => f.name === 'SLM')?.value.split(' ')[0].replace(/,/g, '')));
