@@ -8,7 +8,8 @@ import { bandWord, formatCount, formatDate, formatParameters, formatPercent, sou
 import type { Locale } from '../src/i18n.js';
 import { modelIdSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, withDeadline } from '../src/samples.js';
+import { classifiedSample } from '../src/samples.js';
+import { withDeadline } from '../src/time.js';
 import { notFoundReply } from '../src/not-found.js';
 
 /** How long a reply waits for the sample that gives the task percentile before answering without it. */

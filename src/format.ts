@@ -36,9 +36,10 @@ export function formatDate(iso: string | null | undefined): string {
   return iso ? iso.slice(0, 10) : '–';
 }
 
-/** ISO date-time → `YYYY-MM-DD HH:MM UTC`. */
+/** ISO date-time → `YYYY-MM-DD HH:MM UTC`: exact enough for a chat message, unambiguous across time zones. */
 export function formatDateTime(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  const utc = new Date(iso).toISOString();
+  return `${utc.slice(0, 10)} ${utc.slice(11, 16)} UTC`;
 }
 
 const VERDICT_WORDS: Record<Locale, Record<Verdict, string>> = {

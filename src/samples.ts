@@ -16,19 +16,6 @@ export async function classifiedSample(ctx: CommandContext, options: { tag?: str
   return { ...sample, notes: sample.notes.map((n) => n[ctx.locale]), classified: classifyAll(sample.models, sample.lookup, thresholds) };
 }
 
-/** Resolves with the promise's value, or undefined if it takes longer than `ms`. */
-export async function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), ms);
-  });
-  try {
-    return await Promise.race([promise, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /** The note every sample-based reply carries: unknown counts are shown apart, never as LLMs. */
 export function unknownNote(unknown: number, total: number, locale: CommandContext['locale']): string {
   return locale === 'fr'

@@ -29,6 +29,7 @@ import { toLocale, type Locale } from '../i18n.js';
 import { findCommand, type RawArgs } from '../invoke.js';
 import type { Logger } from '../log.js';
 import type { Reply } from '../reply.js';
+import { withDeadline } from '../time.js';
 import { adapterWords, NO_MENTIONS, renderMessage, textMessage, type RenderOptions } from './discord-render.js';
 
 export { slashCommandsJson, registerCommands, inviteUrl, BOT_PERMISSIONS } from './discord-commands.js';
@@ -78,19 +79,6 @@ export function loggableError(error: unknown): Record<string, unknown> {
     ...(typeof e.url === 'string' ? { url: redact(e.url) } : {}),
     stack: redact(e.stack ?? ''),
   };
-}
-
-/** Resolves with the promise's value, or `undefined` once `ms` have passed (or if it rejects). */
-async function withinDeadline<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => resolve(undefined), Math.max(0, ms));
-  });
-  try {
-    return await Promise.race([promise.catch(() => undefined), late]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** The interaction's options as the raw args `invoke` validates (top-level options only). */
@@ -245,7 +233,7 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
     let values: string[] = [];
     if (source && !stopping) {
       const search = source === 'model' ? bot.hub.search(query, MAX_CHOICES) : Promise.resolve(tagSuggestions(query));
-      const found = await withinDeadline(search, autocompleteDeadline - (Date.now() - received));
+      const found = await withDeadline(search, autocompleteDeadline - (Date.now() - received));
       // Late or failed: offer what was typed, so the user can still send it.
       values = found ?? (query ? [query] : []);
       if (!found) log.debug({ command: interaction.commandName, option: focused.name }, 'discord: autocomplete search missed its deadline');
@@ -274,7 +262,7 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
     await client.login(token);
-    const isReady = await withinDeadline(ready.then(() => true), options.readyTimeoutMs ?? 30_000);
+    const isReady = await withDeadline(ready.then(() => true), options.readyTimeoutMs ?? 30_000);
     if (!isReady) throw new Error('Discord gateway did not become ready in time.');
   } catch (error) {
     await client.destroy();
@@ -290,7 +278,7 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
         stopping = true;
         const deadline = Date.now() + (options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
         while (inFlight.size > 0 && Date.now() < deadline) {
-          await withinDeadline(Promise.allSettled([...inFlight]), deadline - Date.now());
+          await withDeadline(Promise.allSettled([...inFlight]), deadline - Date.now());
         }
         if (inFlight.size > 0) log.warn({ pending: inFlight.size }, 'discord: closing with replies still in flight');
         await client.destroy();

@@ -8,6 +8,7 @@ import type { Reply } from '../reply.js';
 import { recordHistory } from './history.js';
 import type { Platform, Store, Subscription } from './store.js';
 import { isoWeekOf } from '../core/weeks.js';
+import { sleep } from '../time.js';
 
 /** Posts a reply in a channel of one platform; throws when the platform refuses. */
 export type ChannelPoster = (channelId: string, reply: Reply, subscription: Subscription) => Promise<void>;
@@ -44,7 +45,6 @@ export function dueSlot(sub: Subscription, now: Date): { slot: Date; isoWeek: st
   return { slot, isoWeek };
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class DigestScheduler {
   private cron?: Cron;

@@ -4,6 +4,7 @@ import { HubApiError, listModels, modelInfo, type PipelineType } from '@huggingf
 import type { ModelRecord } from '../core/types.js';
 import type { Logger } from '../log.js';
 import { fromHubEntry } from './records.js';
+import { sleep } from '../time.js';
 
 export type HubFailure = 'timeout' | 'rate-limited' | 'server' | 'network' | 'malformed';
 
@@ -47,7 +48,6 @@ const FAILURE_BACKOFF_MS = 250;
 /** How long the Hub is left alone after it could not be reached. */
 const UNREACHABLE_PAUSE_MS = 30_000;
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Retry-After is seconds or an HTTP date; undefined when absent or unreadable. */
 function retryAfterMs(header: string | null, now: number): number | undefined {

@@ -1,11 +1,8 @@
 // Wording of the notes replies carry about where their data came from, in every reply language.
 // Commands pick the reply's language (`note[ctx.locale]`).
+import { formatDateTime } from '../format.js';
 import type { Localized } from '../i18n.js';
 
-/** `2026-11-26 08:00 UTC`: exact enough for a chat message, unambiguous across time zones. */
-export function formatUtc(iso: string): string {
-  return `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 export function formatAge(seconds: number): Localized {
   const minutes = Math.max(0, Math.round(seconds / 60));
@@ -29,13 +26,13 @@ const fr = (reason: string) => FRENCH_REASONS[reason] ?? reason;
 const count = (n: number, locale: 'en-US' | 'fr-FR') => n.toLocaleString(locale);
 
 export const hubFailedUsingCache = (reason: string, collectedAt: string): Localized => ({
-  en: `The Hub did not answer (${reason}); using data collected ${formatUtc(collectedAt)}.`,
-  fr: `Le Hub n’a pas répondu (${fr(reason)}) ; données collectées le ${formatUtc(collectedAt)}.`,
+  en: `The Hub did not answer (${reason}); using data collected ${formatDateTime(collectedAt)}.`,
+  fr: `Le Hub n’a pas répondu (${fr(reason)}) ; données collectées le ${formatDateTime(collectedAt)}.`,
 });
 
 export const hubFailedUsingSnapshot = (reason: string, collectedAt: string): Localized => ({
-  en: `The Hub did not answer (${reason}); using the bundled snapshot collected ${formatUtc(collectedAt)}.`,
-  fr: `Le Hub n’a pas répondu (${fr(reason)}) ; instantané fourni avec le bot, collecté le ${formatUtc(collectedAt)}.`,
+  en: `The Hub did not answer (${reason}); using the bundled snapshot collected ${formatDateTime(collectedAt)}.`,
+  fr: `Le Hub n’a pas répondu (${fr(reason)}) ; instantané fourni avec le bot, collecté le ${formatDateTime(collectedAt)}.`,
 });
 
 export const hubUnreachable = (reason: string, suggestionsFromKnown: boolean): Localized => ({
@@ -46,8 +43,8 @@ export const hubUnreachable = (reason: string, suggestionsFromKnown: boolean): L
 export const savedDataNote = (collectedAt: string, ageSeconds: number, refreshing: boolean): Localized => {
   const age = formatAge(ageSeconds);
   return {
-    en: `Using data saved ${age.en} ago (collected ${formatUtc(collectedAt)})${refreshing ? '; refreshing it from the Hub in the background.' : '.'}`,
-    fr: `Données enregistrées il y a ${age.fr} (collectées le ${formatUtc(collectedAt)})${refreshing ? ' ; mise à jour depuis le Hub en arrière-plan.' : '.'}`,
+    en: `Using data saved ${age.en} ago (collected ${formatDateTime(collectedAt)})${refreshing ? '; refreshing it from the Hub in the background.' : '.'}`,
+    fr: `Données enregistrées il y a ${age.fr} (collectées le ${formatDateTime(collectedAt)})${refreshing ? ' ; mise à jour depuis le Hub en arrière-plan.' : '.'}`,
   };
 };
 
@@ -57,8 +54,8 @@ export const coverageNote = (got: number, asked: number, tag: string | undefined
 });
 
 export const snapshotOnlyTopModels = (collectedAt: string): Localized => ({
-  en: `The bundled snapshot (collected ${formatUtc(collectedAt)}) only holds top-downloaded models, so most new models are missing from it.`,
-  fr: `L’instantané fourni (collecté le ${formatUtc(collectedAt)}) ne contient que les modèles les plus téléchargés : la plupart des nouveaux modèles y manquent.`,
+  en: `The bundled snapshot (collected ${formatDateTime(collectedAt)}) only holds top-downloaded models, so most new models are missing from it.`,
+  fr: `L’instantané fourni (collecté le ${formatDateTime(collectedAt)}) ne contient que les modèles les plus téléchargés : la plupart des nouveaux modèles y manquent.`,
 });
 
 export const stoppedAt = (max: number, since: Date): Localized => ({
