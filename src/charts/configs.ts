@@ -24,6 +24,8 @@ const percent = (share: number | null) => (share === null ? null : Math.round(sh
 /** Log-axis bounds on whole decades around the values, so ticks read 100M, 1B, 10B… */
 const decades = (values: number[]) => ({ min: 10 ** Math.floor(Math.log10(Math.min(...values))), max: 10 ** Math.ceil(Math.log10(Math.max(...values))) });
 const label = (text: ChartText, key: string, fallback: string) => text.series?.[key] ?? fallback;
+/** The chart's title, caption and axis titles (series names are looked up with `label`). */
+const titlesOf = ({ title, caption, xTitle, yTitle }: ChartText) => ({ title, caption, xTitle, yTitle });
 
 /** Where a model sits among its task's models: a log-scale histogram, the model and the 7B/20B lines. */
 export function classifyChart(result: ClassifyResult, bins: HistogramBin[], thresholds: Thresholds, text: ChartText): ChartConfiguration {
@@ -41,10 +43,7 @@ export function classifyChart(result: ClassifyResult, bins: HistogramBin[], thre
   const xs = [...steps.map((p) => p.x), result.parameters ?? 1e9, thresholds.slmBelow, thresholds.llmFrom];
   return baseChart({
     type: 'line',
-    title: text.title,
-    caption: text.caption,
-    xTitle: text.xTitle,
-    yTitle: text.yTitle,
+    ...titlesOf(text),
     datasets,
     xScale: logParamsAxis(text.xTitle, { min: Math.min(...xs) / 2, max: Math.max(...xs) * 2 }),
     yScale: { type: 'linear', beginAtZero: true },
@@ -59,9 +58,7 @@ export function compareChart(models: ClassifyResult[], thresholds: Thresholds, t
   return baseChart({
     type: 'bar',
     indexAxis: 'y',
-    title: text.title,
-    caption: text.caption,
-    xTitle: text.xTitle,
+    ...titlesOf(text),
     labels,
     datasets: [
       { type: 'bar', label: label(text, 'parameters', 'Parameters'), data: models.map((m) => m.parameters), backgroundColor: models.map((m) => verdictColor(m.verdict)) } as ChartDataset,
@@ -76,9 +73,7 @@ export function compareChart(models: ClassifyResult[], thresholds: Thresholds, t
 export function shareChart(result: ShareResult, text: ChartText): ChartConfiguration {
   return baseChart({
     type: 'bar',
-    title: text.title,
-    caption: text.caption,
-    yTitle: text.yTitle,
+    ...titlesOf(text),
     labels: VERDICTS.map((v) => label(text, v, v)),
     datasets: [{ label: label(text, 'models', 'Models'), data: VERDICTS.map((v) => result.counts[v]), backgroundColor: VERDICTS.map(verdictColor) }],
     yScale: { beginAtZero: true },
@@ -98,10 +93,7 @@ export function trendChart(result: TrendResult, text: ChartText): ChartConfigura
   });
   const config = baseChart({
     type: 'bar',
-    title: text.title,
-    caption: text.caption,
-    xTitle: text.xTitle,
-    yTitle: text.yTitle,
+    ...titlesOf(text),
     labels,
     datasets: [
       { type: 'line', label: label(text, 'share', 'SLM share (%)'), data: result.periods.map((m) => percent(m.slmShare)), borderColor: '#000000', backgroundColor: '#000000', yAxisID: 'y1', pointRadius: 2, borderWidth: 2, spanGaps: true, order: -1 } as ChartDataset,
@@ -136,7 +128,7 @@ export function lifespanChart(result: LifespanResult, text: ChartText): ChartCon
     // On a category axis the line's x is the month label itself.
     (datasets.at(-1)!.data as unknown as { x: string }[]).forEach((p) => (p.x = cutoffMonth));
   }
-  return baseChart({ type: 'line', title: text.title, caption: text.caption, xTitle: text.xTitle, yTitle: text.yTitle, labels, datasets, yScale: { beginAtZero: true } });
+  return baseChart({ type: 'line', ...titlesOf(text), labels, datasets, yScale: { beginAtZero: true } });
 }
 
 /** Week by week, each group's share of downloads going to models over 12 months old. */
@@ -153,10 +145,7 @@ export function lifespanHistoryChart(weeks: LifespanWeek[], text: ChartText): Ch
   });
   return baseChart({
     type: 'line',
-    title: text.title,
-    caption: text.caption,
-    xTitle: text.xTitle,
-    yTitle: text.yTitle,
+    ...titlesOf(text),
     labels: weeks.map((w) => w.week),
     datasets: [line('slm', 'SLM'), line('llm', 'LLM')],
     yScale: { min: 0, max: 100 },
@@ -173,9 +162,7 @@ export function tagsChart(result: TagsResult, text: ChartText): ChartConfigurati
   return baseChart({
     type: 'bar',
     indexAxis: 'y',
-    title: text.title,
-    caption: text.caption,
-    xTitle: text.xTitle,
+    ...titlesOf(text),
     labels: result.top.map((t) => t.name),
     datasets: [bar('slmShare', 'SLM'), bar('llmShare', 'LLM')],
     xScale: { beginAtZero: true },
@@ -201,10 +188,7 @@ export function benchmarkChart(result: BenchmarkResult, thresholds: Thresholds, 
   datasets.push(...thresholdReferenceDatasets('vertical', span, thresholds));
   return baseChart({
     type: 'scatter',
-    title: text.title,
-    caption: text.caption,
-    xTitle: text.xTitle,
-    yTitle: text.yTitle,
+    ...titlesOf(text),
     datasets,
     xScale: logParamsAxis(text.xTitle, decades(sized.map((e) => e.parametersB! * 1e9))),
     yScale: { min: span[0], max: span[1] },
@@ -229,5 +213,5 @@ export function thresholdsChart(result: ThresholdsResult, text: ChartText): Char
   for (const line of lines) {
     datasets.push({ type: 'line', label: line.label, data: [{ x: labels[0], y: line.value }, { x: labels.at(-1), y: line.value }] as unknown as number[], borderColor: line.color, borderDash: line.dash, pointRadius: 0, borderWidth: 2, fill: false, order: -1 });
   }
-  return baseChart({ type: 'bar', title: text.title, caption: text.caption, yTitle: text.yTitle, labels, datasets, yScale: logParamsAxis(text.yTitle), legend: true });
+  return baseChart({ type: 'bar', ...titlesOf(text), labels, datasets, yScale: logParamsAxis(text.yTitle), legend: true });
 }
