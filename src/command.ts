@@ -17,6 +17,9 @@ export interface CommandOption {
   autocomplete?: 'model' | 'tag';
   /** Fixed choices (Discord shows them as a menu). */
   choices?: string[];
+  /** Bounds of a number option, so Discord refuses values out of range before sending them. */
+  min?: number;
+  max?: number;
   /**
    * Takes the rest of the text in text-based adapters (Slack, console): `/compare a/b c/d`.
    * At most one option per command, and it must be the last.

@@ -48,13 +48,15 @@ export const TAG_OPTION: CommandOption = {
 export const SAMPLE_OPTION: CommandOption = {
   name: 'sample',
   type: 'integer',
+  min: 100,
+  max: 50_000,
   description: { en: 'How many top models by 30-day downloads (default 10,000)', fr: 'Nombre de modèles les plus téléchargés sur 30 jours (10 000 par défaut)' },
 };
 
 /** Per-command thresholds, in billions of parameters (`slm_below:7 llm_from:20`). */
 export const THRESHOLD_OPTIONS: CommandOption[] = [
-  { name: 'slm_below', type: 'number', description: { en: 'SLM below this many billion parameters (default 7)', fr: 'SLM en dessous de ce nombre de milliards de paramètres (7 par défaut)' } },
-  { name: 'llm_from', type: 'number', description: { en: 'LLM from this many billion parameters (default 20)', fr: 'LLM à partir de ce nombre de milliards de paramètres (20 par défaut)' } },
+  { name: 'slm_below', type: 'number', min: 0.001, max: 100_000, description: { en: 'SLM below this many billion parameters (default 7)', fr: 'SLM en dessous de ce nombre de milliards de paramètres (7 par défaut)' } },
+  { name: 'llm_from', type: 'number', min: 0.001, max: 100_000, description: { en: 'LLM from this many billion parameters (default 20)', fr: 'LLM à partir de ce nombre de milliards de paramètres (20 par défaut)' } },
 ];
 
 const billions = z.coerce.number({ error: 'threshold' }).positive({ message: 'threshold' }).max(100_000, { message: 'threshold' });

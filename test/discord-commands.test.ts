@@ -32,6 +32,11 @@ describe('slashCommandsJson', () => {
     }
   });
 
+  it('bounds the sample size so Discord refuses out-of-range values itself', () => {
+    const sample = json.find((c) => c.name === 'trend')!.options!.find((o) => o.name === 'sample');
+    expect(sample).toMatchObject({ min_value: 100, max_value: 50_000 });
+  });
+
   it('types the options, puts required ones first, and flags autocomplete and choices', () => {
     const types = { string: ApplicationCommandOptionType.String, integer: ApplicationCommandOptionType.Integer, number: ApplicationCommandOptionType.Number, boolean: ApplicationCommandOptionType.Boolean };
     for (const [i, c] of json.entries()) {
@@ -47,6 +52,7 @@ describe('slashCommandsJson', () => {
         expect(o.description_localizations?.fr).toBeTruthy();
         if (declared.choices) expect((o as { choices?: { value: string }[] }).choices?.map((ch) => ch.value)).toEqual(declared.choices);
         expect((o as { autocomplete?: boolean }).autocomplete === true).toBe(declared.autocomplete !== undefined && !declared.choices);
+        expect(o).toMatchObject({ ...(declared.min !== undefined ? { min_value: declared.min } : {}), ...(declared.max !== undefined ? { max_value: declared.max } : {}) });
       }
     }
     const classify = json.find((c) => c.name === 'classify')!;

@@ -86,6 +86,8 @@ export function slashCommand(command: Command): SlashCommandBuilder {
       case 'integer':
         builder.addIntegerOption((o) => {
           describe(o, option);
+          if (option.min !== undefined) o.setMinValue(option.min);
+          if (option.max !== undefined) o.setMaxValue(option.max);
           const numeric = choices?.filter((c) => Number.isInteger(Number(c.value))).map((c) => ({ name: c.name, value: Number(c.value) }));
           return numeric?.length ? o.addChoices(...numeric) : o;
         });
@@ -93,6 +95,8 @@ export function slashCommand(command: Command): SlashCommandBuilder {
       case 'number':
         builder.addNumberOption((o) => {
           describe(o, option);
+          if (option.min !== undefined) o.setMinValue(option.min);
+          if (option.max !== undefined) o.setMaxValue(option.max);
           const numeric = choices?.filter((c) => Number.isFinite(Number(c.value))).map((c) => ({ name: c.name, value: Number(c.value) }));
           return numeric?.length ? o.addChoices(...numeric) : o;
         });
