@@ -15,6 +15,22 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+/** `npm start` (src/main.ts) with both platforms pointed at their fakes, offline, in a temp DATA_DIR. */
+function startMain(discord: FakeDiscord, slack: FakeSlack, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      OFFLINE: '1',
+      DATA_DIR: tempDir(),
+      DISCORD_TOKEN: 'main-test-token',
+      DISCORD_API_URL: discord.apiUrl,
+      SLACK_API_URL: slack.apiUrl,
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 describe('npm start with DISCORD_TOKEN and SLACK_BOT_TOKEN', () => {
   let discord: FakeDiscord;
   let slack: FakeSlack;
@@ -27,21 +43,7 @@ describe('npm start with DISCORD_TOKEN and SLACK_BOT_TOKEN', () => {
     discord = await startFakeDiscord();
     slack = await startFakeSlack();
     port = await freePort();
-    child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: {
-        ...process.env,
-        OFFLINE: '1',
-        DATA_DIR: tempDir(),
-        DISCORD_TOKEN: 'main-test-token',
-        DISCORD_API_URL: discord.apiUrl,
-        SLACK_BOT_TOKEN: 'xoxb-main-test',
-        SLACK_SIGNING_SECRET: signingSecret,
-        SLACK_API_URL: slack.apiUrl,
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = startMain(discord, slack, { SLACK_BOT_TOKEN: 'xoxb-main-test', SLACK_SIGNING_SECRET: signingSecret, PORT: String(port), LOG_LEVEL: 'warn' });
     child.stderr!.on('data', (chunk) => (stderr += chunk));
     await discord.waitForReady(15_000);
     // Slack's HTTP endpoint is up once its health check answers.
@@ -81,21 +83,7 @@ describe('npm start when one platform refuses its token', () => {
     const discord = await startFakeDiscord();
     const slack = await startFakeSlack();
     slack.fail('auth.test', { error: 'invalid_auth', times: Infinity });
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      env: {
-        ...process.env,
-        OFFLINE: '1',
-        DATA_DIR: tempDir(),
-        DISCORD_TOKEN: 'main-test-token',
-        DISCORD_API_URL: discord.apiUrl,
-        SLACK_BOT_TOKEN: 'xoxb-revoked',
-        SLACK_SIGNING_SECRET: 'secret',
-        SLACK_API_URL: slack.apiUrl,
-        PORT: String(await freePort()),
-        LOG_LEVEL: 'silent',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = startMain(discord, slack, { SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: 'secret', PORT: String(await freePort()), LOG_LEVEL: 'silent' });
     let stderr = '';
     child.stderr!.on('data', (chunk) => (stderr += chunk));
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
