@@ -5,9 +5,9 @@ import { classifyModel, type ClassifyResult } from '../src/core/classify.js';
 import { compareChart } from '../src/charts/configs.js';
 import { formatParameters, sourceLine, verdictWord } from '../src/format.js';
 import { isModelId, normalizeModelId } from '../src/core/model-id.js';
-import { INPUT_ERRORS, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import { InputError, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import { notFoundReply } from '../src/not-found.js';
-import { errorReply, type Reply } from '../src/reply.js';
+import type { Reply } from '../src/reply.js';
 
 export const MAX_COMPARED = 5;
 
@@ -43,7 +43,7 @@ const command: Command<typeof schema> = {
       .map((r) => (r.found ? classifyModel(r.model, r.lookup, thresholds) : null))
       .filter((m, i, all) => m !== null && all.findIndex((o) => o?.id === m.id) === i) as ClassifyResult[];
     if (models.length < 2) {
-      return errorReply('bad_input', `${INPUT_ERRORS.compare_count('', ctx.locale)} ${fr ? 'Tapez' : 'Type'} \`${command.usage}\``, ctx.locale);
+      throw new InputError('compare_count');
     }
     // The oldest data among the answers is what the reply can vouch for.
     const source = results.map((r) => r.source).sort((a, b) => a.collectedAt.localeCompare(b.collectedAt))[0];

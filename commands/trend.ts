@@ -11,7 +11,7 @@ import { formatNumber, formatPercent, sourceLine, verdictWord } from '../src/for
 import type { Locale } from '../src/i18n.js';
 import {
   booleanSchema,
-  INPUT_ERRORS,
+  InputError,
   monthSchema,
   SAMPLE_OPTION,
   sampleSizeSchema,
@@ -22,7 +22,7 @@ import {
   thresholdsFrom,
   withOrderedThresholds,
 } from '../src/options.js';
-import { errorReply, type Reply } from '../src/reply.js';
+import type { Reply } from '../src/reply.js';
 import { classifiedSample, sampleNote, unknownNote } from '../src/samples.js';
 
 export const DEFAULT_SINCE = '2023-01';
@@ -141,7 +141,7 @@ const command: Command<typeof schema> = {
     const collectedAt = new Date(sample.source.collectedAt);
     const since = args.since ?? DEFAULT_SINCE;
     if (since > monthOf(collectedAt)!) {
-      return errorReply('bad_input', `${INPUT_ERRORS.month_future(since, ctx.locale)} ${fr ? 'Tapez par ex.' : 'Type e.g.'} \`/trend since:${DEFAULT_SINCE}\``, ctx.locale);
+      throw new InputError('month_future', since);
     }
     const result = trendOf(sample.classified, { since, collectedAt });
     const summary = headlineSentence(result, 'month', ctx.locale);

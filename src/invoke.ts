@@ -14,15 +14,20 @@ export function findCommand(commands: readonly Command[], name: string): Command
   return commands.find((c) => c.name === wanted);
 }
 
-/** The sentence for the first problem zod found, then the command's usage. */
-function inputProblem(command: Command, issues: z.core.$ZodIssue[], args: RawArgs, ctx: CommandContext): string {
+/** What was wrong, then what to type instead: the command's usage. */
+function badInput(sentence: string, command: Command, ctx: CommandContext): Reply {
+  return errorReply('bad_input', `${sentence} ${ctx.locale === 'fr' ? 'Tapez' : 'Type'} \`${command.usage}\``, ctx.locale);
+}
+
+/** The sentence for the first problem zod found. */
+function inputProblem(issues: z.core.$ZodIssue[], args: RawArgs, ctx: CommandContext): string {
   const issue = issues[0];
   const option = String(issue.path[0] ?? '');
   const value = args[option] === undefined ? '' : String(args[option]);
-  const sentence =
+  return (
     INPUT_ERRORS[issue.message]?.(value, ctx.locale) ??
-    (ctx.locale === 'fr' ? `L’option ${option} ${quoted(value)} n’est pas valable.` : `The option ${option} ${quoted(value)} is not valid.`);
-  return `${sentence} ${ctx.locale === 'fr' ? 'Tapez' : 'Type'} \`${command.usage}\``;
+    (ctx.locale === 'fr' ? `L’option ${option} ${quoted(value)} n’est pas valable.` : `The option ${option} ${quoted(value)} is not valid.`)
+  );
 }
 
 export async function invoke(commands: readonly Command[], name: string, args: RawArgs, ctx: CommandContext, log: Logger): Promise<Reply> {
@@ -35,17 +40,13 @@ export async function invoke(commands: readonly Command[], name: string, args: R
       ctx.locale,
     );
   }
-  if (args._extra !== undefined) {
-    return errorReply('bad_input', `${INPUT_ERRORS.extra(String(args._extra), ctx.locale)} ${ctx.locale === 'fr' ? 'Tapez' : 'Type'} \`${command.usage}\``, ctx.locale);
-  }
+  if (args._extra !== undefined) return badInput(INPUT_ERRORS.extra(String(args._extra), ctx.locale), command, ctx);
   const parsed = command.schema.safeParse(args);
-  if (!parsed.success) return errorReply('bad_input', inputProblem(command, parsed.error.issues, args, ctx), ctx.locale);
+  if (!parsed.success) return badInput(inputProblem(parsed.error.issues, args, ctx), command, ctx);
   try {
     return await command.run(ctx, parsed.data);
   } catch (error) {
-    if (error instanceof InputError) {
-      return errorReply('bad_input', `${INPUT_ERRORS[error.key](error.value, ctx.locale)} ${ctx.locale === 'fr' ? 'Tapez' : 'Type'} \`${command.usage}\``, ctx.locale);
-    }
+    if (error instanceof InputError) return badInput(INPUT_ERRORS[error.key](error.value, ctx.locale), command, ctx);
     // The id ties the apology the user sees to the log line with the stack.
     const errorId = randomUUID().slice(0, 8);
     log.error({ err: error, errorId, command: command.name, args }, 'command failed');
