@@ -4,7 +4,7 @@ import type { Command, CommandContext } from '../src/command.js';
 import { lifespanHistoryOf, lifespanOf } from '../src/core/lifespan.js';
 import { lifespanChart, lifespanHistoryChart } from '../src/charts/configs.js';
 import { formatDate, formatPercent, sourceLine } from '../src/format.js';
-import { booleanSchema, SAMPLE_OPTION, sampleSizeSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import { booleanSchema, HISTORY_OPTION, SAMPLE_OPTION, sampleSizeSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
 import { classifiedSample, sampleNote, unknownNote } from '../src/samples.js';
 
@@ -64,7 +64,7 @@ const command: Command<typeof schema> = {
   options: [
     TAG_OPTION,
     SAMPLE_OPTION,
-    { name: 'history', type: 'boolean', description: { en: 'Week by week, from what the bot recorded', fr: 'Semaine par semaine, d’après ce que le bot a enregistré' } },
+    HISTORY_OPTION,
     ...THRESHOLD_OPTIONS,
   ],
   schema,

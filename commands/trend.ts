@@ -11,6 +11,7 @@ import { formatNumber, formatPercent, sourceLine, verdictWord } from '../src/for
 import type { Locale } from '../src/i18n.js';
 import {
   booleanSchema,
+  HISTORY_OPTION,
   InputError,
   monthSchema,
   SAMPLE_OPTION,
@@ -129,7 +130,7 @@ const command: Command<typeof schema> = {
     TAG_OPTION,
     { name: 'since', type: 'string', description: { en: 'First month, YYYY-MM (default 2023-01)', fr: 'Premier mois, AAAA-MM (2023-01 par défaut)' } },
     SAMPLE_OPTION,
-    { name: 'history', type: 'boolean', description: { en: 'Week by week, from what the bot recorded', fr: 'Semaine par semaine, d’après ce que le bot a enregistré' } },
+    HISTORY_OPTION,
     ...THRESHOLD_OPTIONS,
   ],
   schema,

@@ -53,6 +53,13 @@ export const SAMPLE_OPTION: CommandOption = {
   description: { en: 'How many top models by 30-day downloads (default 10,000)', fr: 'Nombre de modèles les plus téléchargés sur 30 jours (10 000 par défaut)' },
 };
 
+/** `history:true` on /trend and /lifespan: the weeks the bot recorded instead of today's Hub sample. */
+export const HISTORY_OPTION: CommandOption = {
+  name: 'history',
+  type: 'boolean',
+  description: { en: 'Week by week, from what the bot recorded', fr: 'Semaine par semaine, d’après ce que le bot a enregistré' },
+};
+
 /** Per-command thresholds, in billions of parameters (`slm_below:7 llm_from:20`). */
 export const THRESHOLD_OPTIONS: CommandOption[] = [
   { name: 'slm_below', type: 'number', min: 0.001, max: 100_000, description: { en: 'SLM below this many billion parameters (default 7)', fr: 'SLM en dessous de ce nombre de milliards de paramètres (7 par défaut)' } },

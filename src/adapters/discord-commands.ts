@@ -8,6 +8,8 @@ import {
   REST,
   Routes,
   SlashCommandBuilder,
+  SlashCommandIntegerOption,
+  SlashCommandNumberOption,
   type ApplicationCommandOptionBase,
   type LocalizationMap,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -56,6 +58,20 @@ function describe<T extends ApplicationCommandOptionBase>(builder: T, option: Co
 const choiceList = (choices: readonly string[]) =>
   choices.slice(0, COMMAND_LIMITS.choices).map((c) => ({ name: c.slice(0, COMMAND_LIMITS.choiceName), value: c.slice(0, COMMAND_LIMITS.choiceValue) }));
 
+/** An integer or number option's bounds, and its choices that are valid numbers. */
+function numeric<T extends SlashCommandIntegerOption | SlashCommandNumberOption>(
+  o: T,
+  option: CommandOption,
+  choices: { name: string; value: string }[] | undefined,
+  valid: (n: number) => boolean,
+): T {
+  if (option.min !== undefined) o.setMinValue(option.min);
+  if (option.max !== undefined) o.setMaxValue(option.max);
+  const values = choices?.filter((c) => valid(Number(c.value))).map((c) => ({ name: c.name, value: Number(c.value) }));
+  if (values?.length) o.addChoices(...values);
+  return o;
+}
+
 /** One command as a slash command. */
 export function slashCommand(command: Command): SlashCommandBuilder {
   const builder = new SlashCommandBuilder()
@@ -84,22 +100,10 @@ export function slashCommand(command: Command): SlashCommandBuilder {
         });
         break;
       case 'integer':
-        builder.addIntegerOption((o) => {
-          describe(o, option);
-          if (option.min !== undefined) o.setMinValue(option.min);
-          if (option.max !== undefined) o.setMaxValue(option.max);
-          const numeric = choices?.filter((c) => Number.isInteger(Number(c.value))).map((c) => ({ name: c.name, value: Number(c.value) }));
-          return numeric?.length ? o.addChoices(...numeric) : o;
-        });
+        builder.addIntegerOption((o) => numeric(describe(o, option), option, choices, Number.isInteger));
         break;
       case 'number':
-        builder.addNumberOption((o) => {
-          describe(o, option);
-          if (option.min !== undefined) o.setMinValue(option.min);
-          if (option.max !== undefined) o.setMaxValue(option.max);
-          const numeric = choices?.filter((c) => Number.isFinite(Number(c.value))).map((c) => ({ name: c.name, value: Number(c.value) }));
-          return numeric?.length ? o.addChoices(...numeric) : o;
-        });
+        builder.addNumberOption((o) => numeric(describe(o, option), option, choices, Number.isFinite));
         break;
       case 'boolean':
         builder.addBooleanOption((o) => describe(o, option));
