@@ -3,12 +3,12 @@
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
 import { classifyModel, sizeHistogram, type ClassifyResult } from '../src/core/classify.js';
+import { classifyAll } from '../src/core/verdict.js';
 import { classifyChart } from '../src/charts/configs.js';
 import { bandWord, formatCount, formatDate, formatParameters, formatPercent, sourceLine, verdictWord } from '../src/format.js';
 import type { Locale } from '../src/i18n.js';
 import { modelIdSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample } from '../src/samples.js';
 import { withDeadline } from '../src/time.js';
 import { notFoundReply } from '../src/not-found.js';
 
@@ -100,9 +100,11 @@ const command: Command<typeof schema> = {
 
     const fr = ctx.locale === 'fr';
     const notes = found.notes.map((n) => n[ctx.locale]);
-    const sample = await withDeadline(classifiedSample(ctx, {}, thresholds), SAMPLE_WAIT_MS);
+    const sample = await withDeadline(ctx.hub.sample({ size: ctx.config.SAMPLE_SIZE }), SAMPLE_WAIT_MS);
     if (!sample) notes.push(fr ? 'L’échantillon du Hub se charge encore : le percentile sera là à la prochaine question.' : 'The Hub sample is still loading: the percentile will be there next time you ask.');
-    const result = classifyModel(found.model, found.lookup, thresholds, sample?.classified ?? []);
+    // Only the model's task matters here: sizing the whole sample would be wasted work on every /classify.
+    const taskPeers = sample && found.model.pipelineTag ? classifyAll(sample.models.filter((m) => m.pipelineTag === found.model.pipelineTag), sample.lookup, thresholds) : [];
+    const result = classifyModel(found.model, found.lookup, thresholds, taskPeers);
 
     const caveat = caveatNote(result, ctx.locale);
     if (caveat) notes.push(caveat);
@@ -121,7 +123,7 @@ const command: Command<typeof schema> = {
     if (publishers) fields.push({ name: fr ? 'Ce que disent les éditeurs' : 'What publishers call this size', value: publishers, inline: false });
 
     const caption = sourceLine(found.source, ctx.locale);
-    const peers = (sample?.classified ?? []).filter((c) => c.model.pipelineTag === result.task && c.count.parameters !== null).map((c) => c.count.parameters!);
+    const peers = taskPeers.filter((c) => c.count.parameters !== null).map((c) => c.count.parameters!);
     const chart = classifyChart(result, sizeHistogram(peers), thresholds, {
       title: fr ? `${result.id} : ${verdictWord(result.verdict, ctx.locale)}` : `${result.id}: ${verdictWord(result.verdict, ctx.locale)}`,
       caption,
