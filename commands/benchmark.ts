@@ -89,14 +89,11 @@ const command: Command<typeof schema> = {
       chart: {
         config: benchmarkChart(result, thresholds, {
           title: t(locale, 'benchmark.chartTitle', { benchmark: result.benchmark, metric }),
-          caption: t(locale, 'benchmark.chartSubtitle', {
-            slm: formatParameters(thresholds.slmBelow, locale),
-            llm: formatParameters(thresholds.llmFrom, locale),
-            source: result.source,
-          }),
+          caption: result.source,
           xTitle: t(locale, 'benchmark.xTitle'),
           yTitle: t(locale, 'benchmark.yTitle', { metric }),
           series: { SLM: verdictWord('SLM', locale), borderline: verdictWord('borderline', locale), LLM: verdictWord('LLM', locale) },
+          locale,
         }),
         fileName: 'benchmark.png',
         alt: summary,
