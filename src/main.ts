@@ -2,11 +2,11 @@
 // With DISCORD_TOKEN and/or SLACK_BOT_TOKEN set it runs those adapters (both in one process) and
 // the weekly digests; otherwise the console.
 import { existsSync } from 'node:fs';
-import { ConsoleBot, consoleLocale } from './adapters/console.js';
+import { ConsoleBot } from './adapters/console.js';
 import { startDiscord } from './adapters/discord.js';
 import { postToChannel, startSlack } from './adapters/slack.js';
 import { createBot, type Bot } from './bot.js';
-import { loadConfig } from './config.js';
+import { consoleLocale, loadConfig } from './config.js';
 import { DigestScheduler, type ChannelPoster } from './digest/scheduler.js';
 import type { Platform } from './digest/store.js';
 import { LOCALES, t, type Locale } from './i18n.js';

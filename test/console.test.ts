@@ -4,7 +4,8 @@ import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { consoleLocale, type ConsoleBot } from '../src/adapters/console.js';
+import type { ConsoleBot } from '../src/adapters/console.js';
+import { consoleLocale } from '../src/config.js';
 import { offlineConsoleBot } from './helpers/bot.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
