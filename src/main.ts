@@ -22,6 +22,9 @@ interface CommandLine {
   lang?: string;
 }
 
+/** `npm start -- --help`, in the given language. */
+const usage = (locale: Locale) => t(locale, 'console.usage', { languages: LOCALES.join('|') });
+
 function parseCommandLine(argv: string[]): CommandLine {
   const line: CommandLine = { flags: new Set(), words: [] };
   for (let i = 0; i < argv.length; i++) {
@@ -81,17 +84,17 @@ async function main(argv: string[]): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const terminal = consoleLocale(process.env);
   if (lang !== undefined && !LOCALES.includes(lang.trim().toLowerCase() as Locale)) {
-    console.error(`${t(terminal, 'console.badLang', { value: JSON.stringify(lang) })}\n${t(terminal, 'console.usage')}`);
+    console.error(`${t(terminal, 'console.badLang', { value: JSON.stringify(lang), languages: LOCALES.join(' | ') })}\n${usage(terminal)}`);
     return 2;
   }
   const locale = lang === undefined ? terminal : (lang.trim().toLowerCase() as Locale);
   if (flags.has('--help')) {
-    console.log(t(locale, 'console.usage'));
+    console.log(usage(locale));
     return 0;
   }
   const unknown = [...flags].filter((f) => !FLAGS.includes(f));
   if (unknown.length) {
-    console.error(`${t(locale, 'console.unknownFlag', { flags: unknown.join(', ') })}\n${t(locale, 'console.usage')}`);
+    console.error(`${t(locale, 'console.unknownFlag', { flags: unknown.join(', ') })}\n${usage(locale)}`);
     return 2;
   }
   const json = flags.has('--json');

@@ -58,7 +58,7 @@ describe('npm start -- --offline', () => {
     expect(english.stdout).toMatch(/\nQuickChart: https:\/\/quickchart\.io\/chart\?/);
     const unknown = await cli(['--offline', '--lang', 'de', '/help'], { LANG: 'fr_FR.UTF-8' });
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('--lang prend fr ou en, pas "de".');
+    expect(unknown.stderr).toContain('--lang prend en | fr, pas "de".');
   }, 60_000);
 });
 

@@ -196,7 +196,9 @@ describe('other commands', () => {
     const usages = help.reply.fields.map((f) => f.name);
     expect(usages.some((u) => u.startsWith('/digest preview'))).toBe(true);
     for (const name of ['/subscribe', '/unsubscribe', '/subscriptions']) expect(usages.some((u) => u.startsWith(name))).toBe(false);
-    expect(help.reply.notes.join(' ')).toMatch(/\/subscribe, \/unsubscribe, \/subscriptions are typed in a Discord or Slack channel/);
+    expect(help.reply.notes.join(' ')).toContain(
+      'Weekly digests are set up in a Discord or Slack channel where SLM Radar is installed: /subscribe, /unsubscribe by members who can manage the server (Discord) or workspace admins (Slack), /subscriptions by anyone.',
+    );
   });
 
   it('says what a channel command does and where to type it', async () => {
