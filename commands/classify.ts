@@ -2,7 +2,8 @@
 // label models of that size, and where the model sits among its task's models.
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
-import { classifyModel, sizeHistogram, type ClassifyResult } from '../src/core/classify.js';
+import { classifyModel, sizeHistogram, wantsConfig, type ClassifyResult } from '../src/core/classify.js';
+import { estimateFromConfig } from '../src/core/config-size.js';
 import { classifyAll } from '../src/core/verdict.js';
 import { classifyChart } from '../src/charts/configs.js';
 import { bandWord, formatCount, formatDate, formatParameters, formatPercent, sourceLine, verdictWord } from '../src/format.js';
@@ -11,9 +12,12 @@ import { modelIdSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, with
 import type { Reply } from '../src/reply.js';
 import { withDeadline } from '../src/time.js';
 import { notFoundReply } from '../src/not-found.js';
+import { familyNotes, familySourceWords } from '../src/sizing-words.js';
 
 /** How long a reply waits for the sample that gives the task percentile before answering without it. */
 const SAMPLE_WAIT_MS = 2500;
+/** How long a reply waits for config.json (asked only when no better count exists); it stays cached for the next reply. */
+const CONFIG_WAIT_MS = 3000;
 
 const SOURCE_WORDS: Record<Locale, Record<string, string>> = {
   en: { safetensors: 'safetensors metadata on the Hub', gguf: 'GGUF metadata on the Hub', base_model: 'its base model', name: 'the repo name' },
@@ -22,6 +26,8 @@ const SOURCE_WORDS: Record<Locale, Record<string, string>> = {
 
 function countSource(r: ClassifyResult, locale: Locale): string {
   if (!r.parameterSource) return locale === 'fr' ? 'aucune source' : 'no source';
+  const family = familySourceWords(r, locale);
+  if (family) return family;
   const words = SOURCE_WORDS[locale][r.parameterSource];
   return r.baseModel ? `${words} (${r.baseModel})` : words;
 }
@@ -38,7 +44,7 @@ function verdictSentence(r: ClassifyResult, slmBelow: number, llmFrom: number, l
   }
   if (r.verdict === 'unknown') return `Parameter count unknown: neither the Hub's metadata, a base model nor the name gives it. Verdict: unknown (never counted as an LLM).`;
   const why = { SLM: `below ${s}`, borderline: `between ${s} and ${l}, the grey zone where publishers disagree`, LLM: `${l} or more` }[r.verdict];
-  return `${p} parameters (from ${source}): **${verdictWord(r.verdict, locale)}** — ${why}.`;
+  return `${p} parameters (${r.parameterSource === 'config' ? source : `from ${source}`}): **${verdictWord(r.verdict, locale)}** — ${why}.`;
 }
 
 function caveatNote(r: ClassifyResult, locale: Locale): string | null {
@@ -103,8 +109,15 @@ const command: Command<typeof schema> = {
     const sample = await withDeadline(ctx.hub.sample({ size: ctx.config.SAMPLE_SIZE }), SAMPLE_WAIT_MS);
     if (!sample) notes.push(fr ? 'L’échantillon du Hub se charge encore : le percentile sera là à la prochaine question.' : 'The Hub sample is still loading: the percentile will be there next time you ask.');
     // Only the model's task matters here: sizing the whole sample would be wasted work on every /classify.
-    const taskPeers = sample && found.model.pipelineTag ? classifyAll(sample.models.filter((m) => m.pipelineTag === found.model.pipelineTag), sample.lookup, thresholds) : [];
-    const result = classifyModel(found.model, found.lookup, thresholds, taskPeers);
+    const taskPeers = sample && found.model.pipelineTag ? classifyAll(sample.models.filter((m) => m.pipelineTag === found.model.pipelineTag), sample.lookup, thresholds, sample.calibration) : [];
+    const options = { calibration: found.calibration };
+    let result = classifyModel(found.model, found.lookup, thresholds, taskPeers, options);
+    if (wantsConfig(result.parameterSource)) {
+      // No count better than a name's: the repo's config.json says how big the model is.
+      const config = estimateFromConfig(await withDeadline(ctx.hub.modelConfig(found.model.id), CONFIG_WAIT_MS));
+      if (config) result = classifyModel(found.model, found.lookup, thresholds, taskPeers, { ...options, config });
+    }
+    notes.push(...familyNotes(result, ctx.locale));
 
     const caveat = caveatNote(result, ctx.locale);
     if (caveat) notes.push(caveat);
