@@ -7,6 +7,8 @@ import { formatNumber, formatParameters, verdictWord } from '../src/format.js';
 import type { Locale } from '../src/i18n.js';
 import { THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
+import { t } from '../src/i18n.js';
+import { publishedSize } from '../src/sizing-words.js';
 
 /** Names people type for each domain. */
 const ALIASES: Record<string, (typeof BENCHMARK_DOMAINS)[number]> = {
@@ -31,7 +33,7 @@ const schema = withOrderedThresholds(
 /** "MedMobile (3.8B): 75.7" ("MedMobile (3,8B) : 75,7" in French). */
 function entry(e: BenchmarkEntry | null, locale: Locale): string {
   if (!e) return '–';
-  const size = e.parametersB === null ? '?' : formatParameters(e.parametersB * 1e9, locale);
+  const size = publishedSize(e.parametersB, e.activeB, locale);
   return `${e.model} (${size})${locale === 'fr' ? ' :' : ':'} ${formatNumber(e.score, locale)}`;
 }
 
@@ -60,14 +62,22 @@ const command: Command<typeof schema> = {
         ? ` ${w.model.model} (${formatParameters(w.model.parametersB! * 1e9, ctx.locale)}) bat ${w.beatenCount} modèle${w.beatenCount > 1 ? 's' : ''} plus grand${w.beatenCount > 1 ? 's' : ''}, jusqu’à ${w.beats.model} (${formatParameters(w.beats.parametersB! * 1e9, ctx.locale)}).`
         : ` ${w.model.model} (${formatParameters(w.model.parametersB! * 1e9, ctx.locale)}) beats ${w.beatenCount} larger model${w.beatenCount > 1 ? 's' : ''}, up to ${w.beats.model} (${formatParameters(w.beats.parametersB! * 1e9, ctx.locale)}).`
       : '';
+    const h = result.headline;
+    const headline = h
+      ? ` ${t(ctx.locale, 'sizing.headline', {
+          small: h.model.model, smallSize: publishedSize(h.model.parametersB, h.model.activeB, ctx.locale), smallScore: formatNumber(h.model.score, ctx.locale),
+          large: h.beats.model, largeSize: publishedSize(h.beats.parametersB, h.beats.activeB, ctx.locale), largeScore: formatNumber(h.beats.score, ctx.locale),
+          times: formatNumber(h.timesLarger, ctx.locale, 0),
+        })}`
+      : '';
     const summary = fr
-      ? `${result.benchmark}, ${metric} : meilleur SLM ${entry(result.bestSlm, ctx.locale)} ; meilleur LLM ${entry(result.bestLlm, ctx.locale)}.${winner}`
-      : `${result.benchmark}, ${metric}: best SLM ${entry(result.bestSlm, ctx.locale)}; best LLM ${entry(result.bestLlm, ctx.locale)}.${winner}`;
+      ? `${result.benchmark}, ${metric} : meilleur SLM ${entry(result.bestSlm, ctx.locale)} ; meilleur LLM ${entry(result.bestLlm, ctx.locale)}.${winner}${headline}`
+      : `${result.benchmark}, ${metric}: best SLM ${entry(result.bestSlm, ctx.locale)}; best LLM ${entry(result.bestLlm, ctx.locale)}.${winner}${headline}`;
     const unsized = result.entries.filter((e) => e.parametersB === null);
     const notes = [fr ? `Source : ${result.source}. Valeurs relues sur les graphiques de l’étude.` : `Source: ${result.source}. Values read off the study's charts.`];
-    if (result.domain === 'code') notes.push(fr ? 'Tailles arrondies comme sur le classement (Phi-4 : 15B).' : 'Sizes rounded as the leaderboard prints them (Phi-4: 15B).');
+    notes.push(t(ctx.locale, 'sizing.sizesNote'));
     const unsizedList = unsized.map((e) => `${e.model} ${formatNumber(e.score, ctx.locale)}`).join(', ');
-    if (unsized.length) notes.push(fr ? `Taille non publiée (hors graphique) : ${unsizedList}.` : `Size not published (left off the chart): ${unsizedList}.`);
+    if (unsized.length) notes.push(t(ctx.locale, 'sizing.undisclosedNote', { models: unsizedList }));
     return {
       title: fr ? `${result.benchmark} : petits contre grands` : `${result.benchmark}: small vs large`,
       summary,
@@ -84,7 +94,7 @@ const command: Command<typeof schema> = {
         columns: fr ? ['Modèle', 'Paramètres', metric, 'Verdict'] : ['Model', 'Parameters', metric, 'Verdict'],
         rows: [...result.entries]
           .sort((a, b) => b.score - a.score)
-          .map((e) => [e.model, e.parametersB === null ? '?' : formatParameters(e.parametersB * 1e9, ctx.locale), formatNumber(e.score, ctx.locale), verdictWord(e.verdict, ctx.locale)]),
+          .map((e) => [e.model, publishedSize(e.parametersB, e.activeB, ctx.locale), formatNumber(e.score, ctx.locale), verdictWord(e.verdict, ctx.locale)]),
       },
       chart: {
         config: benchmarkChart(result, thresholds, {

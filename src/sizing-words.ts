@@ -35,3 +35,10 @@ export function familyNotes(r: ClassifyResult, locale: Locale): string[] {
   }
   return notes;
 }
+
+/** A published size as a reply shows it: "3.82B", "141B (39B active)", or "undisclosed". */
+export function publishedSize(totalB: number | null, activeB: number | undefined, locale: Locale): string {
+  if (totalB === null) return t(locale, 'sizing.undisclosedSize');
+  const total = formatParameters(totalB * 1e9, locale);
+  return activeB === undefined ? total : t(locale, 'sizing.activeSize', { total, active: formatParameters(activeB * 1e9, locale) });
+}

@@ -97,6 +97,7 @@ function readName(id: string, calibration: Calibration): { family: ParameterCoun
   return { family: family && fromFamily(family, nominal), nominal };
 }
 
+const MIXTURES_FROM = 10e9;
 /** Two counts that describe the same model size (a family's exact count and a nominal `7B`). */
 const AGREE = 0.25;
 
@@ -160,5 +161,18 @@ function resolveWith(model: ModelRecord, ctx: Context, depth: number): Parameter
  * not list resolve to the median measured count of their family.
  */
 export function resolveParameters(model: ModelRecord, lookup: ModelLookup = () => undefined, calibration: Calibration = EMPTY_CALIBRATION): ParameterCount {
-  return resolveWith(model, { lookup, calibration, seen: new Set([model.id]) }, 3) ?? UNKNOWN_COUNT;
+  const count = resolveWith(model, { lookup, calibration, seen: new Set([model.id]) }, 3);
+  return count ? withActive(count, model.id) : UNKNOWN_COUNT;
+}
+
+/**
+ * A measured mixture of experts (Mixtral's 46.7B from safetensors) gets the active count the family
+ * table publishes for its name, when the table's total agrees with the measured one.
+ */
+function withActive(count: ParameterCount, id: string): ParameterCount {
+  // Every mixture in the table is above 10B: smaller models (most of them) skip the lookup.
+  if (count.activeParameters !== undefined || count.source === 'family_table' || count.parameters === null || count.parameters < MIXTURES_FROM) return count;
+  const family = familyCountOf(id, nameTokens(id));
+  if (family?.source !== 'family_table' || family.activeParameters === undefined) return count;
+  return Math.abs(family.parameters / count.parameters - 1) <= AGREE ? { ...count, activeParameters: family.activeParameters } : count;
 }
