@@ -25,6 +25,8 @@ export interface SizingAccuracy extends AccuracyFigures {
   sizedNames: AccuracyFigures;
   /** Share of text-generation models of the whole snapshot with any count (every source). */
   textGenerationCoverage: number;
+  /** Per source of the name-only count (`family_table`, `family_median`, `tag`, `name`, `unknown`): models, share within ±25%. */
+  bySource: Record<string, { models: number; within25: number }>;
   /** Models whose name-only count is off by more than 25% or unknown: id, measured, from name. */
   misses: { id: string; task: string; measured: number; named: ParameterCount }[];
 }
@@ -44,7 +46,7 @@ export function sizingAccuracy(models: readonly ModelRecord[], folds = 10): Sizi
   const lookup = (id: string) => byId.get(id);
   const truth = models.filter((m) => measuredCount(m) !== null);
   const misses: SizingAccuracy['misses'] = [];
-  const outcomes: { model: ModelRecord; right: boolean; within: boolean }[] = [];
+  const outcomes: { model: ModelRecord; right: boolean; within: boolean; source: string }[] = [];
   for (let fold = 0; fold < folds; fold++) {
     const held = new Set(truth.filter((m) => foldOf(m.id, folds) === fold).map((m) => m.id));
     // Learned from everything but the held-out fold; the held-out models' counts are not even looked up.
@@ -55,7 +57,8 @@ export function sizingAccuracy(models: readonly ModelRecord[], folds = 10): Sizi
       const named = resolveParameters(nameOnly(model), () => undefined, calibration);
       const right = verdictOf(named.parameters, DEFAULT_THRESHOLDS) === verdictOf(measured, DEFAULT_THRESHOLDS);
       const within = named.parameters !== null && Math.abs(named.parameters / measured - 1) <= 0.25;
-      outcomes.push({ model, right, within });
+      const source = named.family?.startsWith('tag:') ? 'tag' : (named.source ?? 'unknown');
+      outcomes.push({ model, right, within, source });
       if (!within) misses.push({ id, task: model.pipelineTag ?? '', measured, named });
     }
   }
@@ -67,8 +70,16 @@ export function sizingAccuracy(models: readonly ModelRecord[], folds = 10): Sizi
     verdictRight: list.filter((o) => o.right).length / list.length,
     within25: list.filter((o) => o.within).length / list.length,
   });
+  const bySource: SizingAccuracy['bySource'] = {};
+  for (const o of outcomes) {
+    const s = (bySource[o.source] ??= { models: 0, within25: 0 });
+    s.models++;
+    if (o.within) s.within25++;
+  }
+  for (const s of Object.values(bySource)) s.within25 /= s.models;
   return {
     ...figures(outcomes),
+    bySource,
     textGeneration: figures(outcomes.filter((o) => o.model.pipelineTag === 'text-generation')),
     sizedNames: figures(outcomes.filter((o) => parseParameterCountFromName(o.model.id) !== null)),
     textGenerationCoverage: covered / textGeneration.length,
@@ -84,6 +95,8 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const [what, f] of [['text-generation models', result.textGeneration], ['names that state a size', result.sizedNames]] as const) {
     console.log(`  ${what} (${f.models}): verdict right ${pct(f.verdictRight)}, count within ±25% ${pct(f.within25)}`);
   }
+  const sources = Object.entries(result.bySource).map(([source, s]) => `${source} ${s.models} (${pct(s.within25)} within ±25%)`);
+  console.log(`  where the name-only counts came from: ${sources.join(', ')}`);
   if (process.argv.includes('--misses')) {
     const fmt = (n: number | null) => (n === null ? '-' : n >= 1e9 ? `${(n / 1e9).toFixed(2)}B` : `${(n / 1e6).toFixed(1)}M`);
     for (const m of result.misses) console.log(`${m.id}\t${m.task}\t${fmt(m.measured)}\t${fmt(m.named.parameters)}\t${m.named.source ?? ''}\t${m.named.family ?? ''}`);

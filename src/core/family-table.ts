@@ -324,4 +324,8 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
     ['granite-3b-code', 3.48 * B], ['granite-8b-code', 8.05 * B], ['granite-20b-code', 20.1 * B], ['granite-34b-code', 33.7 * B],
   ]),
   ...from('MiniCPM model cards (openbmb): MiniCPM-V 2.6 8.1B, MiniCPM-o 2.6 8.7B', [['MiniCPM-V-2_6', 8.1 * B], ['MiniCPM-o-2_6', 8_675_000_000]]),
+  ...from('Stable Beluga model cards (stabilityai, petals-team): fine-tunes of Llama 2 70B and LLaMA 65B', [['StableBeluga2', 68_976_648_192], ['StableBeluga1', 65.2 * B]]),
+  ...from('Moshi paper (Défossez et al. 2024): a 7B temporal transformer; Hub page of kyutai/moshiko-pytorch-bf16 (7.69B)', [['moshiko', 7.69 * B], ['moshika', 7.69 * B]]),
+  ...from('Emu3 model cards (BAAI): 8B; Hub page of BAAI/Emu3-Gen (8.49B)', [['Emu3', 8.49 * B]]),
+  ...from('GOT-OCR 2.0 paper (Wei et al. 2024): 580M; Hub page of stepfun-ai/GOT-OCR2_0 (716M with its vision encoder)', [['GOT-OCR2_0', 716 * M]]),
 ];
