@@ -69,7 +69,7 @@ describe('/classify with config.json from the Hub', () => {
     const bot = liveBot(hub);
     const reply = await bot.invokeText('/classify acme/house-model');
     expect(reply.data).toMatchObject({ parameters: 7_241_465_856, parameterSource: 'config', verdict: 'borderline', config: { hiddenSize: 4096, layers: 32 } });
-    expect(reply.summary).toContain('estimated from config.json');
+    expect(reply.summary).toContain('(from its config.json, as an estimate)');
     expect(reply.notes.join(' ')).toContain('hidden size 4,096, 32 layers, vocabulary 32,000');
     const fileRequests = () => hub.requests.filter((r) => r.path.includes('/resolve/'));
     expect(fileRequests().map((r) => r.path)).toEqual(['/acme/house-model/resolve/main/config.json']);
