@@ -154,6 +154,12 @@ describe('calibration learned from measured counts', () => {
     expect(resolveParameters(model('c/opaque', { tags: ['llama'] }), () => undefined, calibration).parameters).toBeNull();
   });
 
+  it('never takes a language, a file format or a leaderboard tag for a family', () => {
+    const tagged = (id: string, n: number) => model(id, { safetensorsTotal: n, tags: ['en', 'pytorch', 'mteb', 'image-classification'] });
+    const calibration = learnCalibration([tagged('a/x1', 86_000_001), tagged('a/x2', 86_000_002), tagged('a/x3', 86_000_003)]);
+    expect([...calibration.tags.keys()]).toEqual(['image-classification']);
+  });
+
   it('prefers the table to a learned median of the same key', () => {
     const calibration = learnCalibration([model('a/Llama-2-7b-x', { safetensorsTotal: 5e9 }), model('b/Llama-2-7b-y', { safetensorsTotal: 5e9 })]);
     expect(resolveParameters(model('c/Llama-2-7b-z'), () => undefined, calibration)).toMatchObject({ parameters: 6_738_415_616, source: 'family_table' });

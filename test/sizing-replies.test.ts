@@ -13,10 +13,10 @@ describe('/classify with a family count', () => {
   it('says the count comes from the name and the family table, and where the table has it from', async () => {
     const { reply } = await bot.ask('/classify xlnet/xlnet-base-cased');
     expect(reply.data).toMatchObject({ parameters: 117e6, parameterSource: 'family_table', family: 'xlnet-base', verdict: 'SLM' });
-    expect(reply.summary).toContain('from the repo name and the family table (xlnet-base)');
+    expect(reply.summary).toContain('from the repo name and the family table entry xlnet-base');
     expect(reply.notes).toContain('Family table: xlnet-base has 117M parameters (XLNet paper (Yang et al. 2019); Hub pages of xlnet/xlnet-base-cased (117M), xlnet/xlnet-large-cased (361M)).');
     const fr = await bot.bot.invokeText('/classify xlnet/xlnet-base-cased', { locale: 'fr' });
-    expect(fr.summary).toContain('le nom du dépôt et la table des familles (xlnet-base)');
+    expect(fr.summary).toContain('le nom du dépôt et l’entrée xlnet-base de la table des familles');
   });
 
   it('reads a nominal 7B by its family: Llama 2 is an SLM, Mixtral gets its true total and active count', async () => {

@@ -194,10 +194,14 @@ const SMALL_FAMILY = 3e9;
 /**
  * Tags that can name a family: plain words (`bert`, `vit`, `timm`, `image-classification`), not
  * `license:…`, `dataset:…` or `base_model:…`, not languages (`en`, `ur`), and not the tags that
- * describe the repo rather than the model (a results table, a leaderboard, an inference endpoint).
+ * describe the repo rather than the model (a results table, a leaderboard, file formats).
  */
 const LANGUAGE = /^[a-z]{2}$/;
-const REPO_TAGS: ReadonlySet<string> = new Set(['model-index', 'mteb', 'autotrain_compatible', 'endpoints_compatible', 'text-generation-inference', 'generated_from_trainer', 'tensorboard']);
+const REPO_TAGS: ReadonlySet<string> = new Set([
+  'model-index', 'mteb', 'autotrain_compatible', 'endpoints_compatible', 'text-generation-inference', 'generated_from_trainer',
+  // file formats: every kind of model comes in them
+  'pytorch', 'safetensors', 'tf', 'jax', 'onnx', 'gguf', 'tensorboard', 'coreml', 'openvino', 'rust', 'tflite', 'mlx',
+]);
 const isFamilyTag = (tag: string) => !tag.includes(':') && !LANGUAGE.test(tag) && !REPO_TAGS.has(tag);
 
 function push(values: Map<string, number[]>, key: string, n: number): void {
