@@ -12,6 +12,7 @@ import type { ModelRecord } from './types.js';
 const SPLIT = /[-_ ,()+/:]+|\.(?!\d)|(?<!\d)\./;
 /** A version number glued to its word: one digit, maybe with decimals (`llama-2`, `phi-3.5`), not `resnet-50` or `-2407`. */
 const VERSION_DIGITS = /^\d(?:\.\d+)?$/;
+const UNDERSCORE_VERSION = /(?<!\d)(\d)_(\d)(?!\d)/g;
 const ENDS_WITH_LETTER = /[a-z]$/;
 /** OpenCLIP writes ViT sizes as a letter and a patch size: `ViT-B-32`, `ViT-bigG-14`. */
 const SIZE_LETTER = /^(?:[sblhg]|bigg)$/;
@@ -38,7 +39,8 @@ const UNIT: Record<string, number> = { m: 1e6, b: 1e9, t: 1e12 };
 
 /** Lower-case tokens of a repo name (owner left out), version numbers glued to their word: `Llama-2-7b` → llama2 7b. */
 export function nameTokens(repoId: string): string[] {
-  const name = repoId.slice(repoId.lastIndexOf('/') + 1).toLowerCase();
+  // `internlm2_5`, `Qwen2_5`, `phi-1_5`: an underscore between single digits is a version's dot.
+  const name = repoId.slice(repoId.lastIndexOf('/') + 1).toLowerCase().replace(UNDERSCORE_VERSION, '$1.$2');
   const tokens: string[] = [];
   for (const part of name.split(SPLIT)) {
     if (part === '') continue;

@@ -148,7 +148,7 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
 
   // ── Microsoft ────────────────────────────────────────────────────────────────
   ...from('Phi-1, Phi-1.5 and Phi-2 model cards; Hub pages: 1.42B, 1.42B, 2.78B', [
-    ['phi-1', 1.42 * B], ['phi-1_5', 1.42 * B], ['phi-1.5', 1.42 * B], ['phi-2', 2_779_683_840],
+    ['phi-1', 1.42 * B], ['phi-1_5', 1.42 * B], ['phi-2', 2_779_683_840],
   ]),
   ...from('Phi-3 technical report (Abdin et al. 2024) and model cards: mini 3.8B, small 7B, medium 14B, vision 4.2B; Phi-3.5-MoE 41.9B total, 6.6B active', [
     ['Phi-3-mini', 3_821_079_552], ['Phi-3-small', 7.39 * B], ['Phi-3-medium', 13_960_238_080], ['Phi-3-vision', 4_146_621_440],
@@ -318,7 +318,7 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('Solar model cards (upstage): SOLAR-10.7B 10.7B, solar-pro-preview 22.1B', [['SOLAR-10.7B', 10.7 * B], ['solar-pro', 22.1 * B]]),
   ...from('Vicuna model cards (lmsys): LLaMA / Llama 2 7B and 13B', [['vicuna-7b', 6.74 * B], ['vicuna-13b', 13.0 * B], ['vicuna-33b', 32.5 * B]]),
   ...from('Zephyr and OpenChat 3.5 model cards: fine-tunes of Mistral-7B (7.24B)', [['zephyr-7b', 7_241_732_096], ['openchat-3.5', 7_241_732_096]]),
-  ...from('StableLM model cards (stabilityai): StableLM 2 1.6B, StableLM 3B 2.8B, StableLM 2 12B', [['stablelm-2-1_6b', 1.64 * B], ['stablelm-2-1.6b', 1.64 * B], ['stablelm-3b', 2.8 * B], ['stablelm-zephyr-3b', 2.8 * B], ['stablelm-2-12b', 12.1 * B]]),
+  ...from('StableLM model cards (stabilityai): StableLM 2 1.6B, StableLM 3B 2.8B, StableLM 2 12B', [['stablelm-2-1_6b', 1.64 * B], ['stablelm-3b', 2.8 * B], ['stablelm-zephyr-3b', 2.8 * B], ['stablelm-2-12b', 12.1 * B]]),
   ...from('Granite model cards (ibm-granite): 3.0/3.1 2B 2.5B and 8B 8.2B; Granite Code 3B 3.5B, 8B 8.1B, 20B 20.1B, 34B 33.7B', [
     ['granite-3.0-2b', 2.53 * B], ['granite-3.0-8b', 8.17 * B], ['granite-3.1-2b', 2.53 * B], ['granite-3.1-8b', 8.17 * B],
     ['granite-3b-code', 3.48 * B], ['granite-8b-code', 8.05 * B], ['granite-20b-code', 20.1 * B], ['granite-34b-code', 33.7 * B],
