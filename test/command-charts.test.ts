@@ -95,16 +95,16 @@ describe('charts follow the options and the reply', () => {
   });
 
   it('/compare explains each bar colour in the legend, names each model with its count, and marks unknown sizes', async () => {
-    const { reply, config } = await chartOf('/compare Qwen/Qwen2.5-0.5B mistralai/Mistral-7B-v0.1 meta-llama/Llama-3.3-70B-Instruct mistralai/Mistral-Nemo-Base-2407 slm_below:3 llm_from:50');
+    const { reply, config } = await chartOf('/compare Qwen/Qwen2.5-0.5B mistralai/Mistral-7B-v0.1 meta-llama/Llama-3.3-70B-Instruct microsoft/biogpt slm_below:3 llm_from:50');
     const models = (reply.data as { models: { id: string; parameters: number | null; verdict: string }[] }).models;
-    expect(config.data.labels).toEqual(['Qwen/Qwen2.5-0.5B · 494M', 'mistralai/Mistral-7B-v0.1 · 7.24B', 'meta-llama/Llama-3.3-70B-Instruct · 70.6B', 'mistralai/Mistral-Nemo-Base-2407 · unknown']);
+    expect(config.data.labels).toEqual(['Qwen/Qwen2.5-0.5B · 494M', 'mistralai/Mistral-7B-v0.1 · 7.24B', 'meta-llama/Llama-3.3-70B-Instruct · 70.6B', 'microsoft/biogpt · unknown']);
     // One dataset per verdict, in the verdict's colour, holding exactly that verdict's models.
     for (const verdict of ['SLM', 'borderline', 'LLM'] as const) {
       const bars = config.data.datasets.find((d: any) => d.label === verdict);
       expect(bars.backgroundColor).toBe(VERDICT_COLORS[verdict]);
       expect(bars.data).toEqual(models.map((m) => (m.verdict === verdict ? m.parameters : null)));
     }
-    expect(datasetLabels(config)).toContain('Size unknown (no bar): mistralai/Mistral-Nemo-Base-2407');
+    expect(datasetLabels(config)).toContain('Size unknown (no bar): microsoft/biogpt');
     // The legend names the verdict colours, so the zones are shaded without names.
     expect(zones(config).zoneSLM.label).toBeUndefined();
     expect(lineAt(config, '3B: SLM limit', 'x')).toBe(3e9);
@@ -112,7 +112,7 @@ describe('charts follow the options and the reply', () => {
     expectZones(config, 'x', 3e9, 50e9);
     expectInside(config, 'x', models.flatMap((m) => (m.parameters === null ? [] : [m.parameters])));
     expectUnits(config);
-    await expectDifferentPng(config, '/compare Qwen/Qwen2.5-0.5B mistralai/Mistral-7B-v0.1 meta-llama/Llama-3.3-70B-Instruct mistralai/Mistral-Nemo-Base-2407');
+    await expectDifferentPng(config, '/compare Qwen/Qwen2.5-0.5B mistralai/Mistral-7B-v0.1 meta-llama/Llama-3.3-70B-Instruct microsoft/biogpt');
   });
 
   it('/benchmark names the points the reply talks about and keeps the smallest and largest clear of the edges', async () => {
@@ -147,9 +147,9 @@ describe('charts follow the options and the reply', () => {
     expectUnits(config);
     await expectDifferentPng(config, '/classify Qwen/Qwen2.5-0.5B');
 
-    const unknown = (await chartOf('/classify mistralai/Mistral-Nemo-Base-2407')).config;
-    const model = unknown.data.datasets.find((d: any) => d.label.startsWith('mistralai/Mistral-Nemo-Base-2407'));
-    expect(model.label).toBe('mistralai/Mistral-Nemo-Base-2407: size unknown, not drawn');
+    const unknown = (await chartOf('/classify microsoft/biogpt')).config;
+    const model = unknown.data.datasets.find((d: any) => d.label.startsWith('microsoft/biogpt'));
+    expect(model.label).toBe('microsoft/biogpt: size unknown, not drawn');
     expect(model.data).toEqual([]);
     // Nothing else is drawn at a made-up size: only the histogram and the two lines have points.
     expect(unknown.data.datasets.filter((d: any) => d.data.length > 0).map((d: any) => d.label)).toEqual([expect.stringMatching(/text-generation models of known size$/), '7B: SLM limit', '20B: LLM from']);

@@ -218,8 +218,17 @@ export function benchmarkChart(result: BenchmarkResult, thresholds: Thresholds, 
   // Whole tens around the scores: round ticks, with room above the top point for its name.
   const span: [number, number] = [Math.max(0, Math.floor((Math.min(...scores) - 2) / 10) * 10), Math.ceil((Math.max(...scores) + 4) / 10) * 10];
   // The points the reply's text talks about carry their model's name: best SLM, best LLM, the
-  // smallest model that beats a larger one and the largest it beats, the most points per billion.
-  const named = new Set([result.bestSlm?.model, result.bestLlm?.model, result.smallestWinner?.model.model, result.smallestWinner?.beats.model, result.perBillion[0]?.model]);
+  // smallest model that beats a larger one and the largest it beats, the study's headline pair,
+  // the most points per billion.
+  const named = new Set([
+    result.bestSlm?.model,
+    result.bestLlm?.model,
+    result.smallestWinner?.model.model,
+    result.smallestWinner?.beats.model,
+    result.headline?.model.model,
+    result.headline?.beats.model,
+    result.perBillion[0]?.model,
+  ]);
   const datasets: ChartDataset[] = (['SLM', 'borderline', 'LLM'] as const)
     .map((verdict) => ({
       type: 'scatter' as const,
