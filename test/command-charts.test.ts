@@ -33,6 +33,8 @@ const lineAt = (config: AnyConfig, label: string, axis: 'x' | 'y') => {
 };
 const zones = (config: AnyConfig) => config.options.plugins.annotation.annotations;
 const caption = (config: AnyConfig): string => [config.options.plugins.subtitle.text].flat().join('\n');
+/** The title as one line (a long one is drawn on two, split after its " — "). */
+const title = (config: AnyConfig): string => [config.options.plugins.title.text].flat().join(' ');
 
 /** Every axis has a title that says its unit. */
 function expectUnits(config: AnyConfig) {
@@ -84,7 +86,7 @@ describe('charts follow the options and the reply', () => {
   it('/share names the task and the sample, labels each bar with its count and share, and follows the thresholds', async () => {
     const { reply, config } = await chartOf('/share text-generation sample:500 slm_below:3');
     const data = reply.data as { counts: Record<string, number>; total: number };
-    expect(config.options.plugins.title.text).toBe(`Models by verdict — text-generation, top ${data.total.toLocaleString('en-US')} by downloads`);
+    expect(title(config)).toBe(`Models by verdict — text-generation, top ${data.total.toLocaleString('en-US')} by downloads`);
     expect(config.data.datasets[0].data).toEqual([data.counts.SLM, data.counts.borderline, data.counts.LLM, data.counts.unknown]);
     expect(config.data.labels[0]).toEqual(['SLM', expect.stringMatching(new RegExp(`^${data.counts.SLM.toLocaleString('en-US')} \\(`))]);
     expect(config.data.datasets[0].backgroundColor).toEqual([VERDICT_COLORS.SLM, VERDICT_COLORS.borderline, VERDICT_COLORS.LLM, VERDICT_COLORS.unknown]);
@@ -139,13 +141,18 @@ describe('charts follow the options and the reply', () => {
 
   it('/classify draws the model and the lines where the options put them; an unknown size gets no line', async () => {
     const { reply, config } = await chartOf('/classify Qwen/Qwen2.5-0.5B slm_below:3 llm_from:50');
-    expect(config.options.plugins.title.text).toBe('Qwen/Qwen2.5-0.5B: SLM among text-generation models');
+    expect(title(config)).toBe('Qwen/Qwen2.5-0.5B: SLM among text-generation models');
     expect(lineAt(config, 'Qwen/Qwen2.5-0.5B: 494M (SLM)', 'x')).toBe((reply.data as { parameters: number }).parameters);
     expect(lineAt(config, '3B: SLM limit', 'x')).toBe(3e9);
     expect(lineAt(config, '50B: LLM from', 'x')).toBe(50e9);
     expect(caption(config)).toContain('Sample: the top 6,686 models by 30-day downloads');
     expectUnits(config);
     await expectDifferentPng(config, '/classify Qwen/Qwen2.5-0.5B');
+
+    // Each bin's count is drawn over its own range (not the previous bin's: no spike at the first edge).
+    const histogram = config.data.datasets[0];
+    expect(histogram.stepped).toBe('before');
+    expect(histogram.data.slice(0, -1).every((p: { x: number }, i: number) => p.x < histogram.data[i + 1].x)).toBe(true);
 
     const unknown = (await chartOf('/classify microsoft/biogpt')).config;
     const model = unknown.data.datasets.find((d: any) => d.label.startsWith('microsoft/biogpt'));
@@ -158,20 +165,20 @@ describe('charts follow the options and the reply', () => {
   it('/trend, /lifespan and /tags name the task and sample, and their numbers are the reply\'s', async () => {
     const trend = await chartOf('/trend text-generation since:2024-01 sample:1000 slm_below:3');
     const months = (trend.reply.data as { months: { slm: number; borderline: number; llm: number; unknown: number }[] }).months;
-    expect(trend.config.options.plugins.title.text).toMatch(/^New models per month — text-generation, top [\d,]+ by downloads$/);
+    expect(title(trend.config)).toMatch(/^New models per month — text-generation, top [\d,]+ by downloads$/);
     expect(trend.config.data.datasets.find((d: any) => d.label === 'SLM').data).toEqual(months.map((m) => m.slm));
     expect(caption(trend.config)).toContain('SLM < 3B');
     expectUnits(trend.config);
     await expectDifferentPng(trend.config, '/trend text-generation since:2024-01 sample:1000');
 
     const lifespan = await chartOf('/lifespan text-generation slm_below:3');
-    expect(lifespan.config.options.plugins.title.text).toMatch(/^Downloads by creation month — text-generation, top [\d,]+ by downloads$/);
+    expect(title(lifespan.config)).toMatch(/^Downloads by creation month — text-generation, top [\d,]+ by downloads$/);
     expect(caption(lifespan.config)).toContain('SLM < 3B');
     expectUnits(lifespan.config);
     await expectDifferentPng(lifespan.config, '/lifespan text-generation');
 
     const tags = await chartOf('/tags sample:1000 slm_below:3');
-    expect(tags.config.options.plugins.title.text).toMatch(/^Share of models per task — all tasks, top [\d,]+ by downloads$/);
+    expect(title(tags.config)).toMatch(/^Share of models per task — all tasks, top [\d,]+ by downloads$/);
     const slm = (tags.reply.data as { verdicts: { SLM: { tagged: number } } }).verdicts.SLM;
     expect(datasetLabels(tags.config)[0]).toBe(`SLM (${slm.tagged.toLocaleString('en-US')} models with a task)`);
     expectUnits(tags.config);
@@ -181,7 +188,7 @@ describe('charts follow the options and the reply', () => {
   it('draws French charts in French, with French numbers on plain axes and B/M sizes on parameter axes', async () => {
     const share = await chartOf('/share', 'fr');
     expect(share.config.options.locale).toBe('fr-FR');
-    expect(share.config.options.plugins.title.text).toMatch(/^Modèles par verdict — toutes tâches/);
+    expect(title(share.config)).toMatch(/^Modèles par verdict — toutes tâches/);
     const classify = await chartOf('/classify Qwen/Qwen2.5-0.5B', 'fr');
     expect(classify.config.options.locale).toBe('en-US');
     expect(datasetLabels(classify.config)).toEqual(expect.arrayContaining(['7B : limite des SLM', '20B : LLM à partir d’ici']));

@@ -52,10 +52,11 @@ export function classifyChart(result: ClassifyResult, bins: HistogramBin[], thre
   const locale = text.locale ?? 'en';
   const top = Math.max(1, ...bins.map((b) => b.count));
   // A stepped line over bin edges draws the histogram on a true log axis, where reference lines can sit at exact values.
+  // Chart.js's 'before' holds each point's count until the next point: a bin's count over its own range.
   const steps = bins.flatMap((b, i) => (i === bins.length - 1 ? [{ x: b.from, y: b.count }, { x: b.to, y: b.count }] : [{ x: b.from, y: b.count }]));
   const datasets: ChartDataset[] = [];
   if (steps.length) {
-    datasets.push({ type: 'line', label: label(text, 'peers', 'Models of the task'), data: steps, stepped: 'after', fill: 'origin', borderColor: '#777777', backgroundColor: 'rgba(150,150,150,0.35)', pointRadius: 0, borderWidth: 1 } as ChartDataset<'line'>);
+    datasets.push({ type: 'line', label: label(text, 'peers', 'Models of the task'), data: steps, stepped: 'before', fill: 'origin', borderColor: '#777777', backgroundColor: 'rgba(150,150,150,0.35)', pointRadius: 0, borderWidth: 1 } as ChartDataset<'line'>);
   }
   if (result.parameters !== null) {
     datasets.push({ ...verticalReferenceLine({ label: label(text, 'model', result.id), value: result.parameters, color: verdictColor(result.verdict), dash: [] }, [0, top]), borderWidth: 4 });

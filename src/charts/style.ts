@@ -210,6 +210,22 @@ export interface BaseChartInput {
 
 const RADIAL_TYPES: readonly ChartType[] = ['pie', 'doughnut', 'polarArea', 'radar'];
 
+/** About the most title characters one line holds at CHART_SIZE and FONT_SIZE.title in bold. */
+const TITLE_LINE = 66;
+
+/**
+ * A title too long for one line, split in two at its " — " or ": " (long model ids and task names),
+ * so it is never cut at the image's edges; a title without such a break stays as it is.
+ */
+export function titleLines(title: string): string | string[] {
+  if (title.length <= TITLE_LINE) return title;
+  for (const separator of [' — ', ' : ', ': ']) {
+    const at = title.indexOf(separator);
+    if (at > 0) return [title.slice(0, at + separator.trimEnd().length), title.slice(at + separator.length)];
+  }
+  return title;
+}
+
 function axis(title: string | undefined, extra: ScaleOptions = {}, stacked = false): ScaleOptions {
   const { title: extraTitle = {}, ticks: extraTicks = {}, ...rest } = extra as { title?: { text?: string }; ticks?: object };
   // An explicit axis title wins over the one a helper such as logParamsAxis brings.
@@ -242,7 +258,7 @@ export function baseChart(input: BaseChartInput): ChartConfiguration {
       // Keeps the last tick label and the caption off the image edge.
       layout: { padding: 12 },
       plugins: {
-        title: { display: true, text: input.title, color: TEXT_COLOR, font: { size: FONT_SIZE.title } },
+        title: { display: true, text: titleLines(input.title), color: TEXT_COLOR, font: { size: FONT_SIZE.title } },
         ...(input.caption ? { subtitle: { display: true, text: input.caption, position: 'bottom', align: 'end', font: { size: FONT_SIZE.caption } } } : {}),
         legend: showLegend
           ? input.legendPosition === 'right'
