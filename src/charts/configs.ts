@@ -41,7 +41,8 @@ const percent = (share: number | null) => (share === null ? null : Math.round(sh
 const decades = (values: number[]) => ({ min: 10 ** Math.floor(Math.log10(Math.min(...values))), max: 10 ** Math.ceil(Math.log10(Math.max(...values))) });
 /** Whole decades with room around the values: points and their labels stay clear of the edges. */
 const roomyDecades = (values: number[], right = 2) => decades([...values.map((v) => v / 1.5), ...values.map((v) => v * right)]);
-const label = (text: ChartText, key: string, fallback: string) => text.series?.[key] ?? fallback;
+/** The dataset label the command gave for `key` (it words every series in the reply's language); the key itself otherwise. */
+const label = (text: ChartText, key: string) => text.series?.[key] ?? key;
 /** The chart's title, caption and axis titles (series names are looked up with `label`). */
 const titlesOf = ({ title, caption, xTitle, yTitle, locale }: ChartText) => ({ title, caption, xTitle, yTitle, locale });
 /** A dataset with no points: a legend entry that explains something not drawn (an unknown size). */
@@ -56,13 +57,13 @@ export function classifyChart(result: ClassifyResult, bins: HistogramBin[], thre
   const steps = bins.flatMap((b, i) => (i === bins.length - 1 ? [{ x: b.from, y: b.count }, { x: b.to, y: b.count }] : [{ x: b.from, y: b.count }]));
   const datasets: ChartDataset[] = [];
   if (steps.length) {
-    datasets.push({ type: 'line', label: label(text, 'peers', 'Models of the task'), data: steps, stepped: 'before', fill: 'origin', borderColor: '#777777', backgroundColor: 'rgba(150,150,150,0.35)', pointRadius: 0, borderWidth: 1 } as ChartDataset<'line'>);
+    datasets.push({ type: 'line', label: label(text, 'peers'), data: steps, stepped: 'before', fill: 'origin', borderColor: '#777777', backgroundColor: 'rgba(150,150,150,0.35)', pointRadius: 0, borderWidth: 1 } as ChartDataset<'line'>);
   }
   if (result.parameters !== null) {
-    datasets.push({ ...verticalReferenceLine({ label: label(text, 'model', result.id), value: result.parameters, color: verdictColor(result.verdict), dash: [] }, [0, top]), borderWidth: 4 });
+    datasets.push({ ...verticalReferenceLine({ label: label(text, 'model'), value: result.parameters, color: verdictColor(result.verdict), dash: [] }, [0, top]), borderWidth: 4 });
   } else {
     // No count, no line: the legend says so rather than drawing the model anywhere.
-    datasets.push(legendOnly(label(text, 'model', result.id), verdictColor('unknown')));
+    datasets.push(legendOnly(label(text, 'model'), verdictColor('unknown')));
   }
   datasets.push(...thresholdReferenceDatasets('vertical', [0, top], thresholds, locale));
   const xs = [...steps.map((p) => p.x), ...(result.parameters === null ? [] : [result.parameters]), thresholds.slmBelow, thresholds.llmFrom];
@@ -88,14 +89,14 @@ export function compareChart(models: ClassifyResult[], thresholds: Thresholds, t
   const verdicts = VERDICTS.filter((v) => v !== 'unknown' && models.some((m) => m.verdict === v && m.parameters !== null));
   const bars: ChartDataset[] = verdicts.map((verdict) => ({
     type: 'bar',
-    label: label(text, verdict, verdict),
+    label: label(text, verdict),
     data: models.map((m) => (m.verdict === verdict ? m.parameters : null)),
     backgroundColor: verdictColor(verdict),
     grouped: false,
     skipNull: true,
   })) as ChartDataset[];
   const unknown = models.filter((m) => m.parameters === null);
-  if (unknown.length) bars.push(legendOnly(label(text, 'unknown', 'size unknown'), verdictColor('unknown')));
+  if (unknown.length) bars.push(legendOnly(label(text, 'unknown'), verdictColor('unknown')));
   return baseChart({
     type: 'bar',
     indexAxis: 'y',
@@ -116,8 +117,8 @@ export function shareChart(result: ShareResult, text: ChartText): ChartConfigura
     type: 'bar',
     ...titlesOf(text),
     // Two-line category labels: the verdict, then "1,234 (12.3%)".
-    labels: VERDICTS.map((v) => [label(text, v, v), `${formatCount(result.counts[v], locale)} (${formatPercent(result.shares[v], locale)})`]) as unknown as string[],
-    datasets: [{ label: label(text, 'models', 'Models'), data: VERDICTS.map((v) => result.counts[v]), backgroundColor: VERDICTS.map(verdictColor) }],
+    labels: VERDICTS.map((v) => [label(text, v), `${formatCount(result.counts[v], locale)} (${formatPercent(result.shares[v], locale)})`]) as unknown as string[],
+    datasets: [{ label: label(text, 'models'), data: VERDICTS.map((v) => result.counts[v]), backgroundColor: VERDICTS.map(verdictColor) }],
     yScale: { beginAtZero: true },
   });
 }
@@ -127,7 +128,7 @@ export function trendChart(result: TrendResult, text: ChartText): ChartConfigura
   const labels = result.periods.map((m) => (m.partial ? `${m.period}*` : m.period));
   const bars = (key: 'slm' | 'borderline' | 'llm' | 'unknown', verdict: (typeof VERDICTS)[number]): ChartDataset => ({
     type: 'bar',
-    label: label(text, verdict, verdict),
+    label: label(text, verdict),
     data: result.periods.map((m) => m[key]),
     backgroundColor: verdictColor(verdict),
     stack: 'models',
@@ -138,7 +139,7 @@ export function trendChart(result: TrendResult, text: ChartText): ChartConfigura
     ...titlesOf(text),
     labels,
     datasets: [
-      { type: 'line', label: label(text, 'share', 'SLM share (%)'), data: result.periods.map((m) => percent(m.slmShare)), borderColor: '#000000', backgroundColor: '#000000', yAxisID: 'y1', pointRadius: 2, borderWidth: 2, spanGaps: true, order: -1 } as ChartDataset,
+      { type: 'line', label: label(text, 'share'), data: result.periods.map((m) => percent(m.slmShare)), borderColor: '#000000', backgroundColor: '#000000', yAxisID: 'y1', pointRadius: 2, borderWidth: 2, spanGaps: true, order: -1 } as ChartDataset,
       bars('slm', 'SLM'),
       bars('borderline', 'borderline'),
       bars('llm', 'LLM'),
@@ -146,7 +147,7 @@ export function trendChart(result: TrendResult, text: ChartText): ChartConfigura
     ],
     stacked: true,
   });
-  config.options!.scales!.y1 = { type: 'linear', position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false }, title: { display: true, text: label(text, 'shareAxis', 'SLM share (%)'), font: { size: 16 } }, ticks: { font: { size: 13 } } };
+  config.options!.scales!.y1 = { type: 'linear', position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false }, title: { display: true, text: label(text, 'shareAxis'), font: { size: 16 } }, ticks: { font: { size: 13 } } };
   return config;
 }
 
@@ -155,7 +156,7 @@ export function lifespanChart(result: LifespanResult, text: ChartText): ChartCon
   const labels = result.months.map((m) => m.month);
   const line = (key: 'slmDownloadShare' | 'llmDownloadShare', verdict: 'SLM' | 'LLM'): ChartDataset => ({
     type: 'line',
-    label: label(text, verdict, verdict),
+    label: label(text, verdict),
     data: result.months.map((m) => percent(m[key])),
     borderColor: verdictColor(verdict),
     backgroundColor: verdictColor(verdict),
@@ -166,7 +167,7 @@ export function lifespanChart(result: LifespanResult, text: ChartText): ChartCon
   const cutoffMonth = result.cutoff.slice(0, 7);
   const datasets = [line('slmDownloadShare', 'SLM'), line('llmDownloadShare', 'LLM')];
   if (labels.includes(cutoffMonth)) {
-    datasets.push(verticalReferenceLine({ label: label(text, 'cutoff', '12 months before collection'), value: 0, color: '#555555' }, [0, top]));
+    datasets.push(verticalReferenceLine({ label: label(text, 'cutoff'), value: 0, color: '#555555' }, [0, top]));
     // On a category axis the line's x is the month label itself.
     (datasets.at(-1)!.data as unknown as { x: string }[]).forEach((p) => (p.x = cutoffMonth));
   }
@@ -177,7 +178,7 @@ export function lifespanChart(result: LifespanResult, text: ChartText): ChartCon
 export function lifespanHistoryChart(weeks: LifespanWeek[], text: ChartText): ChartConfiguration {
   const line = (key: 'slm' | 'llm', verdict: 'SLM' | 'LLM'): ChartDataset => ({
     type: 'line',
-    label: label(text, verdict, verdict),
+    label: label(text, verdict),
     data: weeks.map((w) => percent(w.olderThan12Months[key])),
     borderColor: verdictColor(verdict),
     backgroundColor: verdictColor(verdict),
@@ -197,7 +198,7 @@ export function lifespanHistoryChart(weeks: LifespanWeek[], text: ChartText): Ch
 /** The tasks that matter most to SLMs or LLMs: each verdict's share of models per task. */
 export function tagsChart(result: TagsResult, text: ChartText): ChartConfiguration {
   const bar = (key: 'slmShare' | 'llmShare', verdict: 'SLM' | 'LLM'): ChartDataset => ({
-    label: label(text, verdict, verdict),
+    label: label(text, verdict),
     data: result.top.map((t) => percent(t[key])),
     backgroundColor: verdictColor(verdict),
   });
@@ -233,7 +234,7 @@ export function benchmarkChart(result: BenchmarkResult, thresholds: Thresholds, 
   const datasets: ChartDataset[] = (['SLM', 'borderline', 'LLM'] as const)
     .map((verdict) => ({
       type: 'scatter' as const,
-      label: label(text, verdict, verdict),
+      label: label(text, verdict),
       data: sized.filter((e) => e.verdict === verdict).map((e) => ({ x: e.parametersB! * 1e9, y: e.score, label: named.has(e.model) ? e.model : '' })),
       backgroundColor: verdictColor(verdict),
       borderColor: verdictColor(verdict),
