@@ -2,9 +2,10 @@
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
 import { isReply, placeOrError } from '../src/digest/place.js';
-import { nextSlot } from '../src/digest/scheduler.js';
+import { missedWeeks, nextSlot } from '../src/digest/scheduler.js';
 import { describeSchedule } from '../src/digest/words.js';
 import { formatDate, formatDateTime } from '../src/format.js';
+import { t } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
 
 const schema = z.object({});
@@ -26,6 +27,9 @@ const command: Command<typeof schema> = {
           ? `en pause depuis le ${formatDate(s.pausedAt)} après ${s.failedWeeks} semaines d’échec (${s.lastError ?? '?'}) : /subscribe dans ce salon la relance`
           : `paused since ${formatDate(s.pausedAt)} after ${s.failedWeeks} failed weeks (${s.lastError ?? '?'}): /subscribe in that channel resumes it`
         : `${fr ? 'active, prochain envoi' : 'active, next post'} ${formatDateTime(nextSlot(s, ctx.now).toISOString())}${s.failedWeeks ? (fr ? ` (${s.failedWeeks} échec(s))` : ` (${s.failedWeeks} failed)`) : ''}`;
+    // Weeks that did not go out (refused, interrupted, lost while the bot was down or the Hub unreadable).
+    const missed = (s: (typeof subs)[number]) =>
+      missedWeeks(s, ctx.store().sendsOf(s.id), ctx.now).map((w) => `\n${t(ctx.locale, `digest.week.${w.kind}`, { week: w.isoWeek, error: w.error ?? '' })}`).join('');
     return {
       title: fr ? 'Digests hebdomadaires' : 'Weekly digests',
       summary: subs.length
@@ -35,7 +39,7 @@ const command: Command<typeof schema> = {
         : fr
           ? 'Aucun digest ici. Un administrateur peut en créer un avec /subscribe.'
           : 'No digest here yet. An admin can start one with /subscribe.',
-      fields: subs.map((s) => ({ name: `#${s.channelId} — ${describeSchedule(s, ctx.locale)}`, value: state(s), inline: false })),
+      fields: subs.map((s) => ({ name: `#${s.channelId} — ${describeSchedule(s, ctx.locale)}`, value: `${state(s)}${missed(s)}`, inline: false })),
       notes: [],
       links: [],
       data: { subscriptions: subs },

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { ConsoleBot } from './adapters/console.js';
 import { startDiscord } from './adapters/discord.js';
-import { postToChannel, startSlack } from './adapters/slack.js';
+import { startSlack } from './adapters/slack.js';
 import { createBot, type Bot } from './bot.js';
 import { loadConfig } from './config.js';
 import { DigestScheduler, type ChannelPoster } from './digest/scheduler.js';
@@ -25,13 +25,13 @@ async function runPlatforms(bot: Bot): Promise<void> {
   try {
     if (config.DISCORD_TOKEN) {
       const discord = await startDiscord(bot);
-      posters.discord = async (channelId, reply, sub) => void (await discord.post(channelId, reply, sub.locale));
+      posters.discord = async (channelId, reply, sub, { nonce }) => void (await discord.post(channelId, reply, sub.locale, nonce));
       stops.push(() => discord.stop());
       log.info('Discord adapter connected');
     }
     if (config.SLACK_BOT_TOKEN) {
       const slack = await startSlack(bot);
-      posters.slack = async (channelId, reply, sub) => void (await postToChannel(slack.app.client, channelId, reply, { config, locale: sub.locale, log }));
+      posters.slack = (channelId, reply, sub) => slack.post(channelId, reply, sub.locale);
       stops.push(() => slack.stop());
       log.info({ mode: slack.mode }, 'Slack adapter started');
     }

@@ -60,7 +60,7 @@ export interface DiscordOptions {
 export interface DiscordAdapter {
   client: Client;
   /** Posts a reply to a channel (digests); see postToChannel. */
-  post(channelId: string, reply: Reply, locale: Locale): Promise<Message>;
+  post(channelId: string, reply: Reply, locale: Locale, nonce?: string): Promise<Message>;
   /** Finishes the replies in flight (up to stopTimeoutMs), then destroys the client. Idempotent. */
   stop(): Promise<void>;
 }
@@ -125,10 +125,12 @@ function toChoices(values: readonly string[]): { name: string; value: string }[]
  * Posts a reply to a channel as a message: the same embed + chart as a command's answer, no
  * mentions. Errors (unknown channel, missing access, Discord down) propagate to the caller.
  */
-export async function postToChannel(client: Client, channelId: string, reply: Reply, locale: Locale, render: RenderOptions = {}): Promise<Message> {
+export async function postToChannel(client: Client, channelId: string, reply: Reply, locale: Locale, render: RenderOptions = {}, nonce?: string): Promise<Message> {
   const channel = await client.channels.fetch(channelId);
   if (!channel?.isSendable()) throw new Error(`Discord channel ${channelId} cannot receive messages from the bot.`);
-  return channel.send(renderMessage(reply, locale, render));
+  // With a nonce Discord answers a repeated post (discord.js's retry after its REST timeout, or ours)
+  // with the message it already created, instead of a second one.
+  return channel.send({ ...renderMessage(reply, locale, render), ...(nonce ? { nonce, enforceNonce: true } : {}) });
 }
 
 /** Logs in and answers every slash command and autocomplete until stop(). */
@@ -272,7 +274,7 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
 
   return {
     client,
-    post: (channelId, reply, locale) => postToChannel(client, channelId, reply, locale, render),
+    post: (channelId, reply, locale, nonce) => postToChannel(client, channelId, reply, locale, render, nonce),
     stop() {
       stopped ??= (async () => {
         stopping = true;

@@ -4,8 +4,8 @@
 // text after the command goes to bot.invokeText, the Reply comes back as Block Kit.
 import type { Server } from 'node:http';
 // Named imports: under vitest a default import of this CommonJS module yields the App class itself.
-import { App, LogLevel } from '@slack/bolt';
-import type { Logger as BoltLogger, SlackCommandMiddlewareArgs, AllMiddlewareArgs, webApi } from '@slack/bolt';
+import { App, LogLevel, webApi } from '@slack/bolt';
+import type { Logger as BoltLogger, SlackCommandMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
 import type { Bot } from '../bot.js';
 import { quickChartUrl, renderPng } from '../charts/index.js';
 import type { Command } from '../command.js';
@@ -13,6 +13,7 @@ import type { Config } from '../config.js';
 import { toLocale, type Locale } from '../i18n.js';
 import type { Logger } from '../log.js';
 import type { Reply } from '../reply.js';
+import { UncertainPostError } from '../digest/scheduler.js';
 import { escapeText, LIMITS, renderReply, unescapeSlack, type SlackMessage } from './slack-render.js';
 
 type WebClient = webApi.WebClient;
@@ -39,6 +40,11 @@ export interface SlackAdapterOptions {
 
 export interface SlackAdapter {
   app: App;
+  /**
+   * Posts a digest in a channel (see postDigest) through a Web API client that never retries by
+   * itself: a retried chat.postMessage after a timeout would be a second post.
+   */
+  post(channel: string, reply: Reply, locale: Locale): Promise<void>;
   /** The HTTP server, in HTTP mode. */
   server?: Server;
   mode: 'socket' | 'http';
@@ -115,8 +121,10 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
     log.info({ port: typeof address === 'object' && address ? address.port : address }, 'Slack adapter listening (HTTP mode, POST /slack/events)');
   }
   let stopped = false;
+  const digestClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, retryConfig: { retries: 0 }, logger: boltLogger(log) });
   return {
     app,
+    post: (channel, reply, locale) => postDigest(digestClient, channel, reply, { config, locale, log, maxRetryAfterSeconds: options.maxRetryAfterSeconds }),
     server,
     mode: socketMode ? 'socket' : 'http',
     async stop() {
@@ -246,10 +254,11 @@ export interface PostOptions {
 
 /**
  * Posts a reply in a channel as the bot (the weekly digest): the same blocks as a slash-command
- * answer, then the chart (image block, or the PNG uploaded). One retry on a short rate limit;
- * every other Slack error (not_in_channel, channel_not_found…) propagates to the caller.
+ * answer, once, then the chart (image block, or the PNG uploaded). One retry on a short rate limit;
+ * every other Slack error of the post (not_in_channel, channel_not_found…) propagates to the caller.
+ * A chart that cannot be uploaded does not undo the post: it is logged and returned as `chartError`.
  */
-export async function postToChannel(client: WebClient, channel: string, reply: Reply, options: PostOptions = {}): Promise<{ ts?: string; fileId?: string }> {
+export async function postToChannel(client: WebClient, channel: string, reply: Reply, options: PostOptions = {}): Promise<{ ts?: string; fileId?: string; chartError?: string }> {
   const log = options.log ?? silent;
   const delivery: Delivery = {
     config: { CHART_MODE: options.config?.CHART_MODE ?? 'attachment', QUICKCHART_URL: options.config?.QUICKCHART_URL ?? 'https://quickchart.io' },
@@ -259,9 +268,28 @@ export async function postToChannel(client: WebClient, channel: string, reply: R
   const chartUrl = publicChartUrl(reply, delivery);
   const message: SlackMessage = renderReply(reply, { locale: options.locale, chartUrl });
   const posted = await withRateLimitRetry(() => client.chat.postMessage({ channel, ...message }), delivery.maxRetryAfterMs, log);
-  let fileId: string | undefined;
-  if (reply.chart && !chartUrl) fileId = await withRateLimitRetry(() => uploadChart(client, channel, reply), delivery.maxRetryAfterMs, log);
-  return { ts: posted.ts, fileId };
+  if (!reply.chart || chartUrl) return { ts: posted.ts };
+  try {
+    return { ts: posted.ts, fileId: await withRateLimitRetry(() => uploadChart(client, channel, reply), delivery.maxRetryAfterMs, log) };
+  } catch (error) {
+    const chartError = platformErrorCode(error) ?? (error as Error).message ?? String(error);
+    log.warn({ err: error, code: platformErrorCode(error), channel }, 'Slack chart upload failed; the post stands without it');
+    return { ts: posted.ts, chartError };
+  }
+}
+
+/**
+ * postToChannel for the scheduler: an error Slack answered (`ok:false`, a rate limit) means nothing was
+ * posted; any other (timeout, HTTP 5xx, network) may come after Slack posted, so it is an
+ * UncertainPostError and is not retried. `client` should not retry by itself (see startSlack's `post`).
+ */
+export async function postDigest(client: WebClient, channel: string, reply: Reply, options: PostOptions = {}): Promise<void> {
+  try {
+    await postToChannel(client, channel, reply, options);
+  } catch (error) {
+    if (platformErrorCode(error)) throw error;
+    throw new UncertainPostError(`Slack post outcome unknown: ${(error as Error).message ?? error}`, { cause: error });
+  }
 }
 
 /** Whether a user may change workspace settings (digest subscriptions): admin, owner or primary owner. */
