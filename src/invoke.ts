@@ -3,8 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Command, CommandContext } from './command.js';
+import { StoreOpenError } from './digest/store.js';
+import { t } from './i18n.js';
 import type { Logger } from './log.js';
-import { INPUT_ERRORS, InputError, quoted } from './options.js';
+import { INPUT_ERRORS, InputError, quoted, tooLong } from './options.js';
 import { errorReply, type Reply } from './reply.js';
 
 export type RawArgs = Record<string, string | number | boolean | undefined>;
@@ -40,6 +42,8 @@ export async function invoke(commands: readonly Command[], name: string, args: R
       ctx.locale,
     );
   }
+  // Bounds before any work: a huge value would cost parsing, searching and echoing.
+  if (args._tooLong !== undefined || tooLong(args)) return badInput(INPUT_ERRORS.too_long('', ctx.locale), command, ctx);
   if (args._extra !== undefined) return badInput(INPUT_ERRORS.extra(String(args._extra), ctx.locale), command, ctx);
   const parsed = command.schema.safeParse(args);
   if (!parsed.success) return badInput(inputProblem(parsed.error.issues, args, ctx), command, ctx);
@@ -47,6 +51,10 @@ export async function invoke(commands: readonly Command[], name: string, args: R
     return await command.run(ctx, parsed.data);
   } catch (error) {
     if (error instanceof InputError) return badInput(INPUT_ERRORS[error.key](error.value, ctx.locale), command, ctx);
+    if (error instanceof StoreOpenError) {
+      log.error({ err: error, command: command.name }, 'command needs the database, which cannot be opened');
+      return errorReply('store_unavailable', t(ctx.locale, 'store.unavailable'), ctx.locale);
+    }
     // The id ties the apology the user sees to the log line with the stack.
     const errorId = randomUUID().slice(0, 8);
     log.error({ err: error, errorId, command: command.name, args }, 'command failed');

@@ -1,9 +1,38 @@
 // One pino logger for the process. Logs go to stderr so `--json` output on stdout stays clean.
-import { pino, type Logger } from 'pino';
+import { writeSync } from 'node:fs';
+import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+/**
+ * stderr written synchronously, one line at a time, that never blocks or throws: a full pipe
+ * (EAGAIN) drops the line, and a closed one (EPIPE: whoever read our logs went away) stops logging.
+ * pino's own destination retries such writes in a loop when flushing at exit, which can spin forever.
+ */
+export function stderrDestination(fd = 2): DestinationStream {
+  let closed = false;
+  return {
+    write(line: string) {
+      if (closed) return;
+      try {
+        writeSync(fd, line);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EAGAIN') closed = true;
+      }
+    },
+  };
+}
+
+export interface LoggerOptions {
+  /** Whether logged errors keep their stack (off in the terminal, where log lines share the prompt's screen). */
+  stacks?: boolean;
+}
+
+export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info', options: LoggerOptions = {}): Logger {
+  const withoutStack = (err: Error) => {
+    const { stack: _stack, ...rest } = stdSerializers.err(err);
+    return rest;
+  };
   return pino(
     {
       level,
@@ -12,8 +41,9 @@ export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): L
         paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'accessToken', '*.accessToken'],
         censor: '[redacted]',
       },
+      ...(options.stacks === false ? { serializers: { err: withoutStack } } : {}),
     },
-    pino.destination(2),
+    stderrDestination(),
   );
 }
 

@@ -1,5 +1,5 @@
 // The reply for a model id the Hub does not know: "did you mean" with up to 5 candidates.
-import type { Locale } from './i18n.js';
+import { t, type Locale } from './i18n.js';
 import { quoted } from './options.js';
 import { errorReply, type Reply } from './reply.js';
 
@@ -7,7 +7,21 @@ import { errorReply, type Reply } from './reply.js';
  * `retype` turns a model id into the command line to type instead: `/classify <id>`, or for
  * /compare the same list with the unknown id replaced.
  */
-export function notFoundReply(id: string, suggestions: string[], notes: string[], locale: Locale, retype: (id: string) => string): Reply {
+export function notFoundReply(
+  id: string,
+  suggestions: string[],
+  notes: string[],
+  locale: Locale,
+  retype: (id: string) => string,
+  /** The Hub could not say whether the model exists: never "No model … on the Hub" then. */
+  hubFailed?: 'bad-answer' | 'unreachable',
+): Reply {
+  if (hubFailed) {
+    const message = t(locale, hubFailed === 'bad-answer' ? 'hub.badAnswer' : 'hub.unreachableModel', { id: quoted(id), command: retype(id) });
+    const reply = errorReply('hub_unavailable', message, locale);
+    reply.notes = notes;
+    return reply;
+  }
   const fr = locale === 'fr';
   const tries = suggestions.slice(0, 5);
   const message = tries.length

@@ -9,7 +9,8 @@ import { isPipelineTag, PIPELINE_TAGS } from './core/tags.js';
 import type { Thresholds } from './core/types.js';
 import type { CommandOption } from './command.js';
 import type { Config } from './config.js';
-import type { Locale } from './i18n.js';
+import { t, type Locale } from './i18n.js';
+import { stripControl } from './safe-text.js';
 
 export const modelIdSchema = z
   .string({ error: 'model_required' })
@@ -23,8 +24,22 @@ export const tagSchema = z
   .transform((t) => t.trim().toLowerCase())
   .refine(isPipelineTag, { message: 'tag_unknown' });
 
-/** `YYYY-MM`, a real month. */
-export const monthSchema = z.string().transform((t) => t.trim()).refine(isMonth, { message: 'month' });
+/** The earliest month worth asking about: the Hub did not exist before, and each month is work. */
+export const EARLIEST_MONTH = '2015-01';
+
+/** `YYYY-MM`, a real month, not before EARLIEST_MONTH (checked before any work: `since:0000-01` would be 24,000 months). */
+export const monthSchema = z
+  .string()
+  .transform((t) => t.trim())
+  .refine(isMonth, { message: 'month', abort: true })
+  .refine((m) => m >= EARLIEST_MONTH, { message: 'month_too_early' });
+
+/** The longest option value accepted (5 model ids fit), and the longest typed command line. */
+export const MAX_OPTION_LENGTH = 1_000;
+export const MAX_LINE_LENGTH = 4_000;
+
+/** Whether some option value is longer than MAX_OPTION_LENGTH (checked before any parsing work). */
+export const tooLong = (args: Record<string, unknown>) => Object.values(args).some((v) => typeof v === 'string' && v.length > MAX_OPTION_LENGTH);
 
 const TRUE_WORDS = new Set(['true', 'yes', 'oui', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'non', '0']);
@@ -108,9 +123,9 @@ export function closestTags(text: string, max = 3): string[] {
 
 type InputErrorText = (value: string, locale: Locale) => string;
 
-/** Shown back to users: long or odd input is cut so a reply stays short. */
+/** Shown back to users: long or odd input is cut so a reply stays short, control characters dropped. */
 export function quoted(value: string): string {
-  const flat = value.replace(/\s+/g, ' ');
+  const flat = stripControl(value).replace(/\s+/g, ' ');
   return `"${flat.length > 60 ? `${flat.slice(0, 57)}…` : flat}"`;
 }
 
@@ -125,6 +140,8 @@ export const INPUT_ERRORS: Record<string, InputErrorText> = {
       ? `${quoted(v)} n’est pas une tâche du Hub ; par exemple : ${closestTags(v).join(', ')}.`
       : `${quoted(v)} is not a Hub task tag; did you mean ${closestTags(v).join(', ')}?`,
   month: (v, l) => (l === 'fr' ? `${quoted(v)} n’est pas un mois : écrivez AAAA-MM, par ex. 2024-01.` : `${quoted(v)} is not a month: write YYYY-MM, e.g. 2024-01.`),
+  month_too_early: (v, l) => t(l, 'input.monthTooEarly', { value: quoted(v), earliest: EARLIEST_MONTH }),
+  too_long: (v, l) => t(l, 'input.tooLong', { max: MAX_OPTION_LENGTH }),
   month_future: (v, l) => (l === 'fr' ? `${quoted(v)} est après la date des données.` : `${quoted(v)} is after the date the data was collected.`),
   sample_range: (v, l) =>
     l === 'fr' ? `L’échantillon ${quoted(v)} doit compter entre 100 et 50 000 modèles.` : `The sample ${quoted(v)} must be a whole number of models from 100 to 50,000.`,

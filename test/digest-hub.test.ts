@@ -6,6 +6,7 @@ import { createBot, type Bot } from '../src/bot.js';
 import { loadConfig } from '../src/config.js';
 import { DigestScheduler, type ChannelPoster } from '../src/digest/scheduler.js';
 import { Store } from '../src/digest/store.js';
+import { createHub } from '../src/hub/hub.js';
 import type { Reply } from '../src/reply.js';
 import { startFakeHub, type FakeHub, type RawHubModel } from './fakes/hub.js';
 import { tempDir } from './helpers/bot.js';
@@ -32,7 +33,9 @@ describe('digests from a live Hub', () => {
 
   beforeAll(async () => {
     hub = await startFakeHub({ models: Array.from({ length: 30 }, (_, i) => newModel(i)) });
-    bot = createBot(loadConfig({ HF_ENDPOINT: hub.url, DATA_DIR: tempDir(), SAMPLE_SIZE: '1000', HUB_TIMEOUT_MS: '2000' }), { now: () => clock });
+    const config = loadConfig({ HF_ENDPOINT: hub.url, DATA_DIR: tempDir(), SAMPLE_SIZE: '1000', HUB_TIMEOUT_MS: '2000' });
+    // The Hub's breaker lets a test request through 50 ms after it opens (10 s in production).
+    bot = createBot(config, { now: () => clock, hub: createHub(config, { now: () => clock, breaker: { halfOpenAfterMs: 50 } }) });
     for (const channelId of ['C1', 'C2', 'C3']) {
       bot.store().subscribe({ platform: 'discord', placeId: 'G', channelId, tag: null, weekday: 5, time: '09:00', timeZone: 'UTC', locale: 'en', createdBy: 'U' }, clock);
     }
@@ -51,6 +54,7 @@ describe('digests from a live Hub', () => {
     expect(bot.store().sendStatus(1, '2026-W48')).toBeUndefined();
 
     hub.reset(); // the Hub is back
+    await new Promise((resolve) => setTimeout(resolve, 60)); // the breaker's pause is over
     await scheduler.tick(at('2026-11-27T09:01:00Z'));
     await scheduler.tick(at('2026-11-27T09:02:00Z'));
     expect(posted.map((p) => p.channelId).sort()).toEqual(['C1', 'C2', 'C3']);

@@ -193,19 +193,24 @@ describe('two processes on one DATA_DIR', () => {
     expect(new Set([...won[0], ...won[1]]).size).toBe(300);
   }, 60_000);
 
-  it('posts a channel’s digest once when two bots tick at the same minute', async () => {
+  it('posts a channel’s digest once when two bots tick at the same minute and Discord answers slowly', async () => {
+    const fake = await startFakeDiscord();
     const dir = tempDir();
-    const [a, b] = [offlineBot(dir), offlineBot(dir)];
+    const bots = [offlineBot(dir), offlineBot(dir)];
+    const adapters = await Promise.all(bots.map(async (bot) => startDiscord(bot, { token: 'test-token', apiUrl: fake.apiUrl, rest: { retries: 2, timeout: 300 } })));
     at('2026-11-26T12:00:00Z');
-    a.store().subscribe(subscription('C-TWO'), clock);
-    const posted: string[] = [];
-    const poster: ChannelPoster = async (channelId) => void posted.push(channelId);
-    const schedulers = [a, b].map((bot) => new DigestScheduler(bot, bot.store(), { discord: poster }, { retryDelaysMs: [0] }));
+    bots[0].store().subscribe(subscription(fake.channelId), clock);
+    fake.fail({ method: 'POST', path: `/api/v10/channels/${fake.channelId}/messages`, delayMs: 800, times: 2 });
+    const schedulers = bots.map(
+      (bot, i) =>
+        new DigestScheduler(bot, bot.store(), { discord: async (channelId, reply, sub, { nonce }) => void (await adapters[i].post(channelId, reply, sub.locale, nonce)) }, { retryDelaysMs: [0] }),
+    );
     await Promise.all(schedulers.map((s) => s.tick(at(MONDAY_SLOT))));
     await Promise.all(schedulers.map((s) => s.tick(at('2026-11-30T09:01:00Z'))));
-    expect(posted).toEqual(['C-TWO']);
-    a.close();
-    b.close();
+    expect(fake.createdMessages(fake.channelId)).toHaveLength(1);
+    await Promise.all(adapters.map((a) => a.stop()));
+    bots.forEach((b) => b.close());
+    await fake.close();
   });
 });
 

@@ -7,6 +7,7 @@ import type { Bot } from '../bot.js';
 import { quickChartUrl, renderPng } from '../charts/index.js';
 import { sourceLine } from '../format.js';
 import type { Reply } from '../reply.js';
+import { stripControl } from '../safe-text.js';
 
 export interface ConsoleAnswer {
   reply: Reply;
@@ -64,7 +65,8 @@ export class ConsoleBot {
       writeFileSync(answer.chartPath, renderPng(reply.chart.config));
       answer.chartUrl = quickChartUrl(reply.chart.config, { baseUrl: this.bot.config.QUICKCHART_URL });
     }
-    answer.text = replyToText(reply, answer);
+    // Replies can quote what was typed: the terminal must never receive its control sequences.
+    answer.text = stripControl(replyToText(reply, answer));
     return answer;
   }
 

@@ -2,7 +2,7 @@
 // Socket Mode when SLACK_APP_TOKEN is set (no public URL needed), HTTP mode otherwise (Bolt
 // verifies SLACK_SIGNING_SECRET signatures and rejects stale timestamps). Translation only: the
 // text after the command goes to bot.invokeText, the Reply comes back as Block Kit.
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 // Named imports: under vitest a default import of this CommonJS module yields the App class itself.
 import { App, LogLevel, webApi } from '@slack/bolt';
 import type { Logger as BoltLogger, SlackCommandMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
@@ -117,6 +117,7 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
     log.info('Slack adapter connected (Socket Mode)');
   } else {
     server = (await app.start({ port: options.port ?? config.PORT, host: options.host })) as Server;
+    refuseFutureTimestamps(server, log);
     const address = server.address();
     log.info({ port: typeof address === 'object' && address ? address.port : address }, 'Slack adapter listening (HTTP mode, POST /slack/events)');
   }
@@ -133,6 +134,27 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
       await app.stop();
     },
   };
+}
+
+/** How far a request's timestamp may be from now, either way (Bolt only refuses old ones). */
+export const MAX_TIMESTAMP_SKEW_SECONDS = 5 * 60;
+
+/**
+ * Bolt refuses requests stamped more than 5 minutes in the past, not in the future: a signed request
+ * captured now could be replayed for as long as its stamp is ahead. Checked before Bolt sees it.
+ */
+function refuseFutureTimestamps(server: Server, log: Logger): void {
+  const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const stamp = Number(req.headers['x-slack-request-timestamp']);
+    if (Number.isFinite(stamp) && stamp - Date.now() / 1000 > MAX_TIMESTAMP_SKEW_SECONDS) {
+      log.warn({ stamp }, 'Slack request stamped in the future refused');
+      res.writeHead(401, { 'content-type': 'text/plain' }).end('');
+      return;
+    }
+    for (const handler of handlers) handler.call(server, req, res);
+  });
 }
 
 interface Delivery {
