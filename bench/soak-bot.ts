@@ -8,7 +8,12 @@ import { loadConfig } from '../src/config.js';
 import { DigestScheduler } from '../src/digest/scheduler.js';
 import { createLogger } from '../src/log.js';
 
-type Message = { tick: string } | { memory: true } | { subscribe: { platform: 'discord' | 'slack'; channelId: string; tag: string | null } } | { stop: true };
+type Message =
+  | { tick: string }
+  | { memory: true }
+  | { subscribe: { platform: 'discord' | 'slack'; channelId: string; tag: string | null } }
+  | { report: true }
+  | { stop: true };
 
 const send = (message: unknown) => process.send?.(message);
 process.on('uncaughtException', (err) => send({ crash: `uncaughtException: ${err.stack ?? err}` }));
@@ -43,6 +48,10 @@ process.on('message', async (message: Message) => {
       new Date('2026-01-01T00:00:00Z'),
     );
     send({ subscribed: sub.id });
+  } else if ('report' in message) {
+    // Each subscription's weekly records, for the soak's lost/duplicated figures.
+    const store = bot.store();
+    send({ sends: store.activeSubscriptions().map((sub) => ({ id: sub.id, platform: sub.platform, channelId: sub.channelId, sends: store.sendsOf(sub.id, 100) })) });
   } else if ('stop' in message) {
     await scheduler.stop();
     await Promise.allSettled([discord.stop(), slack.stop()]);

@@ -12,7 +12,7 @@ import { loadSnapshotModels, startFakeHub } from '../test/fakes/hub.js';
 import { startFakeSlack, type SlackCall } from '../test/fakes/slack.js';
 
 const TOTAL = Number(process.env.SOAK_COMMANDS ?? 10_000);
-const CONCURRENCY = 12;
+const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 48);
 const WARM_UP = Math.ceil(TOTAL / 10);
 const HUB_FAILURE_RATE = 0.1;
 const WEEKS = 6;
@@ -75,7 +75,7 @@ const slack = await startFakeSlack();
 hub.chaos(HUB_FAILURE_RATE, { random: seeded(7), delayMs: 1_500 });
 
 const child = fork(join(import.meta.dirname, 'soak-bot.ts'), [], {
-  execArgv: ['--expose-gc', '--import', 'tsx'],
+  execArgv: ['--expose-gc', '--import', 'tsx', ...(process.env.SOAK_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.SOAK_PROFILE}`] : [])],
   env: {
     ...process.env,
     HF_ENDPOINT: hub.url,
@@ -104,13 +104,15 @@ child.on('exit', (code) => {
 /** The next IPC message from the bot that has `key`. */
 function fromBot<T>(key: string): Promise<T> {
   return new Promise((resolve, reject) => {
+    const onExit = () => reject(new Error(`bot exited while waiting for ${key}`));
     const onMessage = (message: Record<string, unknown>) => {
       if (!(key in message)) return;
       child.off('message', onMessage);
+      child.off('exit', onExit);
       resolve(message as T);
     };
     child.on('message', onMessage);
-    child.once('exit', () => reject(new Error(`bot exited while waiting for ${key}`)));
+    child.once('exit', onExit);
   });
 }
 child.on('message', (message: Record<string, unknown>) => {
@@ -221,6 +223,9 @@ for (let i = 0; i < 10; i++) {
   await new Promise((resolve) => setTimeout(resolve, 1_000));
 }
 countSlackDigests(slack.calls);
+const report = childExited
+  ? []
+  : (await ask<{ sends: { id: number; platform: string; channelId: string; sends: { isoWeek: string; status: string; error: string | null }[] }[] }>({ report: true }, 'sends')).sends;
 const endRss = childExited ? 0 : (await ask<{ rss: number }>({ memory: true }, 'rss')).rss;
 if (!childExited) await ask({ stop: true }, 'stopped');
 
@@ -259,4 +264,11 @@ console.log(
 );
 for (const [what, value, target, ok] of rows) console.log(`${what.padEnd(30)} ${value.padEnd(34)} target ${target.padEnd(8)} ${ok ? 'ok' : 'MISSED'}`);
 for (const line of [...crashes, ...unanswered].slice(0, 10)) console.log(`  ${line}`);
+if (lost || duplicated) {
+  for (const sub of report) {
+    const notSent = sub.sends.filter((s) => s.status !== 'sent');
+    const weeks = sub.sends.map((s) => s.isoWeek);
+    console.log(`  subscription ${sub.id} (${sub.platform} ${sub.channelId}): ${sub.sends.length} weeks recorded; not sent: ${JSON.stringify(notSent)}; recorded ${weeks.join(' ')}`);
+  }
+}
 process.exit(rows.every(([, , , ok]) => ok) ? 0 : 1);
