@@ -185,7 +185,8 @@ async function runOne(n: number): Promise<void> {
     }
     answered++;
   } catch (error) {
-    unanswered.push(`${label}: ${(error as Error).message.slice(0, 200)}`);
+    unanswered.push(`${label}: ${(error as Error).message.slice(0, 300)}`);
+    process.stderr.write(`soak: unanswered ${unanswered.at(-1)}\n`);
   }
 }
 
