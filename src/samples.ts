@@ -21,7 +21,7 @@ export async function classifiedSample(ctx: CommandContext, options: { tag?: str
   const classified: ClassifiedModel[] = [];
   for (let i = 0; i < sample.models.length; i += CLASSIFY_CHUNK) {
     if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-    classified.push(...classifyAll(sample.models.slice(i, i + CLASSIFY_CHUNK), sample.lookup, thresholds));
+    classified.push(...classifyAll(sample.models.slice(i, i + CLASSIFY_CHUNK), sample.lookup, thresholds, sample.calibration));
   }
   return { ...sample, notes: sample.notes.map((n) => n[ctx.locale]), classified };
 }

@@ -21,6 +21,7 @@ import {
 } from 'cockatiel';
 import type { ModelRecord } from '../core/types.js';
 import type { Logger } from '../log.js';
+import { downloadModelConfig } from './config-file.js';
 import { fromHubEntry } from './records.js';
 
 export type HubFailure = 'timeout' | 'rate-limited' | 'server' | 'network' | 'malformed' | 'cancelled';
@@ -100,13 +101,14 @@ const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.i
 
 /** Lists must be JSON arrays of objects and single models JSON objects with an id, or the library would choke later. */
 function checkShape(url: string, body: string): void {
+  const kind = endpointKind(url);
+  if (kind === 'files') return; // a repo's files are whatever they are; their readers check them
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
     throw new HubError('malformed', `Bad JSON from ${url}`);
   }
-  const kind = endpointKind(url);
   if (kind === 'list' || kind === 'search') {
     if (!Array.isArray(parsed) || !parsed.every(isObject)) throw new HubError('malformed', `Not a list of models from ${url}`);
   } else if (kind === 'model') {
@@ -192,8 +194,9 @@ export function createHubFetch(baseFetch: typeof fetch, policy: FetchPolicy, log
       throw new HubError('server', `HTTP ${res.status} from ${url}`, res.status);
     }
     // Every body is read here, 404s too, so the deadline covers it: a hanging body is a timeout.
-    const body = await res.text();
-    if (res.ok) checkShape(url, body);
+    // As bytes: files (config.json, safetensors headers) need not be text.
+    const body = await res.arrayBuffer();
+    if (res.ok && endpointKind(url) !== 'files') checkShape(url, new TextDecoder().decode(body));
     const headers = new Headers(res.headers);
     headers.delete('content-length');
     headers.delete('content-encoding');
@@ -281,6 +284,8 @@ export interface HubClient {
   available(kind: EndpointKind): boolean;
   /** The client's fetch (policy, breakers, token rule), for requests the library does not make (paging). */
   fetch: typeof fetch;
+  /** A model repo's parsed config.json; undefined when there is none. */
+  modelConfig(id: string): Promise<Record<string, unknown> | undefined>;
 }
 
 export function createHubClient(options: HubClientOptions): HubClient {
@@ -342,5 +347,6 @@ export function createHubClient(options: HubClientOptions): HubClient {
 
     available: (kind) => breakers.available(kind),
     fetch: normal,
+    modelConfig: (id) => downloadModelConfig(id, { hubUrl, accessToken, fetch: normal }),
   };
 }
