@@ -99,10 +99,9 @@ function retryAfterMs(header: string | null, now: number): number | undefined {
 
 const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Lists must be JSON arrays of objects and single models JSON objects with an id, or the library would choke later. */
+/** Lists must be JSON arrays of objects and single models JSON objects with an id, or the library would choke later (not for files). */
 function checkShape(url: string, body: string): void {
   const kind = endpointKind(url);
-  if (kind === 'files') return; // a repo's files are whatever they are; their readers check them
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -196,6 +195,7 @@ export function createHubFetch(baseFetch: typeof fetch, policy: FetchPolicy, log
     // Every body is read here, 404s too, so the deadline covers it: a hanging body is a timeout.
     // As bytes: files (config.json, safetensors headers) need not be text.
     const body = await res.arrayBuffer();
+    // A repo's files (config.json…) are whatever they are: their readers check them.
     if (res.ok && endpointKind(url) !== 'files') checkShape(url, new TextDecoder().decode(body));
     const headers = new Headers(res.headers);
     headers.delete('content-length');
