@@ -95,6 +95,17 @@ describe('stopping', () => {
     expect(code).toBe(0);
   }, 90_000);
 
+  it('a reader that stops reading stderr (a full pipe) blocks neither logging nor the exit', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join('test', 'helpers', 'log-flood.ts')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stderr!.pause(); // 10 MB of logs into a 64 KB pipe nobody empties
+    let stdout = '';
+    child.stdout!.on('data', (chunk) => (stdout += chunk));
+    const code = await Promise.race([exitOf(child), new Promise<string>((resolve) => setTimeout(() => resolve('still running'), 30_000))]);
+    if (code === 'still running') child.kill('SIGKILL');
+    expect(code).toBe(0);
+    expect(stdout).toBe('logged\n');
+  }, 60_000);
+
   it('a malformed gateway payload (data.options a string) is logged and answered with an error, never fatal', async () => {
     const discord = await startFakeDiscord();
     const child = start([], { OFFLINE: '1', DATA_DIR: tempDir(), DISCORD_TOKEN: 'token', DISCORD_API_URL: discord.apiUrl, LOG_LEVEL: 'warn' });
