@@ -38,6 +38,9 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
     ['Llama-3.2-1B', 1_235_814_400], ['Llama-3.2-3B', 3_212_749_824], ['Llama-3.2-11B', 10_670_220_835], ['Llama-3.2-90B', 88.6 * B],
     ['Llama-3.3-70B', 70_553_706_496],
   ]),
+  ...from('Llama 4 model card: Scout 17B activated / 109B total (16 experts), Maverick 17B activated / 400B total (128 experts)', [
+    ['Llama-4-Scout-17B-16E', 109 * B, 17 * B], ['Llama-4-Maverick-17B-128E', 400 * B, 17 * B],
+  ]),
   ...from('OPT paper (Zhang et al. 2022), Table 1', [
     ['opt-125m', 125 * M], ['opt-350m', 331 * M], ['opt-1.3b', 1.32 * B], ['opt-2.7b', 2.65 * B], ['opt-6.7b', 6.66 * B], ['opt-13b', 12.9 * B], ['opt-30b', 30.0 * B], ['opt-66b', 66.0 * B],
   ]),
@@ -52,6 +55,9 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('Mistral model cards and announcements (NeMo 12B, Small 22B/24B, Large 2 123B, Codestral 22B, Ministral 8B, Pixtral 12B); Hub pages', [
     ['Mistral-Nemo', 12_247_782_400], ['Mistral-Small', 22_247_282_688], ['Mistral-Small-24B', 23_572_403_200], ['Mistral-Small-3.1-24B', 24.0 * B],
     ['Mistral-Large', 122_610_069_504], ['Codestral-22B', 22_247_282_688], ['Ministral-8B', 8_019_808_256], ['Pixtral-12B', 12_682_739_712],
+  ]),
+  ...from('Magistral Small and Devstral Small model cards: 24B, built on Mistral Small 3.1 (text); Hub pages 23,572,403,200; Pixtral Large card: 123B decoder + 1B vision encoder', [
+    ['Magistral-Small', 23_572_403_200], ['Devstral-Small', 23_572_403_200], ['Pixtral-Large', 124 * B],
   ]),
 
   // ── Qwen (Alibaba) ───────────────────────────────────────────────────────────
@@ -71,9 +77,12 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
     ['Qwen2.5-14B', 14_770_033_664], ['Qwen2.5-32B', 32_763_876_352], ['Qwen2.5-72B', 72_706_203_648], ['QwQ-32B', 32_763_876_352],
     ['Qwen2.5-VL-3B', 3_754_622_976], ['Qwen2.5-VL-7B', 8_292_166_656], ['Qwen2.5-VL-32B', 33.5 * B], ['Qwen2.5-VL-72B', 73_410_777_344],
   ]),
-  ...from('Qwen3 model cards (Qwen/Qwen3-*: "Number of Parameters")', [
-    ['Qwen3-0.6B', 0.6 * B], ['Qwen3-1.7B', 1.7 * B], ['Qwen3-4B', 4.0 * B], ['Qwen3-8B', 8.2 * B], ['Qwen3-14B', 14.8 * B], ['Qwen3-32B', 32.8 * B],
-    ['Qwen3-30B-A3B', 30.5 * B, 3.3 * B], ['Qwen3-235B-A22B', 235 * B, 22 * B],
+  ...from('Qwen3 model cards (Qwen/Qwen3-*: "Number of Parameters": 0.6B, 1.7B; 30.5B with 3.3B activated; 235B with 22B activated); Hub pages: 4,022,468,096 / 8,190,735,360 / 14,768,307,200 / 32,762,123,264 / 30,532,122,624 / 235,093,634,560', [
+    ['Qwen3-0.6B', 0.6 * B], ['Qwen3-1.7B', 1.7 * B], ['Qwen3-4B', 4_022_468_096], ['Qwen3-8B', 8_190_735_360], ['Qwen3-14B', 14_768_307_200], ['Qwen3-32B', 32_762_123_264],
+    ['Qwen3-30B-A3B', 30_532_122_624, 3.3 * B], ['Qwen3-235B-A22B', 235_093_634_560, 22 * B],
+  ]),
+  ...from('Qwen3 Embedding model cards (0.6B, 4B, 8B): the Qwen3 models of those sizes without their output layer', [
+    ['Qwen3-Embedding-0.6B', 596_049_920], ['Qwen3-Embedding-4B', 4_021_774_336], ['Qwen3-Embedding-8B', 7_567_295_488],
   ]),
   ...from('DeepSeek-R1 model card (distilled models are Qwen2.5 and Llama 3 models); Hub pages of deepseek-ai/DeepSeek-R1-Distill-*', [
     ['Distill-Qwen-1.5B', 1_777_088_000], ['Distill-Qwen-7B', 7_615_616_512], ['Distill-Qwen-14B', 14_770_033_664], ['Distill-Qwen-32B', 32_763_876_352],
@@ -87,6 +96,10 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
     ['gemma-2-2b', 2_614_341_888], ['gemma-2-9b', 9_241_705_984], ['gemma-2-27b', 27_227_128_320],
     ['gemma-3-1b', 999_885_952], ['gemma-3-4b', 4_300_079_472], ['gemma-3-12b', 12_187_325_040], ['gemma-3-27b', 27_432_406_640],
     ['paligemma-3b', 2_923_466_480], ['paligemma2-3b', 3_032_242_416], ['paligemma2-10b', 9.66 * B], ['paligemma2-28b', 27.8 * B],
+  ]),
+  // `E2B` and `E4B` are effective sizes: per-layer embeddings make the stored models much larger.
+  ...from('Gemma 3n model card: raw parameter counts 5B (E2B) and 8B (E4B); Gemma 4 model card: E2B 2.3B effective, 5.1B with per-layer embeddings, E4B 4.5B effective, 8B', [
+    ['gemma-3n-E2B', 5 * B], ['gemma-3n-E4B', 8 * B], ['gemma-4-E2B', 5.1 * B], ['gemma-4-E4B', 8 * B],
   ]),
   ...from('BERT paper (Devlin et al. 2018): BASE 110M, LARGE 340M; Hub pages of google-bert/bert-base-multilingual-cased (179M) and bert-base-chinese (103M)', [
     ['bert-base', 110 * M], ['bert-large', 340 * M], ['bert-base-multilingual', 178.6 * M], ['bert-base-chinese', 102.9 * M],
@@ -296,18 +309,25 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('DeepSeek model cards and papers: LLM 7B/67B, Coder 1.3B/6.7B/33B, V2 236B (21B active), V2-Lite 15.7B (2.4B active), V3 and R1 671B (37B active; 685B on the Hub with the MTP module)', [
     ['deepseek-llm-7b', 6.91 * B], ['deepseek-llm-67b', 67 * B], ['deepseek-coder-1.3b', 1.35 * B], ['deepseek-coder-6.7b', 6.74 * B], ['deepseek-coder-33b', 33.3 * B],
     ['DeepSeek-V2', 236 * B, 21 * B], ['DeepSeek-V2.5', 236 * B, 21 * B], ['DeepSeek-V2-Lite', 15.7 * B, 2.4 * B], ['DeepSeek-Coder-V2', 236 * B, 21 * B], ['DeepSeek-Coder-V2-Lite', 15.7 * B, 2.4 * B],
-    ['DeepSeek-V3', 671 * B, 37 * B], ['DeepSeek-R1', 671 * B, 37 * B], ['DeepSeek-R1-Zero', 671 * B, 37 * B],
+    ['DeepSeek-V3', 671 * B, 37 * B], ['DeepSeek-V3.1', 671 * B, 37 * B], ['DeepSeek-R1', 671 * B, 37 * B], ['DeepSeek-R1-Zero', 671 * B, 37 * B],
     ['deepseek-vl2-tiny', 3.37 * B], ['deepseek-vl2-small', 16.1 * B], ['deepseek-vl2', 27.5 * B], ['Janus-1.3B', 2.09 * B], ['Janus-Pro-1B', 2.09 * B], ['Janus-Pro-7B', 7.42 * B],
   ]),
-  ...from('Cohere model cards: Command R 35B, Command R+ 104B, Command R7B 8B; Aya 23 8B / 35B', [
-    ['c4ai-command-r', 35 * B], ['c4ai-command-r-plus', 104 * B], ['c4ai-command-r7b', 8.03 * B], ['aya-23-8b', 8.03 * B], ['aya-23-35b', 35 * B],
+  ...from('Cohere model cards: Command R 35B, Command R+ 104B, Command R7B 8B, Command A 111B; Aya 23 8B / 35B', [
+    ['c4ai-command-r', 35 * B], ['c4ai-command-r-plus', 104 * B], ['c4ai-command-r7b', 8.03 * B], ['c4ai-command-a', 111 * B], ['aya-23-8b', 8.03 * B], ['aya-23-35b', 35 * B],
   ]),
   ...from('Mixture-of-experts model cards: DBRX 132B (36B active), Jamba 52B (12B active), Jamba 1.5 Large 398B (94B active), Grok-1 314B, Snowflake Arctic 480B (17B active)', [
     ['dbrx', 132 * B, 36 * B], ['Jamba-v0.1', 51.6 * B, 12 * B], ['Jamba-1.5-Mini', 51.6 * B, 12 * B], ['Jamba-1.5-Large', 398 * B, 94 * B], ['grok-1', 314 * B, 86 * B],
     ['snowflake-arctic-instruct', 480 * B, 17 * B], ['snowflake-arctic-base', 480 * B, 17 * B],
   ]),
-  ...from('OLMo / OLMo 2 / OLMoE papers (AI2): OLMo 1B 1.18B, 7B 6.89B; OLMo 2 7B 7.3B, 13B 13.7B, 32B 32.2B; OLMoE 6.9B (1.3B active)', [
-    ['OLMo-1B', 1.18 * B], ['OLMo-7B', 6.89 * B], ['OLMo-2-1124-7B', 7.3 * B], ['OLMo-2-1124-13B', 13.7 * B], ['OLMo-2-0325-32B', 32_234_279_936], ['OLMoE-1B-7B', 6.92 * B, 1.28 * B],
+  ...from('OLMo / OLMo 2 / OLMoE papers and model cards (AI2): OLMo 1B 1.18B, 7B 6.89B; OLMo 2 1B 1.48B (Hub page 1,484,916,736), 7B 7.3B, 13B 13.7B, 32B 32.2B; OLMoE 6.9B (1.3B active)', [
+    ['OLMo-1B', 1.18 * B], ['OLMo-7B', 6.89 * B], ['OLMo-2-1B', 1_484_916_736], ['OLMo-2-7B', 7.3 * B], ['OLMo-2-13B', 13.7 * B], ['OLMo-2-32B', 32_234_279_936], ['OLMoE-1B-7B', 6.92 * B, 1.28 * B],
+  ]),
+  ...from('Falcon3 model cards (tiiuae/Falcon3-*); Hub pages: 1,669,408,768 / 3.23B / 7,455,550,464 / 10,305,653,760', [
+    ['Falcon3-1B', 1_669_408_768], ['Falcon3-3B', 3.23 * B], ['Falcon3-7B', 7_455_550_464], ['Falcon3-10B', 10_305_653_760],
+  ]),
+  ...from('Mixture-of-experts model cards: gpt-oss-120b 117B (5.1B active), gpt-oss-20b 21B (3.6B active); Kimi K2 1T (32B activated); GLM-4.5 355B (32B active), GLM-4.5-Air 106B (12B active); MiniMax-Text-01 and MiniMax-M1 456B (45.9B activated); Hunyuan-A13B 80B (13B active)', [
+    ['gpt-oss-20b', 21 * B, 3.6 * B], ['gpt-oss-120b', 117 * B, 5.1 * B], ['Kimi-K2', 1000 * B, 32 * B], ['GLM-4.5', 355 * B, 32 * B], ['GLM-4.5-Air', 106 * B, 12 * B],
+    ['MiniMax-Text-01', 456 * B, 45.9 * B], ['MiniMax-M1', 456 * B, 45.9 * B], ['Hunyuan-A13B', 80 * B, 13 * B],
   ]),
   ...from('GLM model cards (THUDM): ChatGLM3-6B 6.24B, GLM-4-9B 9.4B', [['chatglm3-6b', 6.24 * B], ['glm-4-9b', 9_399_951_360]]),
   ...from('InternLM2 / 2.5 model cards: 1.8B, 7.7B, 19.9B', [['internlm2-1.8b', 1.89 * B], ['internlm2-7b', 7.74 * B], ['internlm2-20b', 19.9 * B], ['internlm2.5-7b', 7.74 * B], ['internlm2.5-20b', 19.9 * B]]),
@@ -319,8 +339,11 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('Vicuna model cards (lmsys): LLaMA / Llama 2 7B and 13B', [['vicuna-7b', 6.74 * B], ['vicuna-13b', 13.0 * B], ['vicuna-33b', 32.5 * B]]),
   ...from('Zephyr and OpenChat 3.5 model cards: fine-tunes of Mistral-7B (7.24B)', [['zephyr-7b', 7_241_732_096], ['openchat-3.5', 7_241_732_096]]),
   ...from('StableLM model cards (stabilityai): StableLM 2 1.6B, StableLM 3B 2.8B, StableLM 2 12B', [['stablelm-2-1_6b', 1.64 * B], ['stablelm-3b', 2.8 * B], ['stablelm-zephyr-3b', 2.8 * B], ['stablelm-2-12b', 12.1 * B]]),
-  ...from('Granite model cards (ibm-granite): 3.0/3.1 2B 2.5B and 8B 8.2B; Granite Code 3B 3.5B, 8B 8.1B, 20B 20.1B, 34B 33.7B', [
+  ...from('Granite model cards (ibm-granite): 3.x 2B 2.53B and 8B 8.17B, 3.0 MoE 1B-A400M 1.3B and 3B-A800M 3.3B; Granite 4.0 H-Small 32B (9B active), H-Tiny 7B (1B active), H-Micro and Micro 3B; Granite Code 3B 3.5B, 8B 8.1B, 20B 20.1B, 34B 33.7B', [
     ['granite-3.0-2b', 2.53 * B], ['granite-3.0-8b', 8.17 * B], ['granite-3.1-2b', 2.53 * B], ['granite-3.1-8b', 8.17 * B],
+    ['granite-3.2-2b', 2.53 * B], ['granite-3.2-8b', 8.17 * B], ['granite-3.3-2b', 2_533_539_840], ['granite-3.3-8b', 8_170_864_640],
+    ['granite-3.0-1b-a400m', 1.3 * B, 0.4 * B], ['granite-3.0-3b-a800m', 3.3 * B, 0.8 * B],
+    ['granite-4.0-h-small', 32 * B, 9 * B], ['granite-4.0-h-tiny', 7 * B, 1 * B], ['granite-4.0-h-micro', 3 * B], ['granite-4.0-micro', 3 * B],
     ['granite-3b-code', 3.48 * B], ['granite-8b-code', 8.05 * B], ['granite-20b-code', 20.1 * B], ['granite-34b-code', 33.7 * B],
   ]),
   ...from('MiniCPM model cards (openbmb): MiniCPM-V 2.6 8.1B, MiniCPM-o 2.6 8.7B', [['MiniCPM-V-2_6', 8.1 * B], ['MiniCPM-o-2_6', 8_675_000_000]]),
