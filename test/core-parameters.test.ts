@@ -102,6 +102,10 @@ describe('resolveParameters', () => {
     expect(hasPackedWeights(model('unsloth/Llama-3.2-3B-Instruct-bnb-4bit'))).toBe(true);
     expect(hasPackedWeights(model('mlx-community/Llama-3.2-1B-Instruct-bf16', { tags: ['mlx', 'base_model:quantized:meta-llama/Llama-3.2-1B-Instruct'] }))).toBe(false);
     expect(hasPackedWeights(model('Qwen/Qwen2.5-32B-Instruct'))).toBe(false);
+    // MLX packs 8-bit weights four to a uint32; bitsandbytes 8-bit stores one int8 per weight.
+    expect(hasPackedWeights(model('mlx-community/DeepSeek-R1-Distill-Qwen-32B-MLX-8Bit'))).toBe(true);
+    expect(hasPackedWeights(model('someone/Qwen2.5-7B-8bit', { tags: ['mlx'] }))).toBe(true);
+    expect(hasPackedWeights(model('someone/Qwen2.5-7B-bnb-8bit'))).toBe(false);
   });
 
   it('keeps a full-precision safetensors count even when the Hub calls the repo a quantization', () => {

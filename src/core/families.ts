@@ -22,6 +22,8 @@ const UNIT_LETTER = /[bm]/;
  */
 const GLUED_SIZE = /^([a-z]{3,})(\d+(?:\.\d+)?b)$/;
 const LEADING_WORD = /^[a-z]+/;
+/** A size glued to the version after it: `SeQwence-14Bv6`. */
+const SIZE_THEN_VERSION = /^(\d+(?:\.\d+)?[mb])(v\d[\d.]*)$/;
 const GLUE_WORDS: ReadonlySet<string> = new Set(FAMILY_TABLE.map((e) => LEADING_WORD.exec(e.name.toLowerCase())?.[0] ?? ''));
 const ENDS_WITH_LETTER = /[a-z]$/;
 /** OpenCLIP writes ViT sizes as a letter and a patch size: `ViT-B-32`, `ViT-bigG-14`. */
@@ -75,6 +77,11 @@ export function nameTokens(repoId: string): string[] {
   const tokens: string[] = [];
   for (const part of name.split(SPLIT)) {
     if (part === '') continue;
+    const versioned = SIZE_THEN_VERSION.exec(part);
+    if (versioned) {
+      tokens.push(versioned[1], versioned[2]);
+      continue;
+    }
     const glued = GLUED_SIZE.exec(part);
     if (glued && GLUE_WORDS.has(glued[1])) {
       tokens.push(glued[1], glued[2]);
@@ -329,15 +336,37 @@ export function familyCountOf(repoId: string, tokens: string[], calibration: Cal
   eachKey(repoId, tokens, (key) => {
     const entry = TABLE.get(key);
     if (entry) {
-      found = { parameters: entry.parameters, source: 'family_table', family: entry.name };
-      if (entry.active !== undefined) found.activeParameters = entry.active;
+      found = published(entry);
       return true;
     }
     const family = calibration.families.get(key);
     if (family) found = learned(key, family);
     return found !== null;
   });
-  return found;
+  return found ?? publishedInside(tokens);
+}
+
+function published(entry: FamilyEntry): FamilyCount {
+  const count: FamilyCount = { parameters: entry.parameters, source: 'family_table', family: entry.name };
+  if (entry.active !== undefined) count.activeParameters = entry.active;
+  return count;
+}
+
+/**
+ * A published family named inside a name that states no size, after other words
+ * (`Human-Like-Mistral-Nemo-Instruct-2407`, `Rombos-DeepSeek-V3-abliterated`): two or three words
+ * in a row that are a table entry's name. The table only: learned keys are built from leading
+ * words and sizes, so a window of words is no evidence for them.
+ */
+function publishedInside(tokens: string[]): FamilyCount | null {
+  if (tokens.length < 3) return null;
+  for (const token of tokens) if (nominalOf(token) !== null) return null;
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const pair = `${tokens[i]} ${tokens[i + 1]}`;
+    const entry = (i + 2 < tokens.length ? TABLE.get(`${pair} ${tokens[i + 2]}`) : undefined) ?? TABLE.get(pair);
+    if (entry) return published(entry);
+  }
+  return null;
 }
 
 export function familyCount(repoId: string, calibration: Calibration = EMPTY_CALIBRATION): FamilyCount | null {

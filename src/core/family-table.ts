@@ -118,8 +118,15 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
     ['flan-t5-small', 76_961_152], ['flan-t5-base', 247_577_856], ['flan-t5-large', 783_150_080], ['flan-t5-xl', 2_849_757_184], ['flan-t5-xxl', 11.3 * B],
     ['t5-v1_1-small', 76_961_152], ['t5-v1_1-base', 247_577_856], ['t5-v1_1-large', 783_150_080], ['t5-v1_1-xl', 2_849_757_184], ['t5-v1_1-xxl', 11.3 * B],
   ]),
-  ...from('mT5 paper (Xue et al. 2021), Table 2', [
+  ...from('mT5 paper (Xue et al. 2021), Table 2; mT0 (Muennighoff et al. 2023) is mT5 fine-tuned on xP3, same sizes', [
     ['mt5-small', 300 * M], ['mt5-base', 580 * M], ['mt5-large', 1.2 * B], ['mt5-xl', 3.7 * B], ['mt5-xxl', 13 * B],
+    ['mt0-small', 300 * M], ['mt0-base', 580 * M], ['mt0-large', 1.2 * B], ['mt0-xl', 3.7 * B], ['mt0-xxl', 13 * B],
+  ]),
+  ...from('ByT5 paper (Xue et al. 2022), Table 1: 300M, 582M, 1.23B, 3.74B, 12.9B', [
+    ['byt5-small', 300 * M], ['byt5-base', 582 * M], ['byt5-large', 1.23 * B], ['byt5-xl', 3.74 * B], ['byt5-xxl', 12.9 * B],
+  ]),
+  ...from('Sentence-T5 paper (Ni et al. 2022): T5 encoders, base 110M, large 335M, XL 1.24B, XXL 4.86B; Hub pages of sentence-transformers/sentence-t5-base (110M), sentence-t5-xl (1.24B)', [
+    ['sentence-t5-base', 109.6 * M], ['sentence-t5-large', 335 * M], ['sentence-t5-xl', 1.24 * B], ['sentence-t5-xxl', 4.86 * B],
   ]),
   ...from('ViT paper (Dosovitskiy et al. 2021), Table 1 (Base 86M, Large 307M, Huge 632M); DeiT paper (Touvron et al. 2021), Table 1 (Ti 5M, S 22M)', [
     ['vit-tiny', 5.7 * M], ['vit-small', 22.1 * M], ['vit-base', 86.6 * M], ['vit-large', 304 * M], ['vit-huge', 632 * M],
@@ -197,6 +204,12 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('BART paper (Lewis et al. 2020); Hub pages of facebook/bart-base (139M), facebook/bart-large (406M), mbart-large-50 (611M)', [
     ['bart-base', 139_420_416], ['bart-large', 406_291_456], ['mbart-large', 610_879_488], ['distilbart', 306 * M],
   ]),
+  ...from('Longformer-Encoder-Decoder (Beltagy et al. 2020) is BART with 16K positions; Hub pages of LED fine-tunes (pszemraj/led-base-book-summary 162M, led-large-book-summary 460M)', [
+    ['led-base', 161.9 * M], ['led-large', 459.9 * M],
+  ]),
+  ...from('PEGASUS paper (Zhang et al. 2020): large 568M; PEGASUS-X paper (Phang et al. 2022): base 272M, large 568M', [
+    ['pegasus-large', 568 * M], ['pegasus-x-base', 272 * M], ['pegasus-x-large', 568.7 * M],
+  ]),
   ...from('wav2vec 2.0 paper (Baevski et al. 2020): BASE 95M, LARGE 317M; HuBERT paper (Hsu et al. 2021): base 95M, large 316M, xlarge 964M', [
     ['wav2vec2-base', 95 * M], ['wav2vec2-large', 317 * M], ['wav2vec2-xls-r-300m', 317 * M], ['wav2vec2-xls-r-1b', 965 * M], ['wav2vec2-xls-r-2b', 2.16 * B],
     ['hubert-base', 95 * M], ['hubert-large', 316 * M], ['hubert-xlarge', 964 * M],
@@ -205,7 +218,26 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('Segment Anything paper (Kirillov et al. 2023); Hub pages of facebook/sam-vit-* (94M, 312M, 641M)', [
     ['sam-vit-base', 93_735_472], ['sam-vit-large', 312_343_088], ['sam-vit-huge', 641_090_608],
   ]),
+  ...from('Mask2Former paper (Cheng et al. 2022): Swin-T 47M, Swin-S 69M, Swin-B 107M, Swin-L 216M; Hub pages of facebook/mask2former-swin-*', [
+    ['mask2former-swin-tiny', 47.4 * M], ['mask2former-swin-small', 68.8 * M], ['mask2former-swin-base', 107.4 * M], ['mask2former-swin-large', 216 * M],
+  ]),
+  ...from('DINO paper (Caron et al. 2021): ViT-S 21M, ViT-B 85M; Hub pages of facebook/dino-vits8 (21.7M), dino-vitb8 (85.8M)', [
+    ['dino-vits8', 21.7 * M], ['dino-vits16', 21.7 * M], ['dino-vitb8', 85.8 * M], ['dino-vitb16', 85.8 * M],
+  ]),
+  ...from('VideoMAE and VideoMAE V2 papers: ViT-B 87M, ViT-L 305M, ViT-H 633M, ViT-g 1.01B; Hub pages of video classifiers (86.2M, 304M, 632M)', [
+    ['videomae-base', 86.2 * M], ['videomae-large', 304 * M], ['videomae-huge', 632 * M],
+    ['VideoMAEv2-Base', 86.2 * M], ['VideoMAEv2-Large', 303.9 * M], ['VideoMAEv2-Huge', 631.6 * M], ['VideoMAEv2-giant', 1.01 * B],
+  ]),
   ...from('DETR paper (Carion et al. 2020), Table 1: R50 41M, R101 60M', [['detr-resnet-50', 41.3 * M], ['detr-resnet-101', 60.2 * M]]),
+  ...from('RT-DETR paper (Zhao et al. 2024), Table 1: R18 20M, R34 31M, R50 42M, R101 76M (RT-DETRv2 keeps them); Hub pages of PekingU/rtdetr_* (20.2M, 31.5M, 43.0M, 76.8M)', [
+    ['rtdetr-r18vd', 20.2 * M], ['rtdetr-r34vd', 31.5 * M], ['rtdetr-r50vd', 43.0 * M], ['rtdetr-r101vd', 76.8 * M],
+    ['rtdetr-v2-r18vd', 20.2 * M], ['rtdetr-v2-r34vd', 31.5 * M], ['rtdetr-v2-r50vd', 43.0 * M], ['rtdetr-v2-r101vd', 76.8 * M],
+  ]),
+  ...from('YOLOS paper (Fang et al. 2021): Tiny 6.5M, Small 30.7M, Base 127M', [['yolos-tiny', 6.5 * M], ['yolos-small', 30.7 * M], ['yolos-base', 127 * M]]),
+  ...from('Grounding DINO model cards; Hub pages of IDEA-Research/grounding-dino-tiny (172M), grounding-dino-base (233M)', [['grounding-dino-tiny', 172.3 * M], ['grounding-dino-base', 232.8 * M]]),
+  ...from('SegFormer paper (Xie et al. 2021), Table 1: B0 3.8M, B1 13.7M, B2 27.5M, B3 47.3M, B4 64.1M, B5 84.7M', [
+    ['segformer-b0', 3.8 * M], ['segformer-b1', 13.7 * M], ['segformer-b2', 27.5 * M], ['segformer-b3', 47.3 * M], ['segformer-b4', 64.1 * M], ['segformer-b5', 84.7 * M],
+  ]),
   ...from('ConvNeXt paper (Liu et al. 2022), Table 1: T 28M, S 50M, B 89M, L 198M, XL 350M', [
     ['convnext-tiny', 28.6 * M], ['convnext-small', 50.2 * M], ['convnext-base', 88.6 * M], ['convnext-large', 197.8 * M], ['convnext-xlarge', 350 * M],
   ]),
@@ -236,6 +268,19 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   // ── Sentence embeddings and rerankers ───────────────────────────────────────
   ...from('BGE model cards (BAAI/bge-*): small 33.4M, base 109M, large 335M, m3 568M', [
     ['bge-small', 33_360_000], ['bge-base', 109_482_240], ['bge-large', 335_141_888], ['bge-m3', 567_754_752], ['bge-reranker-base', 278 * M], ['bge-reranker-large', 560 * M],
+    ['bge-reranker-v2-m3', 567_754_752],
+  ]),
+  ...from('Alibaba-NLP GTE v1.5 and multilingual model cards; Hub pages: gte-base-en-v1.5 137M, gte-large-en-v1.5 434M, gte-multilingual-base 305M, gte-modernbert-base 149M', [
+    ['gte-base-en-v1.5', 136.8 * M], ['gte-large-en-v1.5', 434.1 * M], ['gte-multilingual-base', 305 * M], ['gte-modernbert-base', 149 * M],
+  ]),
+  ...from('Jina AI model cards: jina-embeddings-v2 small 33M and base 137M, jina-embeddings-v3 570M; Hub pages of jinaai/jina-clip-v1 (223M), jina-clip-v2 (865M)', [
+    ['jina-embeddings-v2-small', 32.7 * M], ['jina-embeddings-v2-base', 137.4 * M], ['jina-embeddings-v3', 570 * M], ['jina-clip-v1', 222.7 * M], ['jina-clip-v2', 865.3 * M],
+  ]),
+  ...from('mixedbread model cards: mxbai-embed-large-v1 335M (BERT-large); mxbai-rerank v1 xsmall 71M, base 184M, large 435M (DeBERTa-v3 sizes)', [
+    ['mxbai-embed-large', 335.1 * M], ['mxbai-rerank-xsmall', 70.8 * M], ['mxbai-rerank-base', 184.4 * M], ['mxbai-rerank-large', 435 * M],
+  ]),
+  ...from('Hub pages of cross-encoder/ms-marco-MiniLM-L2-v2 (15.6M) and ms-marco-MiniLM-L4-v2 (19.2M): MiniLM with 2 and 4 layers of width 384', [
+    ['MiniLM-L2', 15.6 * M], ['MiniLM-L4', 19.2 * M],
   ]),
   ...from('E5 model cards (intfloat/e5-*, multilingual-e5-*)', [
     ['e5-small', 33_360_000], ['e5-base', 109_482_240], ['e5-large', 335_141_888],
@@ -284,6 +329,9 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
     ['chronos-t5-tiny', 8_394_496], ['chronos-t5-mini', 20_461_568], ['chronos-t5-small', 46_154_752], ['chronos-t5-base', 201_374_976], ['chronos-t5-large', 708_964_352],
     ['chronos-bolt-tiny', 8_650_000], ['chronos-bolt-mini', 21_200_000], ['chronos-bolt-small', 47_700_000], ['chronos-bolt-base', 205_300_000],
   ]),
+  ...from('Time-MoE paper (Shi et al. 2024), Table 1: names give activated parameters — base 50M of 113M, large 200M of 453M', [
+    ['TimeMoE-50M', 113.4 * M, 50 * M], ['TimeMoE-200M', 453.2 * M, 200 * M],
+  ]),
   ...from('Moirai paper (Woo et al. 2024), Table 2: small 14M, base 91M, large 311M', [
     ['moirai-1.0-R-small', 13.8 * M], ['moirai-1.0-R-base', 91.4 * M], ['moirai-1.0-R-large', 311 * M],
     ['moirai-1.1-R-small', 13.8 * M], ['moirai-1.1-R-base', 91.4 * M], ['moirai-1.1-R-large', 311 * M],
@@ -311,6 +359,7 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
     ['DeepSeek-V2', 236 * B, 21 * B], ['DeepSeek-V2.5', 236 * B, 21 * B], ['DeepSeek-V2-Lite', 15.7 * B, 2.4 * B], ['DeepSeek-Coder-V2', 236 * B, 21 * B], ['DeepSeek-Coder-V2-Lite', 15.7 * B, 2.4 * B],
     ['DeepSeek-V3', 671 * B, 37 * B], ['DeepSeek-V3.1', 671 * B, 37 * B], ['DeepSeek-R1', 671 * B, 37 * B], ['DeepSeek-R1-Zero', 671 * B, 37 * B],
     ['deepseek-vl2-tiny', 3.37 * B], ['deepseek-vl2-small', 16.1 * B], ['deepseek-vl2', 27.5 * B], ['Janus-1.3B', 2.09 * B], ['Janus-Pro-1B', 2.09 * B], ['Janus-Pro-7B', 7.42 * B],
+    ['JanusFlow-1.3B', 2.05 * B],
   ]),
   ...from('Cohere model cards: Command R 35B, Command R+ 104B, Command R7B 8B, Command A 111B; Aya 23 8B / 35B', [
     ['c4ai-command-r', 35 * B], ['c4ai-command-r-plus', 104 * B], ['c4ai-command-r7b', 8.03 * B], ['c4ai-command-a', 111 * B], ['aya-23-8b', 8.03 * B], ['aya-23-35b', 35 * B],
@@ -325,9 +374,9 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('Falcon3 model cards (tiiuae/Falcon3-*); Hub pages: 1,669,408,768 / 3.23B / 7,455,550,464 / 10,305,653,760', [
     ['Falcon3-1B', 1_669_408_768], ['Falcon3-3B', 3.23 * B], ['Falcon3-7B', 7_455_550_464], ['Falcon3-10B', 10_305_653_760],
   ]),
-  ...from('Mixture-of-experts model cards: gpt-oss-120b 117B (5.1B active), gpt-oss-20b 21B (3.6B active); Kimi K2 1T (32B activated); GLM-4.5 355B (32B active), GLM-4.5-Air 106B (12B active); MiniMax-Text-01 and MiniMax-M1 456B (45.9B activated); Hunyuan-A13B 80B (13B active)', [
+  ...from('Mixture-of-experts model cards: gpt-oss-120b 117B (5.1B active), gpt-oss-20b 21B (3.6B active); Kimi K2 1T (32B activated), Kimi-VL-A3B 16B (3B activated); GLM-4.5 355B (32B active), GLM-4.5-Air 106B (12B active); MiniMax-Text-01 and MiniMax-M1 456B (45.9B activated); Hunyuan-A13B 80B (13B active)', [
     ['gpt-oss-20b', 21 * B, 3.6 * B], ['gpt-oss-120b', 117 * B, 5.1 * B], ['Kimi-K2', 1000 * B, 32 * B], ['GLM-4.5', 355 * B, 32 * B], ['GLM-4.5-Air', 106 * B, 12 * B],
-    ['MiniMax-Text-01', 456 * B, 45.9 * B], ['MiniMax-M1', 456 * B, 45.9 * B], ['Hunyuan-A13B', 80 * B, 13 * B],
+    ['MiniMax-Text-01', 456 * B, 45.9 * B], ['MiniMax-M1', 456 * B, 45.9 * B], ['Hunyuan-A13B', 80 * B, 13 * B], ['Kimi-VL-A3B', 16 * B, 3 * B],
   ]),
   ...from('GLM model cards (THUDM): ChatGLM3-6B 6.24B, GLM-4-9B 9.4B', [['chatglm3-6b', 6.24 * B], ['glm-4-9b', 9_399_951_360]]),
   ...from('InternLM2 / 2.5 model cards: 1.8B, 7.7B, 19.9B', [['internlm2-1.8b', 1.89 * B], ['internlm2-7b', 7.74 * B], ['internlm2-20b', 19.9 * B], ['internlm2.5-7b', 7.74 * B], ['internlm2.5-20b', 19.9 * B]]),
