@@ -354,17 +354,20 @@ function published(entry: FamilyEntry): FamilyCount {
 
 /**
  * A published family named inside a name that states no size, after other words
- * (`Human-Like-Mistral-Nemo-Instruct-2407`, `Rombos-DeepSeek-V3-abliterated`): two or three words
- * in a row that are a table entry's name. The table only: learned keys are built from leading
- * words and sizes, so a window of words is no evidence for them.
+ * (`Human-Like-Mistral-Nemo-Instruct-2407`, `gpt_bigcode-santacoder`): three or two words in a row
+ * that are a table entry's name, or one word naming a small model (`santacoder`, `tinyllama`; a
+ * lone `bloom` may be any BLOOM, so large entries need more words). The table only: learned keys
+ * are built from leading words and sizes, so a window of words is no evidence for them.
  */
 function publishedInside(tokens: string[]): FamilyCount | null {
-  if (tokens.length < 3) return null;
+  if (tokens.length < 2) return null;
   for (const token of tokens) if (nominalOf(token) !== null) return null;
-  for (let i = 1; i + 1 < tokens.length; i++) {
-    const pair = `${tokens[i]} ${tokens[i + 1]}`;
-    const entry = (i + 2 < tokens.length ? TABLE.get(`${pair} ${tokens[i + 2]}`) : undefined) ?? TABLE.get(pair);
+  for (let i = 1; i < tokens.length; i++) {
+    const pair = i + 1 < tokens.length ? `${tokens[i]} ${tokens[i + 1]}` : '';
+    const entry = (i + 2 < tokens.length ? TABLE.get(`${pair} ${tokens[i + 2]}`) : undefined) ?? (pair ? TABLE.get(pair) : undefined);
     if (entry) return published(entry);
+    const word = TABLE.get(tokens[i]);
+    if (word && word.parameters < SMALL_FAMILY) return published(word);
   }
   return null;
 }
@@ -390,6 +393,19 @@ export function architectureFamilyCount(tags: readonly string[], sizeToken: stri
     const name = `${tag}-${sizeToken}`;
     const found = familyCountOf(name, nameTokens(name), calibration);
     if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * A Hub architecture tag that is itself the name of a small published model (`gpt2`, `moondream1`):
+ * a repo of that architecture whose name says nothing is that model or a close variant, far below
+ * the 7B line. Large entries are left out (`bloom` is 176B, but most BLOOM repos are 560M to 7B).
+ */
+export function architectureEntryCount(tags: readonly string[]): FamilyCount | null {
+  for (const tag of tags) {
+    const entry = TABLE.get(tag);
+    if (entry && entry.parameters < SMALL_FAMILY) return published(entry);
   }
   return null;
 }

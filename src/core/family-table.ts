@@ -399,5 +399,13 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('Stable Beluga model cards (stabilityai, petals-team): fine-tunes of Llama 2 70B and LLaMA 65B', [['StableBeluga2', 68_976_648_192], ['StableBeluga1', 65.2 * B]]),
   ...from('Moshi paper (Défossez et al. 2024): a 7B temporal transformer; Hub page of kyutai/moshiko-pytorch-bf16 (7.69B)', [['moshiko', 7.69 * B], ['moshika', 7.69 * B]]),
   ...from('Emu3 model cards (BAAI): 8B; Hub page of BAAI/Emu3-Gen (8.49B)', [['Emu3', 8.49 * B]]),
+  ...from('CogVLM paper (Wang et al. 2023): 10B vision expert + 7B language model; Hub page of THUDM/cogvlm-chat-hf (17.6B)', [['cogvlm', 17.6 * B]]),
+  ...from('Pix2Struct paper (Lee et al. 2023): base 282M, large 1.3B; Kosmos-2 paper (Peng et al. 2023): 1.6B; Hub pages of google/pix2struct-* and microsoft/kosmos-2-patch14-224 (1.66B)', [
+    ['pix2struct-base', 282.3 * M], ['pix2struct-large', 1.34 * B], ['kosmos-2', 1.66 * B],
+  ]),
+  ...from('AraGPT2 paper (Antoun et al. 2021), Table 1: base 135M, medium 370M, large 792M, mega 1.46B', [
+    ['aragpt2-base', 135 * M], ['aragpt2-medium', 370 * M], ['aragpt2-large', 792 * M], ['aragpt2-mega', 1.46 * B],
+  ]),
+  ...from('Seamless paper (Seamless Communication 2023): w2v-BERT 2.0 speech encoder, 600M; Hub page of facebook/w2v-bert-2.0 (581M)', [['w2v-bert-2.0', 580.5 * M]]),
   ...from('GOT-OCR 2.0 paper (Wei et al. 2024): 580M; Hub page of stepfun-ai/GOT-OCR2_0 (716M with its vision encoder)', [['GOT-OCR2_0', 716 * M]]),
 ];

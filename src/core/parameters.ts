@@ -3,7 +3,7 @@
 // table or the family medians learned from the data → the bare size in the name → unknown.
 // This runs once per model at ingest, over millions of models: RegExps are built once, at load,
 // and a record's base models are read once per call.
-import { architectureFamilyCount, EMPTY_CALIBRATION, familyCountOf, nameTokens, nominalOf, tagFamilyCount, type Calibration, type FamilyCount } from './families.js';
+import { architectureEntryCount, architectureFamilyCount, EMPTY_CALIBRATION, familyCountOf, nameTokens, nominalOf, tagFamilyCount, type Calibration, type FamilyCount } from './families.js';
 import { baseModelsOf, hasPackedWeights, isAdapter, ownCount, type BaseModel, type ModelLookup } from './measured.js';
 import type { ModelRecord, ParameterSource } from './types.js';
 
@@ -129,15 +129,18 @@ const AGREE = 0.25;
  */
 function fromNames(model: ModelRecord, bases: BaseModel[], calibration: Calibration): ParameterCount | null {
   const own = readName(model.id, calibration);
-  if (own.family) return own.family;
+  // A published family of the name wins; a learned one yields to the published family of the base
+  // model the repo declares when they disagree (`bert-base-NER-Russian` from RuBERT is not BERT's 110M).
+  if (own.family && (own.family.source === 'family_table' || bases.length === 0)) return own.family;
   const baseNames = bases.map((base) => ({ id: base.id, ...readName(base.id, calibration) }));
   const base = baseNames.find((b) => b.family !== null);
   const baseFamily = base ? { ...base.family!, baseModel: base.id } : null;
+  if (own.family) return baseFamily?.source === 'family_table' && !agree(baseFamily.parameters!, own.family.parameters!) ? baseFamily : own.family;
   if (own.nominal) return refined(own.nominal, baseFamily, model.tags, calibration);
   if (baseFamily) return baseFamily;
   const named = baseNames.find((b) => b.nominal !== null);
   if (named) return { ...refined(named.nominal!, null, model.tags, calibration), baseModel: named.id };
-  const tagged = tagFamilyCount(model.tags, calibration);
+  const tagged = tagFamilyCount(model.tags, calibration) ?? architectureEntryCount(model.tags);
   return tagged && fromFamily(tagged, null);
 }
 
@@ -147,11 +150,13 @@ function fromNames(model: ModelRecord, bases: BaseModel[], calibration: Calibrat
  * nominal 7B Llama fine-tune is an SLM, a nominal 7B Mistral one 7.24B).
  */
 function refined(nominal: NominalSize, baseFamily: ParameterCount | null, tags: readonly string[], calibration: Calibration): ParameterCount {
-  const agrees = (n: number) => Math.abs(n / nominal.total - 1) <= AGREE;
-  if (baseFamily && agrees(baseFamily.parameters!)) return baseFamily;
+  if (baseFamily && agree(baseFamily.parameters!, nominal.total)) return baseFamily;
   const tagged = architectureFamilyCount(tags, nominal.token, calibration);
-  return tagged && agrees(tagged.parameters) ? fromFamily(tagged, nominal) : fromNominal(nominal);
+  return tagged && agree(tagged.parameters, nominal.total) ? fromFamily(tagged, nominal) : fromNominal(nominal);
 }
+
+/** Two counts that describe the same model size (a family's exact count and a nominal `7B`). */
+const agree = (a: number, b: number) => Math.abs(a / b - 1) <= AGREE;
 
 interface Context {
   lookup: ModelLookup;
