@@ -223,6 +223,31 @@ describe('names of base models', () => {
     expect(resolveParameters(vlm)).toMatchObject({ parameters: 256e6, source: 'name' });
   });
 
+  it('lets a published base family overrule a learned family of the name that disagrees', () => {
+    // `bert|base|ner` learned from two BERT NER fine-tunes; this one is RuBERT (a larger vocabulary).
+    const calibration = learnCalibration([
+      model('a/bert-base-NER-x', { safetensorsTotal: 108_000_001 }),
+      model('b/bert-base-NER-y', { safetensorsTotal: 108_000_003 }),
+    ]);
+    const rubert = model('someone/bert-base-NER-Russian', { tags: ['base_model:finetune:google-bert/bert-base-multilingual-cased'] });
+    expect(calibration.families.has('bert|base|ner')).toBe(true);
+    expect(resolveParameters(rubert, () => undefined, calibration)).toMatchObject({ parameters: 178.6e6, family: 'bert-base-multilingual' });
+    // Without a base model, the learned family stands.
+    expect(resolveParameters(model('someone/bert-base-NER-Russian'), () => undefined, calibration)).toMatchObject({ parameters: 108_000_002, source: 'family_median' });
+  });
+
+  it('finds a published family inside a name that states no size', () => {
+    expect(resolveParameters(model('HumanLLMs/Human-Like-Mistral-Nemo-Instruct-2407'))).toMatchObject({ parameters: 12_247_782_400, family: 'Mistral-Nemo' });
+    expect(resolveParameters(model('bigcode/gpt_bigcode-santacoder'))).toMatchObject({ parameters: 1.1e9, family: 'santacoder' });
+    // A lone word for a large model is no evidence: most BLOOM fine-tunes are not the 176B one.
+    expect(resolveParameters(model('someone/hindi-bloom-chat')).parameters).toBeNull();
+  });
+
+  it('reads a small published model from the Hub architecture tag of a name that says nothing', () => {
+    expect(resolveParameters(model('vikhyatk/moondream-next', { tags: ['transformers', 'moondream1'] }))).toMatchObject({ parameters: 1.86e9, family: 'moondream1' });
+    expect(resolveParameters(model('someone/poems', { tags: ['bloom'] })).parameters).toBeNull();
+  });
+
   it('uses the base family when the name says nothing', () => {
     const finetune = model('dima806/fairface_age_image_detection', { tags: ['base_model:finetune:google/vit-base-patch16-224-in21k'] });
     expect(resolveParameters(finetune)).toMatchObject({ source: 'family_table', family: 'vit-base-patch16', baseModel: 'google/vit-base-patch16-224-in21k' });
