@@ -1,9 +1,10 @@
 // Live calls to the Hub through @huggingface/hub, with our own fetch wrapper for timeouts,
 // bounded retries and checking that answers are well-formed before the library reads them.
-import { HubApiError, listModels, modelInfo, type PipelineType } from '@huggingface/hub';
+import { HubApiError, listModels, modelInfo } from '@huggingface/hub';
 import type { ModelRecord } from '../core/types.js';
 import type { Logger } from '../log.js';
 import { fromHubEntry } from './records.js';
+import { MAX_PAGE_SIZE, modelListUrl, modelPages, pageCap, PagingError } from './pages.js';
 import { sleep } from '../time.js';
 
 export type HubFailure = 'timeout' | 'rate-limited' | 'server' | 'network' | 'malformed';
@@ -31,6 +32,7 @@ export function describeFailure(err: unknown): string {
     return 'unreachable';
   }
   if (err instanceof HubApiError) return `HTTP ${err.statusCode}`;
+  if (err instanceof PagingError) return err.status ? `HTTP ${err.status}` : 'malformed answer';
   return 'error';
 }
 
@@ -210,34 +212,31 @@ export function createHubClient(options: HubClientOptions): HubClient {
     { timeoutMs: Math.min(options.timeoutMs, SEARCH_DEADLINE_MS), retries: false, reachability },
     options.logger,
   );
-  const task = (tag: string | undefined) => (tag ? { task: tag as PipelineType } : undefined);
 
   return {
     async listTop(tag, size) {
       const models: ModelRecord[] = [];
-      const entries = listModels({
-        hubUrl, accessToken, fetch: normal, sort: 'downloads', limit: size, search: task(tag), additionalFields: FIELDS,
-      });
-      for await (const entry of entries) {
-        const record = fromHubEntry(entry);
-        if (record) models.push(record);
+      const first = modelListUrl(hubUrl, { sort: 'downloads', limit: Math.min(size, MAX_PAGE_SIZE), tag });
+      for await (const page of modelPages(normal, first, { token: accessToken, maxPages: pageCap(size, MAX_PAGE_SIZE), maxWaitMs: MAX_RETRY_AFTER_MS })) {
+        models.push(...page.models.slice(0, size - models.length));
+        if (models.length >= size) break;
       }
       return models;
     },
 
     async listNewest(since, tag, max) {
       const models: ModelRecord[] = [];
-      const entries = listModels({
-        hubUrl, accessToken, fetch: normal, sort: 'createdAt', limit: max, search: task(tag), additionalFields: FIELDS,
-      });
-      for await (const entry of entries) {
-        const record = fromHubEntry(entry);
-        if (!record?.createdAt) continue;
-        // Newest first: the first model older than `since` ends the period (and stops paging).
-        if (new Date(record.createdAt) < since) return { models, complete: true };
-        models.push(record);
+      const first = modelListUrl(hubUrl, { sort: 'createdAt', limit: Math.min(max, MAX_PAGE_SIZE), tag });
+      for await (const page of modelPages(normal, first, { token: accessToken, maxPages: pageCap(max, MAX_PAGE_SIZE), maxWaitMs: MAX_RETRY_AFTER_MS })) {
+        for (const record of page.models) {
+          if (!record.createdAt) continue;
+          // Newest first: the first model older than `since` ends the period (and stops paging).
+          if (new Date(record.createdAt) < since) return { models, complete: true };
+          models.push(record);
+          if (models.length >= max) return { models, complete: false };
+        }
       }
-      return { models, complete: models.length < max };
+      return { models, complete: true };
     },
 
     async searchIds(query, limit, isQuick = false) {

@@ -19,6 +19,7 @@ import {
   hubUnreachable,
   stoppedAt,
 } from './notes.js';
+import { PagingError } from './pages.js';
 import { getSnapshot } from './snapshot.js';
 import { rankSuggestions } from './suggest.js';
 import type { HubData, HubStatus, ModelLookup, ModelResult, Sample } from './types.js';
@@ -168,6 +169,8 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   function fetchSample(tag: string | undefined, size: number, key: string): Promise<CachedSample> {
     return flights.run(`sample:${key}`, async () => {
       const list = await client.listTop(tag, size);
+      // Only a plausible sample is kept: an empty page must not become a "top 0 models" answer for hours.
+      if (list.length === 0) throw new PagingError('empty', `The Hub listed no models for ${key}`);
       const entry = await samples.put({ key, size, collectedAt: nowIso(), models: list, ...(tag ? { tag } : {}) });
       refreshFailures.delete(key);
       return entry;
