@@ -438,6 +438,10 @@ export class CensusStore {
     return (t !== undefined ? derived.taskSizes.get(t) : undefined) ?? new Float64Array(0);
   }
 
+  createdDayOf(row: number): number {
+    return this.createdDay[row];
+  }
+
   /** The parameter count stored for a row (null = unknown). */
   parametersOf(row: number): number | null {
     return Number.isNaN(this.parameters[row]) ? null : this.parameters[row];
