@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Command } from '../src/command.js';
-import { formatCount, formatDate, formatDateTime, formatParameters } from '../src/format.js';
+import { formatCount, formatDate, formatDateTime, formatParameters, formatPercent } from '../src/format.js';
 import type { Reply } from '../src/reply.js';
+import { t } from '../src/i18n.js';
 
 const schema = z.object({});
 
@@ -16,6 +17,8 @@ const command: Command<typeof schema> = {
   async run(ctx): Promise<Reply> {
     const fr = ctx.locale === 'fr';
     const status = ctx.hub.status();
+    const census = ctx.hub.censusProgress();
+    const never = t(ctx.locale, 'census.never');
     const live = status.mode === 'live';
     const samples = status.cachedSamples.map((s) => `${s.key}: ${formatCount(s.models, ctx.locale)} (${formatDateTime(s.collectedAt)})`).join('\n') || '–';
     return {
@@ -33,18 +36,28 @@ const command: Command<typeof schema> = {
         { name: fr ? 'Modèles en cache' : 'Cached models', value: formatCount(status.cachedModels, ctx.locale), inline: true },
         { name: fr ? 'Échantillons en cache' : 'Cached samples', value: samples, inline: false },
         {
+          name: t(ctx.locale, 'census.aboutName'),
+          value: t(ctx.locale, 'census.aboutValue', {
+            models: census.models,
+            oldest: census.oldest ?? '–',
+            newest: census.newest ?? '–',
+            walking: census.walking ? 'yes' : 'no',
+            percent: formatPercent(census.walkPercent / 100, ctx.locale, 0),
+            lastWalk: census.lastWalkAt ? formatDateTime(census.lastWalkAt) : never,
+            lastSync: census.lastSyncAt ? formatDateTime(census.lastSyncAt) : never,
+            next: census.nextRunAt ? formatDateTime(census.nextRunAt) : t(ctx.locale, 'census.notScheduled'),
+          }),
+          inline: false,
+        },
+        {
           name: fr ? 'Seuils' : 'Thresholds',
           value: `SLM < ${formatParameters(ctx.config.SLM_BELOW_B * 1e9, ctx.locale)} ≤ ${fr ? 'zone grise' : 'borderline'} < ${formatParameters(ctx.config.LLM_FROM_B * 1e9, ctx.locale)} ≤ LLM`,
           inline: false,
         },
       ],
-      notes: [
-        fr
-          ? 'Issu de l’étude « LLM vs SLM » (Polytech Nice-Sophia, 2025), sans ses deux biais : les tailles inconnues restent inconnues, et l’échantillon peut être choisi.'
-          : 'Grown from the "LLM vs SLM" study (Polytech Nice-Sophia, 2025), without its two biases: unknown sizes stay unknown, and the sample is yours to choose.',
-      ],
+      notes: [t(ctx.locale, 'census.aboutNote', { complete: census.complete ? 'yes' : 'no' })],
       links: [{ label: 'Hugging Face Hub', url: status.endpoint }],
-      data: { version: packageJson.version, ...status },
+      data: { version: packageJson.version, ...status, census },
     };
   },
 };

@@ -4,9 +4,9 @@ import type { Command, CommandContext } from '../src/command.js';
 import { lifespanHistoryOf, lifespanOf } from '../src/core/lifespan.js';
 import { lifespanChart, lifespanHistoryChart } from '../src/charts/configs.js';
 import { formatDate, formatPercent, sourceLine } from '../src/format.js';
-import { booleanSchema, HISTORY_OPTION, SAMPLE_OPTION, sampleSizeSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import { booleanSchema, HISTORY_OPTION, SAMPLE_OPTION, sampleChoiceSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleNote, unknownNote } from '../src/samples.js';
+import { analysisSample, sampleData, sampleNote, unknownNote } from '../src/samples.js';
 
 /** history:true — the top models' downloads the bot recorded each week. */
 function historyReply(ctx: CommandContext): Reply {
@@ -54,13 +54,13 @@ function historyReply(ctx: CommandContext): Reply {
 }
 
 const schema = withOrderedThresholds(
-  z.object({ tag: tagSchema.optional(), sample: sampleSizeSchema.optional(), history: booleanSchema.optional(), ...thresholdFields }),
+  z.object({ tag: tagSchema.optional(), sample: sampleChoiceSchema.optional(), history: booleanSchema.optional(), ...thresholdFields }),
 );
 
 const command: Command<typeof schema> = {
   name: 'lifespan',
   description: { en: 'Do SLMs keep their downloads longer than LLMs?', fr: 'Les SLM gardent-ils leurs téléchargements plus longtemps que les LLM ?' },
-  usage: '/lifespan [tag] [sample:10000] [history:true]',
+  usage: '/lifespan [tag] [sample:census|top|N] [history:true]',
   options: [
     TAG_OPTION,
     SAMPLE_OPTION,
@@ -72,15 +72,15 @@ const command: Command<typeof schema> = {
     if (args.history) return historyReply(ctx);
     const fr = ctx.locale === 'fr';
     const thresholds = thresholdsFrom(args, ctx.config);
-    const sample = await classifiedSample(ctx, { tag: args.tag, size: args.sample }, thresholds);
-    const result = lifespanOf(sample.classified, { collectedAt: new Date(sample.source.collectedAt) });
+    const sample = await analysisSample(ctx, { tag: args.tag, sample: args.sample }, thresholds);
+    const result = lifespanOf(sample.view, { collectedAt: new Date(sample.source.collectedAt) });
     const old = result.olderThan12Months;
     const cutoff = formatDate(result.cutoff);
     const collected = formatDate(sample.source.collectedAt);
     const summary = fr
       ? `Les modèles créés avant le ${cutoff} (plus de 12 mois avant la collecte du ${collected}) reçoivent ${formatPercent(old.slm, ctx.locale, 0)} des téléchargements des SLM, contre ${formatPercent(old.llm, ctx.locale, 0)} pour les LLM.`
       : `Models created before ${cutoff} (over 12 months before the data was collected on ${collected}) draw ${formatPercent(old.slm, ctx.locale, 0)} of SLM downloads, against ${formatPercent(old.llm, ctx.locale, 0)} for LLMs.`;
-    const notes = [...sample.notes, sampleNote(sample, args.tag, ctx.locale), unknownNote(result.unknown, sample.classified.length, ctx.locale)];
+    const notes = [...sample.notes, sampleNote(sample, ctx.locale), unknownNote(result.unknown, sample.view.length, ctx.locale)];
     notes.push(
       fr
         ? 'Téléchargements des 30 derniers jours, tels que le Hub les compte ; la zone grise (7–20B) est à part.'
@@ -115,6 +115,7 @@ const command: Command<typeof schema> = {
         olderThan12Months: result.olderThan12Months,
         cutoff: result.cutoff,
         totals: result.totals,
+        sample: sampleData(sample),
       },
     };
   },

@@ -4,23 +4,23 @@ import type { Command } from '../src/command.js';
 import { tagsOf } from '../src/core/tags.js';
 import { tagsChart } from '../src/charts/configs.js';
 import { formatCount, formatPercent, sourceLine } from '../src/format.js';
-import { SAMPLE_OPTION, sampleSizeSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import { SAMPLE_OPTION, sampleChoiceSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleNote, unknownNote } from '../src/samples.js';
+import { analysisSample, sampleData, sampleNote, unknownCount, unknownNote } from '../src/samples.js';
 
-const schema = withOrderedThresholds(z.object({ sample: sampleSizeSchema.optional(), ...thresholdFields }));
+const schema = withOrderedThresholds(z.object({ sample: sampleChoiceSchema.optional(), ...thresholdFields }));
 
 const command: Command<typeof schema> = {
   name: 'tags',
   description: { en: 'Which tasks SLMs and LLMs are made for', fr: 'Les tâches auxquelles servent les SLM et les LLM' },
-  usage: '/tags [sample:10000]',
+  usage: '/tags [sample:census|top|N]',
   options: [SAMPLE_OPTION, ...THRESHOLD_OPTIONS],
   schema,
   async run(ctx, args): Promise<Reply> {
     const fr = ctx.locale === 'fr';
     const thresholds = thresholdsFrom(args, ctx.config);
-    const sample = await classifiedSample(ctx, { size: args.sample }, thresholds);
-    const result = tagsOf(sample.classified);
+    const sample = await analysisSample(ctx, { sample: args.sample }, thresholds);
+    const result = tagsOf(sample.view);
     const slm = result.verdicts.SLM;
     const llm = result.verdicts.LLM;
     const topOf = (v: typeof slm) => v.tasks[0];
@@ -51,13 +51,13 @@ const command: Command<typeof schema> = {
       },
       notes: [
         ...sample.notes,
-        sampleNote(sample, undefined, ctx.locale),
+        sampleNote(sample, ctx.locale),
         fr ? 'Parts normalisées par verdict : chaque tâche en % des modèles du verdict qui ont une tâche.' : "Shares are normalised per verdict: each task as a % of the verdict's models that have a task.",
-        unknownNote(sample.classified.filter((c) => c.verdict === 'unknown').length, sample.classified.length, ctx.locale),
+        unknownNote(unknownCount(sample), sample.view.length, ctx.locale),
       ],
       links: [],
       source: sample.source,
-      data: result,
+      data: { ...result, sample: sampleData(sample) },
     };
   },
 };

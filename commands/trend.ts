@@ -15,7 +15,7 @@ import {
   InputError,
   monthSchema,
   SAMPLE_OPTION,
-  sampleSizeSchema,
+  sampleChoiceSchema,
   TAG_OPTION,
   tagSchema,
   THRESHOLD_OPTIONS,
@@ -24,7 +24,9 @@ import {
   withOrderedThresholds,
 } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleNote, unknownNote } from '../src/samples.js';
+import { analysisSample, sampleData, sampleNote, unknownNote, type SampleKind } from '../src/samples.js';
+import { t } from '../src/i18n.js';
+import { shareOf } from '../src/core/share.js';
 
 export const DEFAULT_SINCE = '2023-01';
 
@@ -61,6 +63,19 @@ function periodFields(result: TrendResult, locale: Locale) {
     .filter((m) => !m.partial)
     .slice(-6)
     .map((m) => ({ name: m.period, value: `${formatPercent(m.slmShare, locale, 0)} SLM (${m.slm}/${m.slm + m.borderline + m.llm})${m.lowConfidence ? ' ⚠' : ''}`, inline: true }));
+}
+
+/** The monthly headline; "new models" only for the census, where every model created counts (not for a popularity sample). */
+function monthlyHeadline(result: TrendResult, kind: SampleKind, locale: Locale): string {
+  const h = result.headline;
+  return t(locale, 'census.trendHeadline', {
+    direction: h.direction,
+    subject: kind,
+    span: h.periods.length ? `${h.periods[0]} → ${h.periods.at(-1)}` : '',
+    from: formatPercent(h.firstShare, locale, 0),
+    to: formatPercent(h.lastShare, locale, 0),
+    points: h.slopePointsPerPeriod === null ? '' : `${h.slopePointsPerPeriod > 0 ? '+' : ''}${formatNumber(h.slopePointsPerPeriod, locale)}`,
+  });
 }
 
 /** Weeks whose Hub listing stopped at its cap: their counts cover the newest models only. */
@@ -116,7 +131,7 @@ const schema = withOrderedThresholds(
   z.object({
     tag: tagSchema.optional(),
     since: monthSchema.optional(),
-    sample: sampleSizeSchema.optional(),
+    sample: sampleChoiceSchema.optional(),
     history: booleanSchema.optional(),
     ...thresholdFields,
   }),
@@ -125,7 +140,7 @@ const schema = withOrderedThresholds(
 const command: Command<typeof schema> = {
   name: 'trend',
   description: { en: 'SLM share of new models, month by month', fr: 'Part des SLM parmi les nouveaux modèles, mois par mois' },
-  usage: '/trend [tag] [since:YYYY-MM] [sample:10000] [history:true]',
+  usage: '/trend [tag] [since:YYYY-MM] [sample:census|top|N] [history:true]',
   options: [
     TAG_OPTION,
     { name: 'since', type: 'string', description: { en: 'First month, YYYY-MM (default 2023-01)', fr: 'Premier mois, AAAA-MM (2023-01 par défaut)' } },
@@ -138,14 +153,16 @@ const command: Command<typeof schema> = {
     if (args.history) return historyReply(ctx, args.tag);
     const fr = ctx.locale === 'fr';
     const thresholds = thresholdsFrom(args, ctx.config);
-    const sample = await classifiedSample(ctx, { tag: args.tag, size: args.sample }, thresholds);
+    const sample = await analysisSample(ctx, { tag: args.tag, sample: args.sample }, thresholds);
     const collectedAt = new Date(sample.source.collectedAt);
     const since = args.since ?? DEFAULT_SINCE;
     if (since > monthOf(collectedAt)!) {
       throw new InputError('month_future', since);
     }
-    const result = trendOf(sample.classified, { since, collectedAt });
-    const summary = headlineSentence(result, 'month', ctx.locale);
+    const result = trendOf(sample.view, { since, collectedAt });
+    /** The models the reply counts: those created since `since`. */
+    const counted = sample.view.length - result.beforeSince - result.undated;
+    const summary = monthlyHeadline(result, sample.kind, ctx.locale);
     const notes = [...sample.notes];
     const partial = result.periods.find((m) => m.partial);
     if (partial) notes.push(fr ? `${partial.period}* : mois en cours à la collecte des données, incomplet.` : `${partial.period}*: the month the data was collected in, not complete.`);
@@ -157,17 +174,17 @@ const command: Command<typeof schema> = {
           : `${low} ${low > 1 ? 'months have' : 'month has'} fewer than 10 models of known size: the share says little (⚠).`,
       );
     }
-    notes.push(unknownNote(sample.classified.filter((c) => c.verdict === 'unknown').length, sample.classified.length, ctx.locale));
+    notes.push(unknownNote(shareOf(sample.view).counts.unknown, sample.view.length, ctx.locale));
     if (result.undated) notes.push(fr ? `${result.undated} modèles sans date de création sont laissés de côté.` : `${result.undated} models without a creation date are left out.`);
     const title = fr ? `Tendance des SLM depuis ${since}${args.tag ? ` — ${args.tag}` : ''}` : `SLM trend since ${since}${args.tag ? ` — ${args.tag}` : ''}`;
     return {
       title,
-      summary: `${summary} ${sampleNote(sample, args.tag, ctx.locale)}`,
+      summary: `${summary} ${sampleNote(sample, ctx.locale, counted, since)}`,
       fields: periodFields(result, ctx.locale),
       chart: {
         config: trendChart(
           result,
-          chartText(ctx, fr ? `Nouveaux modèles par mois${args.tag ? ` — ${args.tag}` : ''}` : `New models per month${args.tag ? ` — ${args.tag}` : ''}`, sourceLine(sample.source, ctx.locale), fr ? 'Mois de création (UTC)' : 'Creation month (UTC)'),
+          chartText(ctx, t(ctx.locale, 'census.chartTitle', { subject: sample.kind, tag: args.tag ?? 'none' }), sourceLine(sample.source, ctx.locale), fr ? 'Mois de création (UTC)' : 'Creation month (UTC)'),
         ),
         fileName: 'trend.png',
         alt: summary,
@@ -182,6 +199,7 @@ const command: Command<typeof schema> = {
         headline: result.headline,
         undated: result.undated,
         beforeSince: result.beforeSince,
+        sample: sampleData(sample, counted, since),
       },
     };
   },

@@ -1,7 +1,7 @@
 // How numbers, dates and shared words look in replies, per reply language.
 import type { DataSource, Verdict } from './core/types.js';
 import type { SizeBand } from './core/verdict.js';
-import type { Locale } from './i18n.js';
+import { t, type Locale } from './i18n.js';
 
 const intlLocale = (locale: Locale) => (locale === 'fr' ? 'fr-FR' : 'en-US');
 
@@ -63,6 +63,7 @@ export function bandWord(band: SizeBand | null, locale: Locale): string {
 /** The line every reply carries: where the data came from and when it was collected. */
 export function sourceLine(source: DataSource, locale: Locale): string {
   const date = formatDate(source.collectedAt);
+  if (source.kind === 'census') return t(locale, 'census.source', { date });
   if (locale === 'fr') {
     if (source.kind === 'snapshot') return `Hugging Face Hub — instantané du ${date}`;
     if (source.kind === 'cache') return `Hugging Face Hub — données en cache du ${formatDateTime(source.collectedAt)}`;

@@ -9,6 +9,7 @@ import { isPipelineTag, PIPELINE_TAGS } from './core/tags.js';
 import type { Thresholds } from './core/types.js';
 import type { CommandOption } from './command.js';
 import type { Config } from './config.js';
+import { tAll } from './i18n.js';
 import type { Locale } from './i18n.js';
 
 export const modelIdSchema = z
@@ -38,6 +39,17 @@ export const booleanSchema = z
 
 export const sampleSizeSchema = z.coerce.number({ error: 'sample_range' }).int({ message: 'sample_range' }).min(100, { message: 'sample_range' }).max(50_000, { message: 'sample_range' });
 
+/** `sample:census` (every model, the default once the census is ready), `sample:top` (the study's top SAMPLE_SIZE), or `sample:N` (the top N). */
+export type SampleChoice = 'census' | 'top' | number;
+
+export const sampleChoiceSchema = z
+  .union([z.number(), z.string()], { error: 'sample_range' })
+  .transform((v): SampleChoice => {
+    const text = String(v).trim().toLowerCase();
+    return text === 'census' || text === 'top' ? text : Number(text);
+  })
+  .refine((v) => typeof v === 'string' || (Number.isInteger(v) && v >= 100 && v <= 50_000), { message: 'sample_range' });
+
 export const TAG_OPTION: CommandOption = {
   name: 'tag',
   type: 'string',
@@ -47,10 +59,8 @@ export const TAG_OPTION: CommandOption = {
 
 export const SAMPLE_OPTION: CommandOption = {
   name: 'sample',
-  type: 'integer',
-  min: 100,
-  max: 50_000,
-  description: { en: 'How many top models by 30-day downloads (default 10,000)', fr: 'Nombre de modèles les plus téléchargés sur 30 jours (10 000 par défaut)' },
+  type: 'string',
+  description: tAll('sample.option'),
 };
 
 /** `history:true` on /trend and /lifespan: the weeks the bot recorded instead of today's Hub sample. */
@@ -127,7 +137,9 @@ export const INPUT_ERRORS: Record<string, InputErrorText> = {
   month: (v, l) => (l === 'fr' ? `${quoted(v)} n’est pas un mois : écrivez AAAA-MM, par ex. 2024-01.` : `${quoted(v)} is not a month: write YYYY-MM, e.g. 2024-01.`),
   month_future: (v, l) => (l === 'fr' ? `${quoted(v)} est après la date des données.` : `${quoted(v)} is after the date the data was collected.`),
   sample_range: (v, l) =>
-    l === 'fr' ? `L’échantillon ${quoted(v)} doit compter entre 100 et 50 000 modèles.` : `The sample ${quoted(v)} must be a whole number of models from 100 to 50,000.`,
+    l === 'fr'
+      ? `L’échantillon ${quoted(v)} doit être census, top, ou un nombre de modèles entre 100 et 50 000.`
+      : `The sample ${quoted(v)} must be census, top, or a whole number of models from 100 to 50,000.`,
   threshold: (v, l) =>
     l === 'fr' ? `Le seuil ${quoted(v)} doit être un nombre positif de milliards de paramètres, par ex. 7.` : `The threshold ${quoted(v)} must be a positive number of billions of parameters, e.g. 7.`,
   compare_count: (_, l) => (l === 'fr' ? 'Donnez de 2 à 5 identifiants de modèles différents, séparés par des espaces.' : 'Give 2 to 5 different model ids, separated by spaces.'),

@@ -30,16 +30,42 @@ export interface ClassifyResult {
   publishers: PublisherLabel[];
 }
 
+/** A task's known counts sorted ascending (the census keeps one per task), and the model's own count among them, if it is. */
+export interface TaskPeers {
+  sorted: ArrayLike<number>;
+  self: number | null;
+}
+
+/** How many of `sorted` (ascending) are below `value`: a binary search. */
+export function countBelow(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Where a count sits among the counts of the same task's models (the model itself left out). */
-export function taskPercentile(id: string, parameters: number | null, task: string | null, sample: readonly ClassifiedModel[]): TaskPercentile | null {
+export function taskPercentile(id: string, parameters: number | null, task: string | null, sample: readonly ClassifiedModel[] | TaskPeers): TaskPercentile | null {
   if (parameters === null || !task) return null;
+  if (!Array.isArray(sample)) {
+    const { sorted, self } = sample as TaskPeers;
+    const among = sorted.length - (self === null ? 0 : 1);
+    if (among <= 0) return null;
+    const smaller = countBelow(sorted, parameters) - (self !== null && self < parameters ? 1 : 0);
+    return { task, percentile: (100 * smaller) / among, among };
+  }
+  sample = sample as readonly ClassifiedModel[];
   const peers = sample.filter((c) => c.model.pipelineTag === task && c.count.parameters !== null && c.model.id !== id);
   if (peers.length === 0) return null;
   const smaller = peers.filter((c) => c.count.parameters! < parameters).length;
   return { task, percentile: (100 * smaller) / peers.length, among: peers.length };
 }
 
-export function classifyModel(model: ModelRecord, lookup: ModelLookup, thresholds: Thresholds, sample: readonly ClassifiedModel[] = []): ClassifyResult {
+export function classifyModel(model: ModelRecord, lookup: ModelLookup, thresholds: Thresholds, sample: readonly ClassifiedModel[] | TaskPeers = []): ClassifyResult {
   const count = resolveParameters(model, lookup);
   const result: ClassifyResult = {
     id: model.id,
@@ -73,12 +99,18 @@ export interface HistogramBin {
  * Counts parameter counts in logarithmic bins of half a decade (1M, 3.16M, 10M, …), from the bin of
  * the smallest value to the bin of the largest. Empty input gives no bins.
  */
-export function sizeHistogram(values: readonly number[], binsPerDecade = 2): HistogramBin[] {
-  const positive = values.filter((v) => v > 0);
+export function sizeHistogram(values: ArrayLike<number> & Iterable<number>, binsPerDecade = 2): HistogramBin[] {
+  const positive = Array.prototype.filter.call(values, (v: number) => v > 0) as number[];
   if (positive.length === 0) return [];
   const binOf = (v: number) => Math.floor(Math.log10(v) * binsPerDecade + 1e-9);
-  const first = Math.min(...positive.map(binOf));
-  const last = Math.max(...positive.map(binOf));
+  // A loop, not Math.min(...): a census task can hold a million counts.
+  let first = Infinity;
+  let last = -Infinity;
+  for (const v of positive) {
+    const b = binOf(v);
+    if (b < first) first = b;
+    if (b > last) last = b;
+  }
   const bins: HistogramBin[] = [];
   // Edges rounded to 3 significant digits (3.16B): exact enough to draw, short in a chart URL.
   const edge = (b: number) => Number((10 ** (b / binsPerDecade)).toPrecision(3));

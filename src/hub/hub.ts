@@ -19,6 +19,8 @@ import {
   hubUnreachable,
   stoppedAt,
 } from './notes.js';
+import type { CensusStore } from '../store/census.js';
+import { Census } from './census.js';
 import { PagingError } from './pages.js';
 import { getSnapshot } from './snapshot.js';
 import { rankSuggestions } from './suggest.js';
@@ -32,6 +34,8 @@ export interface HubDeps {
 
 /** HubData plus a way to wait for background work (tests, graceful shutdown). */
 export interface Hub extends HubData {
+  /** The census sync, started by the platform process (main.ts) and `npm run census`. */
+  censusSync: Census;
   /** Resolves when no background base-model fetch is waiting or running. */
   whenIdle(): Promise<void>;
 }
@@ -73,6 +77,9 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   /** Recent newest-first listings: a week's digest for many channels, or previews, ask the Hub once. */
   const recentListings = new NodeCache({ stdTTL: RECENT_LISTING_TTL_SECONDS, useClones: false });
   const flights = new SingleFlight();
+  const censusSync = new Census(config, { fetch: deps.fetch, logger, now });
+  /** When the census was last brought up to date (its walk or sync). */
+  const censusDate = (store: CensusStore) => store.meta.lastSyncAt ?? store.meta.lastWalkAt ?? nowIso();
   /** Last background-refresh failure per sample key, so a stale answer says why it is stale. */
   const refreshFailures = new Map<string, string>();
 
@@ -90,6 +97,10 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         const record = sample.byLowerId.get(key);
         if (record) return { record, source: { kind: 'cache', collectedAt: sample.collectedAt } };
       }
+      // Base models resolve inside the census: no Hub request for a base it holds.
+      const census = censusSync.ready();
+      const record = census?.lookup(id);
+      if (census && record) return { record, source: { kind: 'census', collectedAt: censusDate(census) } };
     }
     // Legacy ids without an owner (`gpt2`, `bert-base-uncased`) moved under the organisations the Hub
     // redirects them to; the snapshot finds them there too, and nowhere else.
@@ -405,5 +416,12 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
       };
     },
     whenIdle: () => background.idle(),
+    censusSync,
+    async census() {
+      if (offline) return undefined;
+      await censusSync.load();
+      return censusSync.ready();
+    },
+    censusProgress: () => censusSync.progress(),
   };
 }

@@ -1,6 +1,8 @@
 // What commands need from the Hub layer. Implemented by createHub() in src/hub/hub.ts.
 import type { DataSource, ModelRecord } from '../core/types.js';
 import type { Localized } from '../i18n.js';
+import type { CensusStore } from '../store/census.js';
+import type { CensusProgress } from './census.js';
 
 /** Finds a model record already known (in a sample, the cache or the snapshot) without any I/O. */
 export type ModelLookup = (id: string) => ModelRecord | undefined;
@@ -51,5 +53,9 @@ export interface HubData {
   search(query: string, limit: number): Promise<string[]>;
   /** Models created since `since` (newest first from the Hub), for digests. */
   createdSince(since: Date, options?: { tag?: string; max?: number }): Promise<Sample>;
+  /** The census store once a walk has completed (loaded from DATA_DIR on first use); undefined until then and offline. */
+  census(): Promise<CensusStore | undefined>;
+  /** Where the census stands (models, dates, walk %, next run). */
+  censusProgress(): CensusProgress;
   status(): HubStatus;
 }
