@@ -17,6 +17,7 @@ const command: Command<typeof schema> = {
   async run(ctx): Promise<Reply> {
     const fr = ctx.locale === 'fr';
     const status = ctx.hub.status();
+    await ctx.hub.census(); // loads the saved census, so its progress is shown
     const census = ctx.hub.censusProgress();
     const never = t(ctx.locale, 'census.never');
     const live = status.mode === 'live';

@@ -33,8 +33,9 @@ export interface SampleData {
 export async function analysisSample(ctx: CommandContext, options: { sample?: SampleChoice; tag?: string }, thresholds: Thresholds): Promise<AnalysisSample> {
   const wantsTop = options.sample === 'top' || typeof options.sample === 'number';
   const notes: string[] = [];
+  // Loaded for the top-N sample too: its base models resolve inside the census, without Hub requests.
+  const census = await ctx.hub.census();
   if (!wantsTop) {
-    const census = await ctx.hub.census();
     if (census) {
       const collectedAt = census.meta.lastSyncAt ?? census.meta.lastWalkAt!;
       return { view: census.view(thresholds, { tag: options.tag }), kind: 'census', tag: options.tag, source: { kind: 'census', collectedAt }, notes };
