@@ -2,7 +2,7 @@
 // label models of that size, and where the model sits among its task's models.
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
-import { classifyModel, sizeHistogram, type ClassifyResult, type TaskPeers } from '../src/core/classify.js';
+import { classifyModel, sizeHistogram, sizeHistogramOfSorted, type ClassifyResult, type HistogramBin, type TaskPeers } from '../src/core/classify.js';
 import { classifyAll, type ClassifiedModel } from '../src/core/verdict.js';
 import { classifyChart } from '../src/charts/configs.js';
 import { bandWord, formatCount, formatDate, formatParameters, formatPercent, sourceLine, verdictWord } from '../src/format.js';
@@ -102,21 +102,21 @@ const command: Command<typeof schema> = {
     const notes = found.notes.map((n) => n[ctx.locale]);
     const census = await ctx.hub.census();
     let peers: TaskPeers | ClassifiedModel[] = [];
-    let peerCounts: ArrayLike<number> & Iterable<number> = [];
+    let histogram: HistogramBin[] = [];
     if (census && found.model.pipelineTag) {
       // The census keeps each task's counts sorted: the percentile is a binary search, nothing is sized here.
       const row = census.find(found.model.id);
       const sorted = census.taskSizes(found.model.pipelineTag);
-      const self = row >= 0 && census.tasks.values[census.columns().task[row]] === found.model.pipelineTag ? census.parametersOf(row) : null;
+      const self = row >= 0 && census.taskOf(row) === found.model.pipelineTag ? census.parametersOf(row) : null;
       peers = { sorted, self };
-      peerCounts = sorted;
+      histogram = sizeHistogramOfSorted(sorted);
     } else if (!census) {
       const sample = await withDeadline(ctx.hub.sample({ size: ctx.config.SAMPLE_SIZE }), SAMPLE_WAIT_MS);
       if (!sample) notes.push(fr ? 'L’échantillon du Hub se charge encore : le percentile sera là à la prochaine question.' : 'The Hub sample is still loading: the percentile will be there next time you ask.');
       // Only the model's task matters here: sizing the whole sample would be wasted work on every /classify.
       const taskPeers = sample && found.model.pipelineTag ? classifyAll(sample.models.filter((m) => m.pipelineTag === found.model.pipelineTag), sample.lookup, thresholds) : [];
       peers = taskPeers;
-      peerCounts = taskPeers.filter((c) => c.count.parameters !== null).map((c) => c.count.parameters!);
+      histogram = sizeHistogram(taskPeers.filter((c) => c.count.parameters !== null).map((c) => c.count.parameters!));
     }
     const result = classifyModel(found.model, found.lookup, thresholds, peers);
 
@@ -137,7 +137,7 @@ const command: Command<typeof schema> = {
     if (publishers) fields.push({ name: fr ? 'Ce que disent les éditeurs' : 'What publishers call this size', value: publishers, inline: false });
 
     const caption = sourceLine(found.source, ctx.locale);
-    const chart = classifyChart(result, sizeHistogram(peerCounts), thresholds, {
+    const chart = classifyChart(result, histogram, thresholds, {
       title: fr ? `${result.id} : ${verdictWord(result.verdict, ctx.locale)}` : `${result.id}: ${verdictWord(result.verdict, ctx.locale)}`,
       caption,
       xTitle: fr ? 'Paramètres (échelle log)' : 'Parameters (log scale)',

@@ -4,7 +4,7 @@ import { DAY_MS, monthIndexOf, monthIndexOfDay, monthOf, monthOfIndex, NO_DAY, o
 import type { Verdict } from './types.js';
 import { isoWeekStartUtc } from './weeks.js';
 import type { ClassifiedModel } from './verdict.js';
-import { asView, forEachRow, UNKNOWN_CODE, type ModelView } from './view.js';
+import { asView, UNKNOWN_CODE, type ModelView } from './view.js';
 
 type Group = 'slm' | 'borderline' | 'llm';
 
@@ -39,38 +39,50 @@ export function lifespanOf(sample: readonly ClassifiedModel[] | ModelView, optio
   // Per verdict code (SLM 0, borderline 1, LLM 2): all downloads, and those of models older than the cut-off.
   const totals = [0, 0, 0];
   const older = [0, 0, 0];
-  /** Downloads per month index and verdict code, filled between the first and last month seen. */
-  const byMonth = new Map<number, number[]>();
+  // Downloads per month and verdict code, three per month, over a window from the first to the last
+  // month seen (grown when a model falls outside it): typed arrays, no object per model or month.
+  let base = 0;
+  let byMonth = new Float64Array(0);
+  let firstSeen = Infinity;
+  let lastSeen = -Infinity;
   let undated = 0;
   let unknown = 0;
-  const { verdict, createdDay, downloads } = view;
-  forEachRow(view, (r) => {
+  const { verdict, createdDay, downloads, rows, length } = view;
+  for (let i = 0; i < length; i++) {
+    const r = rows ? rows[i] : i;
     const v = verdict[r];
     if (v === UNKNOWN_CODE) {
       unknown++;
-      return;
+      continue;
     }
     const day = createdDay[r];
     if (day === NO_DAY) {
       undated++;
-      return;
+      continue;
     }
     const d = downloads[r];
     totals[v] += d;
     if (day < cutoffDay) older[v] += d;
     const m = monthIndexOfDay(day);
-    let row = byMonth.get(m);
-    if (!row) byMonth.set(m, (row = [0, 0, 0]));
-    row[v] += d;
-  });
+    if (m < base || m >= base + byMonth.length / 3) {
+      const from = Math.min(m, byMonth.length ? base : m) - 12;
+      const to = Math.max(m, byMonth.length ? base + byMonth.length / 3 - 1 : m) + 12;
+      const grown = new Float64Array((to - from + 1) * 3);
+      if (byMonth.length) grown.set(byMonth, (base - from) * 3);
+      byMonth = grown;
+      base = from;
+    }
+    if (m < firstSeen) firstSeen = m;
+    if (m > lastSeen) lastSeen = m;
+    byMonth[(m - base) * 3 + v] += d;
+  }
   const share = (part: number, whole: number) => (whole ? part / whole : 0);
   const months: LifespanMonth[] = [];
-  if (byMonth.size) {
-    const known = [...byMonth.keys()];
-    const first = Math.min(...known);
-    const last = Math.max(Math.max(...known), monthIndexOf(monthOf(options.collectedAt)!));
-    for (let m = first; m <= last; m++) {
-      const row = byMonth.get(m) ?? [0, 0, 0];
+  if (firstSeen !== Infinity) {
+    const last = Math.max(lastSeen, monthIndexOf(monthOf(options.collectedAt)!));
+    for (let m = firstSeen; m <= last; m++) {
+      const at = (m - base) * 3;
+      const row = m <= lastSeen ? [byMonth[at], byMonth[at + 1], byMonth[at + 2]] : [0, 0, 0];
       months.push({
         month: monthOfIndex(m),
         slmDownloadShare: share(row[0], totals[0]),

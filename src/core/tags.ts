@@ -3,7 +3,7 @@
 import { MODALITY_LABELS, PIPELINE_DATA, type Modality, type PipelineType } from '@huggingface/tasks';
 import type { Verdict } from './types.js';
 import type { ClassifiedModel } from './verdict.js';
-import { asView, forEachRow, type ModelView } from './view.js';
+import { asView, type ModelView } from './view.js';
 
 export interface TaskShare {
   tag: PipelineType;
@@ -73,12 +73,13 @@ export function tagsOf(sample: readonly ClassifiedModel[] | ModelView, top = 10)
   // Models per task index for each verdict code (SLM 0, borderline 1, LLM 2; unknown 3 is not shown).
   const counts = [0, 1, 2, 3].map(() => new Int32Array(names.length));
   const totals = [0, 0, 0, 0];
-  const { verdict, task } = view;
-  forEachRow(view, (r) => {
+  const { verdict, task, rows: selected, length } = view;
+  for (let i = 0; i < length; i++) {
+    const r = selected ? selected[i] : i;
     const v = verdict[r];
     counts[v][task[r]]++;
     totals[v]++;
-  });
+  }
   const verdicts = {
     SLM: tasksOf(counts[0], names, totals[0]),
     borderline: tasksOf(counts[1], names, totals[1]),

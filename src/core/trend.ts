@@ -2,7 +2,7 @@
 // Periods are calendar months (from creation dates) or, for the bot's own history, ISO weeks.
 import { monthIndexOf, monthIndexOfDay, monthOf, monthOfIndex, NO_DAY } from './months.js';
 import type { ClassifiedModel } from './verdict.js';
-import { asView, forEachRow, type ModelView } from './view.js';
+import { asView, type ModelView } from './view.js';
 
 export interface PeriodCounts {
   /** `YYYY-MM` for a month, `YYYY-Www` for an ISO week. */
@@ -86,17 +86,18 @@ export function trendOf(sample: readonly ClassifiedModel[] | ModelView, options:
   const counts = new Int32Array(months * 4);
   let undated = 0;
   let beforeSince = 0;
-  const { createdDay, verdict } = view;
-  forEachRow(view, (r) => {
+  const { createdDay, verdict, rows: selected, length } = view;
+  for (let i = 0; i < length; i++) {
+    const r = selected ? selected[i] : i;
     const day = createdDay[r];
     if (day === NO_DAY) {
       undated++;
-      return;
+      continue;
     }
     const m = monthIndexOfDay(day) - first;
     if (m < 0) beforeSince++;
     else if (m < months) counts[m * 4 + verdict[r]]++;
-  });
+  }
   const rows: PeriodCounts[] = [];
   for (let m = 0; m < months; m++) {
     rows.push({ period: monthOfIndex(first + m), slm: counts[m * 4], borderline: counts[m * 4 + 1], llm: counts[m * 4 + 2], unknown: counts[m * 4 + 3] });

@@ -68,18 +68,11 @@ export function isView(sample: readonly ClassifiedModel[] | ModelView): sample i
 
 export const asView = (sample: readonly ClassifiedModel[] | ModelView): ModelView => (isView(sample) ? sample : viewOf(sample));
 
-/** Calls `visit(row)` for every row of the view, in order. */
-export function forEachRow(view: ModelView, visit: (row: number) => void): void {
-  const { rows, length } = view;
-  if (rows) for (let i = 0; i < length; i++) visit(rows[i]);
-  else for (let i = 0; i < length; i++) visit(i);
-}
-
 /** How many models of the view have each verdict, in VERDICTS order. */
 export function verdictCounts(view: ModelView): Record<Verdict, number> {
   const counts = [0, 0, 0, 0];
-  const { verdict } = view;
-  forEachRow(view, (r) => counts[verdict[r]]++);
+  const { verdict, rows, length } = view;
+  for (let i = 0; i < length; i++) counts[verdict[rows ? rows[i] : i]]++;
   return Object.fromEntries(VERDICTS.map((v, i) => [v, counts[i]])) as Record<Verdict, number>;
 }
 

@@ -85,10 +85,28 @@ export function censusTable(store: CensusStore): Table {
   const offsets = new Int32Array(c.idOffsets.length);
   offsets.set(c.idOffsets);
   const extra = store.extraBases();
-  const otherBases = vectorFromArray(
-    Array.from({ length: n }, (_, i) => extra.get(i)?.map((b) => `${RELATIONS[b.relation]}:${store.bases.values[b.base]}`).join(';') ?? null),
-    new Utf8(),
-  );
+  // Mostly null: written straight as Arrow Utf8 buffers (offsets + bytes) rather than through a builder.
+  const otherOffsets = new Int32Array(n + 1);
+  const otherParts: Uint8Array[] = [];
+  let otherLength = 0;
+  for (let i = 0; i < n; i++) {
+    otherOffsets[i] = otherLength;
+    const list = extra.get(i);
+    if (list) {
+      const bytes = new TextEncoder().encode(list.map((b) => `${RELATIONS[b.relation]}:${store.bases.values[b.base]}`).join(';'));
+      otherParts.push(bytes);
+      otherLength += bytes.length;
+    }
+  }
+  otherOffsets[n] = otherLength;
+  const otherBytes = new Uint8Array(otherLength);
+  let at = 0;
+  for (const part of otherParts) {
+    otherBytes.set(part, at);
+    at += part.length;
+  }
+  const otherValid = validity(n, (i) => extra.has(i));
+  const otherBases = makeData({ type: new Utf8(), length: n, nullCount: otherValid.nulls, nullBitmap: otherValid.bitmap, valueOffsets: otherOffsets, data: otherBytes });
   const children: [string, Data, boolean][] = [
     ['id', makeData({ type: new Utf8(), length: n, nullCount: 0, valueOffsets: offsets, data: c.idBytes }), false],
     ['created_day', column(new DateDay(), n, c.createdDay, hasDay), true],
@@ -106,7 +124,7 @@ export function censusTable(store: CensusStore): Table {
     ['peft', boolColumn(n, (i) => (c.flags[i] & FLAG_PEFT) !== 0), false],
     ['base_model', dictionaryColumn(n, c.base, store.bases.values), true],
     ['base_relation', dictionaryColumn(n, Uint8Array.from(c.baseRelation, (r, i) => (c.base[i] ? r + 1 : 0)), ['', ...RELATIONS]), true],
-    ['other_base_models', otherBases.data[0], true],
+    ['other_base_models', otherBases, true],
     ['last_seen_walk', column(new Uint16(), n, c.seenWalk), false],
   ];
   const fields = children.map(([name, data, nullable]) => new Field(name, data.type, nullable));
@@ -138,16 +156,30 @@ function chunk(table: Table, name: string): Data {
 
 const isValid = (data: Data, i: number) => !data.nullBitmap || data.nullCount === 0 || (data.nullBitmap[i >> 3] & (1 << (i & 7))) !== 0;
 
+/** A dictionary's strings decoded straight from its Utf8 buffers (Vector.toArray is slow on 200,000 base ids). */
+function dictionaryStrings(data: Data): (string | null)[] {
+  const dict = data.dictionary?.data[0];
+  if (!dict) return [];
+  const offsets = dict.valueOffsets as Int32Array;
+  const bytes = dict.values as Uint8Array;
+  const utf8 = new TextDecoder();
+  const out: (string | null)[] = new Array(dict.length);
+  for (let i = 0; i < dict.length; i++) out[i] = isValid(dict, i) ? utf8.decode(bytes.subarray(offsets[dict.offset + i], offsets[dict.offset + i + 1])) : null;
+  return out;
+}
+
 /** Dictionary codes mapped onto interned codes (0 = none), or onto a fixed list (code = index), whatever order the file has. */
 function codesOf(data: Data, names: Interner | readonly string[]): Int32Array {
-  const dictionary = (data.dictionary?.toArray() ?? []) as (string | null)[];
+  const dictionary = dictionaryStrings(data);
   const map = dictionary.map((name) => {
     if (!name) return 0;
     return names instanceof Interner ? names.intern(name) : Math.max(0, names.indexOf(name));
   });
-  const indices = data.values as Int32Array;
+  const indices = (data.values as Int32Array).subarray(data.offset, data.offset + data.length);
+  const codes = Int32Array.from(map);
   const out = new Int32Array(data.length);
-  for (let i = 0; i < data.length; i++) out[i] = isValid(data, i) ? map[indices[data.offset + i]] : 0;
+  const bitmap = data.nullCount > 0 ? data.nullBitmap : undefined;
+  for (let i = 0; i < out.length; i++) out[i] = !bitmap || (bitmap[i >> 3] & (1 << (i & 7))) !== 0 ? codes[indices[i]] : 0;
   return out;
 }
 
@@ -168,7 +200,7 @@ export async function loadCensus(file: string): Promise<CensusStore | undefined>
   // Arrow pads buffers: read exactly n values from each.
   const values = <T extends Uint32Array | Uint16Array | Float64Array | Int32Array>(data: Data) => (data.values as T).subarray(data.offset, data.offset + n) as T;
   const id = chunk(table, 'id');
-  const idOffsets = Uint32Array.from((id.valueOffsets as Int32Array).subarray(0, n + 1));
+  const idOffsets = new Uint32Array((id.valueOffsets as Int32Array).subarray(id.offset, id.offset + n + 1));
   const day = chunk(table, 'created_day');
   const createdDay = new Int32Array(n);
   const days = values<Int32Array>(day);
@@ -183,8 +215,9 @@ export async function loadCensus(file: string): Promise<CensusStore | undefined>
   }
   const floats = (name: string) => {
     const data = chunk(table, name);
-    const out = Float64Array.from(values<Float64Array>(data));
-    for (let i = 0; i < n; i++) if (!isValid(data, i)) out[i] = NaN;
+    const out = new Float64Array(values<Float64Array>(data));
+    const bitmap = data.nullCount > 0 ? data.nullBitmap : undefined;
+    if (bitmap) for (let i = 0; i < n; i++) if ((bitmap[i >> 3] & (1 << (i & 7))) === 0) out[i] = NaN;
     return out;
   };
   const names = { tasks: new Interner(), libraries: new Interner(), bases: new Interner() };
@@ -193,27 +226,33 @@ export async function loadCensus(file: string): Promise<CensusStore | undefined>
   const relations = codesOf(chunk(table, 'base_relation'), ['', ...RELATIONS]);
   const columns: CensusColumns = {
     length: n,
-    idBytes: (id.values as Uint8Array).subarray(0, idOffsets[n]),
+    // Copies of the buffers that would otherwise keep the whole file in memory.
+    idBytes: (id.values as Uint8Array).slice(0, idOffsets[n]),
     idOffsets,
     createdDay,
     flags,
-    downloads: values<Uint32Array>(chunk(table, 'downloads_30d')),
-    likes: values<Uint32Array>(chunk(table, 'likes')),
+    downloads: values<Uint32Array>(chunk(table, 'downloads_30d')).slice(),
+    likes: values<Uint32Array>(chunk(table, 'likes')).slice(),
     parameters: floats('parameters'),
-    parameterSource: Uint8Array.from(sources),
-    caveat: Uint8Array.from(caveats),
+    parameterSource: new Uint8Array(sources),
+    caveat: new Uint8Array(caveats),
     safetensorsTotal: floats('safetensors_total'),
     ggufTotal: floats('gguf_total'),
-    task: Uint16Array.from(codesOf(chunk(table, 'pipeline_tag'), names.tasks)),
-    library: Uint16Array.from(codesOf(chunk(table, 'library_name'), names.libraries)),
-    base: Int32Array.from(codesOf(chunk(table, 'base_model'), names.bases)),
-    baseRelation: Uint8Array.from(relations, (r) => Math.max(0, r - 1)),
-    seenWalk: values<Uint16Array>(chunk(table, 'last_seen_walk')),
+    task: new Uint16Array(codesOf(chunk(table, 'pipeline_tag'), names.tasks)),
+    library: new Uint16Array(codesOf(chunk(table, 'library_name'), names.libraries)),
+    base: codesOf(chunk(table, 'base_model'), names.bases),
+    baseRelation: new Uint8Array(relations.map((r) => Math.max(0, r - 1))),
+    seenWalk: values<Uint16Array>(chunk(table, 'last_seen_walk')).slice(),
   };
   const more = new Map<number, { base: number; relation: number }[]>();
-  const other = table.getChild('other_base_models')!;
+  // Mostly nulls: only rows with a value are decoded (Vector.get on millions of rows is slow).
+  const other = chunk(table, 'other_base_models');
+  const otherOffsets = other.valueOffsets as Int32Array;
+  const otherBytes = other.values as Uint8Array;
+  const utf8 = new TextDecoder();
   for (let i = 0; i < n; i++) {
-    const text = other.get(i) as string | null;
+    if (!isValid(other, i)) continue;
+    const text = utf8.decode(otherBytes.subarray(otherOffsets[other.offset + i], otherOffsets[other.offset + i + 1]));
     if (!text) continue;
     more.set(
       i,

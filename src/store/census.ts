@@ -154,8 +154,9 @@ export class CensusStore {
   private seenWalk = new Uint16Array(INITIAL_CAPACITY);
   /** Rows seen by this process in the walk in progress: a page of only those is the same page again. */
   private seenNow = new Uint8Array(INITIAL_CAPACITY);
-  /** Open addressing, row + 1 per slot (0 = empty), at most half full. */
-  private hash = new Int32Array(INITIAL_CAPACITY * 2);
+  /** Open addressing, row + 1 per slot (0 = empty), at most half full; built on the first lookup, so a
+   * start-up that only runs analyses never pays for it. */
+  private hash: Int32Array | undefined = new Int32Array(INITIAL_CAPACITY * 2);
 
   tasks = new Interner();
   libraries = new Interner();
@@ -182,28 +183,38 @@ export class CensusStore {
 
   /** The row of a repo id, any case; -1 when the census does not hold it. */
   find(id: string): number {
+    const hash = this.index();
     const bytes = encoder.encode(id);
-    const mask = this.hash.length - 1;
+    const mask = hash.length - 1;
     for (let slot = hashLower(bytes, 0, bytes.length) & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.hash[slot];
+      const entry = hash[slot];
       if (entry === 0) return -1;
       const row = entry - 1;
       if (equalsLower(this.idBytes, this.idOffsets[row], this.idOffsets[row + 1], bytes)) return row;
     }
   }
 
-  private indexRow(row: number): void {
-    const mask = this.hash.length - 1;
+  private indexRow(hash: Int32Array, row: number): void {
+    const mask = hash.length - 1;
     let slot = hashLower(this.idBytes, this.idOffsets[row], this.idOffsets[row + 1]) & mask;
-    while (this.hash[slot] !== 0) slot = (slot + 1) & mask;
-    this.hash[slot] = row + 1;
+    while (hash[slot] !== 0) slot = (slot + 1) & mask;
+    hash[slot] = row + 1;
   }
 
-  private rebuildIndex(): void {
-    let size = 2 * INITIAL_CAPACITY;
-    while (size < this.n * 2) size *= 2;
-    this.hash = new Int32Array(size);
-    for (let row = 0; row < this.n; row++) this.indexRow(row);
+  private index(): Int32Array {
+    if (!this.hash) {
+      let size = 2 * INITIAL_CAPACITY;
+      while (size < this.capacity * 2) size *= 2;
+      const hash = new Int32Array(size);
+      for (let row = 0; row < this.n; row++) this.indexRow(hash, row);
+      this.hash = hash;
+    }
+    return this.hash;
+  }
+
+  /** Drops the id index; the next lookup builds it again. */
+  private dropIndex(): void {
+    this.hash = undefined;
   }
 
   // ---- writing -----------------------------------------------------------------------------------
@@ -229,12 +240,7 @@ export class CensusStore {
     this.baseRelation = grow(this.baseRelation, cap);
     this.seenWalk = grow(this.seenWalk, cap);
     this.seenNow = grow(this.seenNow, cap);
-    if (cap * 2 > this.hash.length) {
-      let size = this.hash.length;
-      while (size < cap * 2) size *= 2;
-      this.hash = new Int32Array(size);
-      for (let row = 0; row < this.n; row++) this.indexRow(row);
-    }
+    if (this.hash && cap * 2 > this.hash.length) this.dropIndex();
   }
 
   /**
@@ -251,7 +257,7 @@ export class CensusStore {
       this.idOffsets[row] = this.idBytesUsed;
       this.idBytesUsed += bytes.length;
       this.idOffsets[row + 1] = this.idBytesUsed;
-      this.indexRow(row);
+      this.indexRow(this.index(), row);
     }
     this.setFields(row, record);
     this.seenWalk[row] = walk;
@@ -380,7 +386,7 @@ export class CensusStore {
     this.idBytesUsed = bytesOut;
     this.moreBases = more;
     if (dropped) {
-      this.rebuildIndex();
+      this.dropIndex();
       this.version++;
     }
     return dropped;
@@ -436,6 +442,11 @@ export class CensusStore {
     }
     const t = this.tasks.find(task);
     return (t !== undefined ? derived.taskSizes.get(t) : undefined) ?? new Float64Array(0);
+  }
+
+  /** The pipeline task of a row ('' = none). */
+  taskOf(row: number): string {
+    return this.tasks.values[this.task[row]];
   }
 
   createdDayOf(row: number): number {
@@ -510,41 +521,44 @@ export class CensusStore {
     return this.moreBases;
   }
 
-  /** A store from columns read back from the file (copied, with room to grow). */
+  /** A store from columns read back from the file. */
   static fromColumns(meta: CensusMeta, columns: CensusColumns, names: { tasks: Interner; libraries: Interner; bases: Interner }, moreBases: Map<number, { base: number; relation: number }[]>): CensusStore {
     const store = new CensusStore(meta.endpoint);
     store.meta = meta;
     store.tasks = names.tasks;
     store.libraries = names.libraries;
     store.bases = names.bases;
+    // The loader hands over arrays it owns, of exactly `length` entries: adopted, not copied; the
+    // first model added after a load grows them.
     const n = columns.length;
-    store.ensureCapacity(n, columns.idBytes.length);
     store.n = n;
-    store.idBytes.set(columns.idBytes);
+    store.capacity = n;
+    store.idBytes = columns.idBytes as Uint8Array<ArrayBuffer>;
     store.idBytesUsed = columns.idBytes.length;
-    store.idOffsets.set(columns.idOffsets);
-    store.createdDay.set(columns.createdDay);
-    store.flags.set(columns.flags);
-    store.downloads.set(columns.downloads);
-    store.likes.set(columns.likes);
-    store.parameters.set(columns.parameters);
-    store.parameterSource.set(columns.parameterSource);
-    store.caveat.set(columns.caveat);
-    store.safetensorsTotal.set(columns.safetensorsTotal);
-    store.ggufTotal.set(columns.ggufTotal);
-    store.task.set(columns.task);
-    store.library.set(columns.library);
-    store.base.set(columns.base);
-    store.baseRelation.set(columns.baseRelation);
-    store.seenWalk.set(columns.seenWalk);
+    store.idOffsets = columns.idOffsets;
+    store.createdDay = columns.createdDay;
+    store.flags = columns.flags;
+    store.downloads = columns.downloads;
+    store.likes = columns.likes;
+    store.parameters = columns.parameters;
+    store.parameterSource = columns.parameterSource;
+    store.caveat = columns.caveat;
+    store.safetensorsTotal = columns.safetensorsTotal;
+    store.ggufTotal = columns.ggufTotal;
+    store.task = columns.task;
+    store.library = columns.library;
+    store.base = columns.base;
+    store.baseRelation = columns.baseRelation;
+    store.seenWalk = columns.seenWalk;
+    store.seenNow = new Uint8Array(n);
     store.moreBases = moreBases;
-    store.rebuildIndex();
+    store.dropIndex();
     return store;
   }
 
   /** Bytes the columns, string table and index take (the benchmark's bytes per model). */
   bytes(): number {
-    const arrays = [this.idBytes, this.idOffsets, this.createdDay, this.flags, this.downloads, this.likes, this.parameters, this.parameterSource, this.caveat, this.safetensorsTotal, this.ggufTotal, this.task, this.library, this.base, this.baseRelation, this.seenWalk, this.seenNow, this.hash];
+    const arrays = [this.idBytes, this.idOffsets, this.createdDay, this.flags, this.downloads, this.likes, this.parameters, this.parameterSource, this.caveat, this.safetensorsTotal, this.ggufTotal, this.task, this.library, this.base, this.baseRelation, this.seenWalk, this.seenNow, this.index()];
     return arrays.reduce((sum, a) => sum + a.byteLength, 0);
   }
 }

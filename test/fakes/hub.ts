@@ -279,6 +279,11 @@ export const BACKFILL_CREATED_AT = '2022-03-02T23:29:04.000Z';
  * adapters of older models named in `base_model:` tags. Returned newest first.
  */
 export function makeHubLikeModels(n: number, options: { seed?: number; newest?: string; owner?: string } = {}): RawHubModel[] {
+  return [...hubLikeModels(n, options)].reverse();
+}
+
+/** makeHubLikeModels one record at a time, oldest first, holding only the ids (benchmarks of millions). */
+export function* hubLikeModels(n: number, options: { seed?: number; newest?: string; owner?: string } = {}): Generator<RawHubModel> {
   const rand = random(options.seed ?? 1);
   const newest = Date.parse(options.newest ?? '2026-11-30T12:00:00Z');
   const oldest = Date.parse(BACKFILL_CREATED_AT);
@@ -289,7 +294,7 @@ export function makeHubLikeModels(n: number, options: { seed?: number; newest?: 
     for (const [task, w] of SYNTHETIC_TASKS) if ((x -= w) < 0) return task;
     return '';
   };
-  const models: RawHubModel[] = [];
+  const ids: string[] = [];
   // Oldest first, so base models always exist before the models that name them.
   for (let i = 0; i < n; i++) {
     const backfill = i < n * 0.03;
@@ -301,9 +306,9 @@ export function makeHubLikeModels(n: number, options: { seed?: number; newest?: 
     const tags = ['transformers', ...(task ? [task] : [])];
     const relation = i > 10 ? rand() : 1;
     if (relation < 0.3) {
-      const base = models[Math.floor(rand() * models.length)];
+      const base = ids[Math.floor(rand() * ids.length)];
       const kind = relation < 0.15 ? 'finetune' : relation < 0.25 ? 'quantized' : 'adapter';
-      tags.push(`base_model:${base.id}`, `base_model:${kind}:${base.id}`);
+      tags.push(`base_model:${base}`, `base_model:${kind}:${base}`);
       if (kind === 'adapter') tags.push('peft');
     }
     const record: RawHubModel = {
@@ -318,7 +323,7 @@ export function makeHubLikeModels(n: number, options: { seed?: number; newest?: 
     const measured = rand();
     if (measured < 0.4) record.safetensors = { total: Math.floor(10 ** (6 + rand() * 5)) };
     else if (measured < 0.45) record.gguf = { total: Math.floor(10 ** (8 + rand() * 3)) };
-    models.push(record);
+    ids.push(id);
+    yield record;
   }
-  return models.reverse();
 }
