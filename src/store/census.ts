@@ -132,28 +132,28 @@ const INITIAL_CAPACITY = 1024;
 export class CensusStore {
   private n = 0;
   private capacity = INITIAL_CAPACITY;
-  private idBytes = new Uint8Array(INITIAL_CAPACITY * 40);
+  private idBytes: Uint8Array = new Uint8Array(INITIAL_CAPACITY * 40);
   private idBytesUsed = 0;
-  private idOffsets = new Uint32Array(INITIAL_CAPACITY + 1);
-  private createdDay = new Int32Array(INITIAL_CAPACITY);
-  private flags = new Uint8Array(INITIAL_CAPACITY);
-  private downloads = new Uint32Array(INITIAL_CAPACITY);
-  private likes = new Uint32Array(INITIAL_CAPACITY);
-  private parameters = new Float64Array(INITIAL_CAPACITY);
-  private parameterSource = new Uint8Array(INITIAL_CAPACITY);
-  private caveat = new Uint8Array(INITIAL_CAPACITY);
-  private safetensorsTotal = new Float64Array(INITIAL_CAPACITY);
-  private ggufTotal = new Float64Array(INITIAL_CAPACITY);
-  private task = new Uint16Array(INITIAL_CAPACITY);
-  private library = new Uint16Array(INITIAL_CAPACITY);
+  private idOffsets: Uint32Array = new Uint32Array(INITIAL_CAPACITY + 1);
+  private createdDay: Int32Array = new Int32Array(INITIAL_CAPACITY);
+  private flags: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
+  private downloads: Uint32Array = new Uint32Array(INITIAL_CAPACITY);
+  private likes: Uint32Array = new Uint32Array(INITIAL_CAPACITY);
+  private parameters: Float64Array = new Float64Array(INITIAL_CAPACITY);
+  private parameterSource: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
+  private caveat: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
+  private safetensorsTotal: Float64Array = new Float64Array(INITIAL_CAPACITY);
+  private ggufTotal: Float64Array = new Float64Array(INITIAL_CAPACITY);
+  private task: Uint16Array = new Uint16Array(INITIAL_CAPACITY);
+  private library: Uint16Array = new Uint16Array(INITIAL_CAPACITY);
   /** First base model named by the repo (index into `bases`, 0 = none) and how it relates to it. */
-  private base = new Int32Array(INITIAL_CAPACITY);
-  private baseRelation = new Uint8Array(INITIAL_CAPACITY);
+  private base: Int32Array = new Int32Array(INITIAL_CAPACITY);
+  private baseRelation: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
   /** The rare second and further bases (merges), by row. */
   private moreBases = new Map<number, { base: number; relation: number }[]>();
-  private seenWalk = new Uint16Array(INITIAL_CAPACITY);
+  private seenWalk: Uint16Array = new Uint16Array(INITIAL_CAPACITY);
   /** Rows seen by this process in the walk in progress: a page of only those is the same page again. */
-  private seenNow = new Uint8Array(INITIAL_CAPACITY);
+  private seenNow: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
   /** Open addressing, row + 1 per slot (0 = empty), at most half full; built on the first lookup, so a
    * start-up that only runs analyses never pays for it. */
   private hash: Int32Array | undefined = new Int32Array(INITIAL_CAPACITY * 2);
@@ -533,7 +533,7 @@ export class CensusStore {
     const n = columns.length;
     store.n = n;
     store.capacity = n;
-    store.idBytes = columns.idBytes as Uint8Array<ArrayBuffer>;
+    store.idBytes = columns.idBytes;
     store.idBytesUsed = columns.idBytes.length;
     store.idOffsets = columns.idOffsets;
     store.createdDay = columns.createdDay;
