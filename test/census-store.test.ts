@@ -1,11 +1,11 @@
 // The census store: columns, the id index, sizing at ingest with bases inside the census, walks that
 // drop deleted repos, views for the analyses, and the Arrow file (atomic write, read back the same).
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tableFromIPC } from 'apache-arrow';
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeHubs } from './helpers/hub.js';
 import { lifespanOf } from '../src/core/lifespan.js';
 import { shareOf } from '../src/core/share.js';
 import { tagsOf } from '../src/core/tags.js';
@@ -17,16 +17,7 @@ import { CensusStore } from '../src/store/census.js';
 import { censusFile, loadCensus, saveCensus } from '../src/store/census-file.js';
 import { BACKFILL_CREATED_AT, makeHubLikeModels } from './fakes/hub.js';
 
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'slm-census-'));
-  cleanup.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { tempDir } = fakeHubs('slm-census-');
 
 const records = (n: number, seed = 7) => makeHubLikeModels(n, { seed }).map((m) => fromRawHub(m)!);
 

@@ -1,30 +1,13 @@
 // The census sync against the fake Hub: a walk newest first at 1,000 a page, persisted and loaded again
 // without a request, an incremental sync that fetches only the new models, a resumed walk after a
 // failure, a weekly walk that drops deleted repos.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { fakeHubs } from './helpers/hub.js';
 import { loadConfig } from '../src/config.js';
 import { Census } from '../src/hub/census.js';
-import { makeHubLikeModels, startFakeHub, type FakeHub, type RawHubModel } from './fakes/hub.js';
+import { makeHubLikeModels, type FakeHub, type RawHubModel } from './fakes/hub.js';
 
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-async function fakeHub(models: RawHubModel[]): Promise<FakeHub> {
-  const hub = await startFakeHub({ models });
-  cleanup.push(() => hub.close());
-  return hub;
-}
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'slm-census-sync-'));
-  cleanup.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { fakeHub, tempDir } = fakeHubs('slm-census-sync-');
 
 const NOW = new Date('2026-12-01T00:00:00Z');
 const censusFor = (fake: FakeHub, dataDir: string, now = () => NOW) =>

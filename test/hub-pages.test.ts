@@ -1,32 +1,16 @@
 // The one pager of Hub listings against the fake Hub: cursors that do not advance, repeated and empty
 // pages, rate-limit headers, resuming from a cursor; and the sample cache keeping only plausible samples.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { fakeHubs } from './helpers/hub.js';
 import { loadConfig } from '../src/config.js';
 import { createHubClient, createHubFetch } from '../src/hub/client.js';
 import { createHub } from '../src/hub/hub.js';
 import { modelListUrl, modelPages, nextLink, PagingError, rateLimitWaitMs, type ModelPage } from '../src/hub/pages.js';
 import { silentLogger } from '../src/log.js';
-import { makeSyntheticModels, startFakeHub, type FakeHub, type RawHubModel } from './fakes/hub.js';
+import { makeSyntheticModels } from './fakes/hub.js';
 
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn();
-});
-
-async function fakeHub(models: RawHubModel[]): Promise<FakeHub> {
-  const hub = await startFakeHub({ models });
-  cleanup.push(() => hub.close());
-  return hub;
-}
-
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'slm-pages-'));
-  cleanup.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { cleanup, fakeHub, tempDir } = fakeHubs('slm-pages-');
 
 const policyFetch = () => createHubFetch(fetch, { timeoutMs: 5_000, retries: true }, silentLogger);
 
