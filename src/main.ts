@@ -113,7 +113,10 @@ async function main(argv: string[]): Promise<number> {
   } else {
     console.log(answer.text);
   }
-  return answer.reply.error ? 2 : 0;
+  // A one-shot command exits once its answer is written: base models still being fetched in the
+  // background would only warm a cache this process is about to drop.
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  process.exit(answer.reply.error ? 2 : 0);
 }
 
 main(process.argv.slice(2)).then(

@@ -1,6 +1,7 @@
 // The one pager of Hub listings against the fake Hub: cursors that do not advance, repeated and empty
 // pages, rate-limit headers, resuming from a cursor; and the sample cache keeping only plausible samples.
 import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeHubs } from './helpers/hub.js';
 import { loadConfig } from '../src/config.js';
@@ -150,5 +151,32 @@ describe('the top-N sample through the pager', () => {
     expect(again.models).toHaveLength(300);
     expect(again.source.kind).toBe('cache');
     expect(again.notes[0].en).toMatch(/The Hub did not answer \(malformed answer\); using data collected/);
+  });
+});
+
+describe('base models the Hub does not have', () => {
+  it('are remembered on disk with a TTL, so a restart does not ask for them again', async () => {
+    const models = makeSyntheticModels(50).map((m, i) => (i < 5 ? { ...m, tags: [...(m.tags ?? []), `base_model:finetune:gone/base-${i}`] } : m));
+    const fake = await fakeHub(models);
+    const dataDir = await tempDir();
+    const config = loadConfig({ HF_ENDPOINT: fake.url, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const first = createHub(config);
+    await first.sample({ size: 50 });
+    await first.whenIdle();
+    expect(fake.modelRequests().map((r) => r.path).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `/api/models/gone/base-${i}/revision/HEAD`));
+
+    fake.reset();
+    const restarted = createHub(config);
+    await restarted.sample({ size: 50 });
+    await restarted.whenIdle();
+    expect(fake.modelRequests()).toHaveLength(0);
+
+    // Past the TTL (6 hours by default) they are asked for again.
+    fake.reset();
+    expect(await readdir(join(dataDir, 'cache'))).toContain('missing.json');
+    const later = createHub(config, { now: () => new Date(Date.now() + 7 * 3600_000) });
+    await later.sample({ size: 50 });
+    await later.whenIdle();
+    expect(fake.modelRequests()).toHaveLength(5);
   });
 });

@@ -7,6 +7,7 @@ import { baseModelsOf } from '../core/parameters.js';
 import type { DataSource, ModelRecord } from '../core/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import NodeCache from 'node-cache';
+import { join } from 'node:path';
 import { BackgroundQueue, type BaseJob } from './background.js';
 import { ModelCache, SampleCache, SingleFlight, sampleKey, type CachedSample } from './cache.js';
 import { createHubClient, describeFailure } from './client.js';
@@ -73,7 +74,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   });
   // Offline means everything comes from the snapshot, so the caches are never read or filled.
   const samples = new SampleCache(config.DATA_DIR, config.CACHE_TTL_SECONDS, now, logger);
-  const models = new ModelCache(config.CACHE_TTL_SECONDS);
+  const models = new ModelCache(config.CACHE_TTL_SECONDS, offline ? undefined : join(config.DATA_DIR, 'cache', 'missing.json'), () => now().getTime());
   /** Recent newest-first listings: a week's digest for many channels, or previews, ask the Hub once. */
   const recentListings = new NodeCache({ stdTTL: RECENT_LISTING_TTL_SECONDS, useClones: false });
   const flights = new SingleFlight();
@@ -415,7 +416,10 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         cachedModels: offline ? 0 : models.size,
       };
     },
-    whenIdle: () => background.idle(),
+    whenIdle: async () => {
+      await background.idle();
+      await models.whenSaved();
+    },
     censusSync,
     async census() {
       if (offline) return undefined;

@@ -1,9 +1,8 @@
 // The census on disk: one Apache Arrow IPC file (DATA_DIR/census/census.arrow) that pandas, polars and
 // DuckDB open directly. Written to a temporary file and renamed, so a crash mid-write never leaves a
 // broken census. Column names and meanings are listed in the README ("The census file").
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
   Bool,
   DateDay,
@@ -26,6 +25,7 @@ import {
   type DataType,
   type Vector,
 } from 'apache-arrow';
+import { writeFileAtomic } from '../atomic-file.js';
 import { NO_DAY } from '../core/months.js';
 import {
   CAVEATS,
@@ -135,16 +135,7 @@ export function censusTable(store: CensusStore): Table {
 
 /** Writes the census next to its final name, then renames it over the old file. */
 export async function saveCensus(store: CensusStore, file: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const bytes = tableToIPC(censusTable(store), 'file');
-  const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, file);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
+  await writeFileAtomic(file, tableToIPC(censusTable(store), 'file'));
 }
 
 /** One column's single chunk (the files we write have one record batch). */
