@@ -7,8 +7,8 @@ import { trendFromCounts, trendOf, type TrendResult } from '../src/core/trend.js
 import { VERDICTS } from '../src/core/types.js';
 import { isoWeekOf } from '../src/core/weeks.js';
 import { trendChart, type ChartText } from '../src/charts/configs.js';
-import { formatNumber, formatPercent, sourceLine, verdictWord } from '../src/format.js';
-import type { Locale } from '../src/i18n.js';
+import { formatNumber, formatParameters, formatPercent, sourceLine, verdictWord } from '../src/format.js';
+import { optional, t, tAll, type Locale } from '../src/i18n.js';
 import {
   booleanSchema,
   HISTORY_OPTION,
@@ -24,53 +24,21 @@ import {
   withOrderedThresholds,
 } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
-import { analysisSample, sampleData, sampleNote, unknownNote, type SampleKind } from '../src/samples.js';
-import { t } from '../src/i18n.js';
-import { shareOf } from '../src/core/share.js';
+import { analysisSample, sampleData, sampleNote, sampleWords, unknownCount, unknownNote, type SampleKind } from '../src/samples.js';
 
 export const DEFAULT_SINCE = '2023-01';
 
-function headlineSentence(result: TrendResult, unit: 'month' | 'week', locale: Locale): string {
+/**
+ * The headline. "New models" only where every model created counts (the census, the bot's weekly
+ * counts of new models), never for a popularity sample (the top N, the snapshot).
+ */
+function headlineSentence(result: TrendResult, unit: 'month' | 'week', kind: SampleKind, locale: Locale): string {
   const h = result.headline;
-  const fr = locale === 'fr';
-  const from = formatPercent(h.firstShare, locale, 0);
-  const to = formatPercent(h.lastShare, locale, 0);
-  const span = h.periods.length ? `${h.periods[0]} → ${h.periods.at(-1)}` : '';
-  const pts = h.slopePointsPerPeriod === null ? '' : `${h.slopePointsPerPeriod > 0 ? '+' : ''}${formatNumber(h.slopePointsPerPeriod, locale)}`;
-  if (fr) {
-    const units = unit === 'month' ? 'mois' : 'semaines';
-    if (h.direction === 'unclear') return `Pas assez de ${units} complets avec des modèles de taille connue pour dégager une tendance.`;
-    const word = { rising: 'en hausse', falling: 'en baisse', flat: 'stable' }[h.direction];
-    return `La part des SLM parmi les nouveaux modèles est ${word} sur les 4 derniers ${units} complets (${span} : ${from} → ${to}, ${pts} points par ${unit === 'month' ? 'mois' : 'semaine'}).`;
-  }
-  if (h.direction === 'unclear') return `Not enough complete ${unit}s with models of known size to call a direction.`;
-  return `The SLM share of new models is ${h.direction} over the last 4 complete ${unit}s (${span}: ${from} → ${to}, ${pts} points a ${unit}).`;
-}
-
-function chartText(ctx: CommandContext, title: string, caption: string, xTitle: string): ChartText {
-  const fr = ctx.locale === 'fr';
-  return {
-    title,
-    caption,
-    xTitle,
-    yTitle: fr ? 'Modèles créés' : 'Models created',
-    series: { ...Object.fromEntries(VERDICTS.map((v) => [v, verdictWord(v, ctx.locale)])), share: fr ? 'Part des SLM (%)' : 'SLM share (%)', shareAxis: fr ? 'Part des SLM (%)' : 'SLM share (%)' },
-  };
-}
-
-function periodFields(result: TrendResult, locale: Locale) {
-  return result.periods
-    .filter((m) => !m.partial)
-    .slice(-6)
-    .map((m) => ({ name: m.period, value: `${formatPercent(m.slmShare, locale, 0)} SLM (${m.slm}/${m.slm + m.borderline + m.llm})${m.lowConfidence ? ' ⚠' : ''}`, inline: true }));
-}
-
-/** The monthly headline; "new models" only for the census, where every model created counts (not for a popularity sample). */
-function monthlyHeadline(result: TrendResult, kind: SampleKind, locale: Locale): string {
-  const h = result.headline;
-  return t(locale, 'census.trendHeadline', {
-    direction: h.direction,
+  if (h.direction === 'unclear') return t(locale, 'trend.unclear', { unit });
+  return t(locale, 'trend.headline', {
     subject: kind,
+    direction: h.direction,
+    unit,
     span: h.periods.length ? `${h.periods[0]} → ${h.periods.at(-1)}` : '',
     from: formatPercent(h.firstShare, locale, 0),
     to: formatPercent(h.lastShare, locale, 0),
@@ -78,27 +46,44 @@ function monthlyHeadline(result: TrendResult, kind: SampleKind, locale: Locale):
   });
 }
 
+function chartText(ctx: CommandContext, title: string, caption: string, xTitle: string): ChartText {
+  return {
+    title,
+    caption,
+    xTitle,
+    yTitle: t(ctx.locale, 'trend.yTitle'),
+    series: { ...Object.fromEntries(VERDICTS.map((v) => [v, verdictWord(v, ctx.locale)])), share: t(ctx.locale, 'trend.share'), shareAxis: t(ctx.locale, 'trend.share') },
+  };
+}
+
+function periodFields(result: TrendResult, locale: Locale) {
+  return result.periods
+    .filter((m) => !m.partial)
+    .slice(-6)
+    .map((m) => ({
+      name: m.period,
+      value: t(locale, 'trend.periodField', { share: formatPercent(m.slmShare, locale, 0), slm: m.slm, known: m.slm + m.borderline + m.llm, low: m.lowConfidence ? 'yes' : 'no' }),
+      inline: true,
+    }));
+}
+
 /** Weeks whose Hub listing stopped at its cap: their counts cover the newest models only. */
 function partialWeeksNote(weeks: string[], locale: Locale): string[] {
   if (weeks.length === 0) return [];
   return [
-    locale === 'fr'
-      ? `${weeks.join(', ')} : liste du Hub tronquée, seuls les modèles les plus récents de la semaine sont comptés.`
-      : `${weeks.join(', ')}: the Hub listing was cut short, so only the week’s newest models are counted.`,
+    t(locale, 'trend.partialWeeks', { weeks: weeks.join(', ') }),
   ];
 }
 
 /** history:true — the weekly counts the bot stored, one row per complete ISO week. */
 function historyReply(ctx: CommandContext, tag: string | undefined): Reply {
-  const fr = ctx.locale === 'fr';
+  const { locale } = ctx;
   const weeks = ctx.store().weeklyCounts(tag ?? null);
-  const title = fr ? `Historique hebdomadaire des SLM${tag ? ` — ${tag}` : ''}` : `Weekly SLM history${tag ? ` — ${tag}` : ''}`;
+  const title = t(locale, 'trend.historyTitle', { tag: optional(tag) });
   if (weeks.length === 0) {
     return {
       title,
-      summary: fr
-        ? 'Pas encore d’historique : le bot enregistre chaque semaine les nouveaux modèles par verdict tant qu’il tourne sur Discord ou Slack. Revenez la semaine prochaine, ou tapez `/trend` pour les mois.'
-        : 'No history yet: while it runs on Discord or Slack, the bot records each week’s new models by verdict. Come back next week, or type `/trend` for the monthly view.',
+      summary: t(locale, 'trend.noHistory'),
       fields: [],
       notes: [],
       links: [],
@@ -107,20 +92,21 @@ function historyReply(ctx: CommandContext, tag: string | undefined): Reply {
   }
   const counts = weeks.map((w) => ({ period: w.isoWeek, slm: w.counts.SLM, borderline: w.counts.borderline, llm: w.counts.LLM, unknown: w.counts.unknown }));
   const result = trendFromCounts(counts, isoWeekOf(ctx.now));
-  const summary = headlineSentence(result, 'week', ctx.locale);
-  const caption = fr ? `Enregistré par SLM Radar chaque semaine depuis ${weeks[0].isoWeek}` : `Recorded by SLM Radar every week since ${weeks[0].isoWeek}`;
+  const summary = headlineSentence(result, 'week', 'census', locale);
+  const thresholds = thresholdsFrom({}, ctx.config);
+  const caption = t(locale, 'trend.recordedSince', { week: weeks[0].isoWeek, slm: formatParameters(thresholds.slmBelow, locale), llm: formatParameters(thresholds.llmFrom, locale) });
   return {
     title,
     summary,
-    fields: periodFields(result, ctx.locale),
+    fields: periodFields(result, locale),
     chart: {
-      config: trendChart(result, chartText(ctx, title, caption, fr ? 'Semaine ISO de création' : 'ISO week of creation')),
+      config: trendChart(result, chartText(ctx, title, caption, t(locale, 'trend.isoWeek'))),
       fileName: 'trend-history.png',
       alt: summary,
     },
     notes: [
-      fr ? 'Nouveaux modèles de chaque semaine, comptés par le bot la semaine suivante.' : 'Each week’s new models, counted by the bot the week after.',
-      ...partialWeeksNote(weeks.filter((w) => !w.complete).map((w) => w.isoWeek), ctx.locale),
+      t(locale, 'trend.historyNote'),
+      ...partialWeeksNote(weeks.filter((w) => !w.complete).map((w) => w.isoWeek), locale),
     ],
     links: [],
     data: { history: true, tag: tag ?? null, weeks: result.periods.map(({ period, ...rest }) => ({ week: period, ...rest })), headline: result.headline },
@@ -139,11 +125,11 @@ const schema = withOrderedThresholds(
 
 const command: Command<typeof schema> = {
   name: 'trend',
-  description: { en: 'SLM share of new models, month by month', fr: 'Part des SLM parmi les nouveaux modèles, mois par mois' },
+  description: tAll('commands.trend.description'),
   usage: '/trend [tag] [since:YYYY-MM] [sample:census|top|N] [history:true]',
   options: [
     TAG_OPTION,
-    { name: 'since', type: 'string', description: { en: 'First month, YYYY-MM (default 2023-01)', fr: 'Premier mois, AAAA-MM (2023-01 par défaut)' } },
+    { name: 'since', type: 'string', description: tAll('commands.trend.options.since') },
     SAMPLE_OPTION,
     HISTORY_OPTION,
     ...THRESHOLD_OPTIONS,
@@ -151,7 +137,7 @@ const command: Command<typeof schema> = {
   schema,
   async run(ctx, args): Promise<Reply> {
     if (args.history) return historyReply(ctx, args.tag);
-    const fr = ctx.locale === 'fr';
+    const { locale } = ctx;
     const thresholds = thresholdsFrom(args, ctx.config);
     const sample = await analysisSample(ctx, { tag: args.tag, sample: args.sample }, thresholds);
     const collectedAt = new Date(sample.source.collectedAt);
@@ -162,29 +148,33 @@ const command: Command<typeof schema> = {
     const result = trendOf(sample.view, { since, collectedAt });
     /** The models the reply counts: those created since `since`. */
     const counted = sample.view.length - result.beforeSince - result.undated;
-    const summary = monthlyHeadline(result, sample.kind, ctx.locale);
+    const summary = headlineSentence(result, 'month', sample.kind, locale);
     const notes = [...sample.notes];
     const partial = result.periods.find((m) => m.partial);
-    if (partial) notes.push(fr ? `${partial.period}* : mois en cours à la collecte des données, incomplet.` : `${partial.period}*: the month the data was collected in, not complete.`);
+    if (partial) notes.push(t(locale, 'trend.partialMonth', { month: partial.period }));
     const low = result.periods.filter((m) => m.lowConfidence).length;
-    if (low) {
-      notes.push(
-        fr
-          ? `${low} mois ${low > 1 ? 'ont' : 'a'} moins de 10 modèles de taille connue : leur part dit peu (⚠).`
-          : `${low} ${low > 1 ? 'months have' : 'month has'} fewer than 10 models of known size: the share says little (⚠).`,
-      );
-    }
-    notes.push(unknownNote(shareOf(sample.view).counts.unknown, sample.view.length, ctx.locale));
-    if (result.undated) notes.push(fr ? `${result.undated} modèles sans date de création sont laissés de côté.` : `${result.undated} models without a creation date are left out.`);
-    const title = fr ? `Tendance des SLM depuis ${since}${args.tag ? ` — ${args.tag}` : ''}` : `SLM trend since ${since}${args.tag ? ` — ${args.tag}` : ''}`;
+    if (low) notes.push(t(locale, 'trend.lowConfidence', { count: low }));
+    notes.push(unknownNote(unknownCount(sample), sample.view.length, locale));
+    if (result.undated) notes.push(t(locale, 'trend.undated', { count: result.undated }));
+    const title = t(locale, 'trend.title', { since, tag: optional(args.tag) });
     return {
       title,
-      summary: `${summary} ${sampleNote(sample, ctx.locale, counted, since)}`,
-      fields: periodFields(result, ctx.locale),
+      summary: `${summary} ${sampleNote(sample, locale, counted, since)}`,
+      fields: periodFields(result, locale),
       chart: {
         config: trendChart(
           result,
-          chartText(ctx, t(ctx.locale, 'census.chartTitle', { subject: sample.kind, tag: args.tag ?? 'none' }), sourceLine(sample.source, ctx.locale), fr ? 'Mois de création (UTC)' : 'Creation month (UTC)'),
+          chartText(
+            ctx,
+            t(locale, 'trend.chartTitle', { subject: sample.kind, tag: optional(args.tag) }),
+            t(locale, 'trend.chartSubtitle', {
+              sample: sampleWords(sample, locale, counted, since),
+              slm: formatParameters(thresholds.slmBelow, locale),
+              llm: formatParameters(thresholds.llmFrom, locale),
+              source: sourceLine(sample.source, locale),
+            }),
+            t(locale, 'trend.xTitle'),
+          ),
         ),
         fileName: 'trend.png',
         alt: summary,

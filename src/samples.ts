@@ -48,7 +48,7 @@ export async function analysisSample(ctx: CommandContext, options: { sample?: Sa
   if (!wantsTop && kind === 'top') {
     notes.push(t(ctx.locale, 'census.notReady', { percent: formatPercent(ctx.hub.censusProgress().walkPercent / 100, ctx.locale, 0), count: formatCount(sample.models.length, ctx.locale) }));
   }
-  const view = viewOf(classifyAll(sample.models, sample.lookup, thresholds));
+  const view = viewOf(classifyAll(sample.models, sample.lookup, thresholds, sample.calibration));
   const whole = kind === 'snapshot' && !options.tag && sample.models.length === ctx.hub.status().snapshotModels;
   return { view, kind, tag: options.tag, source: sample.source, notes, whole };
 }
@@ -78,8 +78,6 @@ export function sampleNote(sample: AnalysisSample, locale: Locale, models?: numb
 export const unknownCount = (sample: AnalysisSample) => verdictCounts(sample.view).unknown;
 
 /** The note every sample-based reply carries: unknown counts are shown apart, never as LLMs. */
-export function unknownNote(unknown: number, total: number, locale: CommandContext['locale']): string {
-  return locale === 'fr'
-    ? `${formatCount(unknown, locale)} modèles sur ${formatCount(total, locale)} n’ont pas de nombre de paramètres connu : comptés à part, jamais comme LLM.`
-    : `${formatCount(unknown, locale)} of ${formatCount(total, locale)} models have no known parameter count: counted apart, never as LLMs.`;
+export function unknownNote(unknown: number, total: number, locale: Locale): string {
+  return t(locale, 'samples.unknownNote', { unknown, total });
 }

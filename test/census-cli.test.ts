@@ -70,7 +70,7 @@ describe('npm run census, then the console, against a fake Hub of 100,000 models
     const hub = createHub(loadConfig({ HF_ENDPOINT: fake.url, DATA_DIR: tempDir(), LOG_LEVEL: 'silent', OFFLINE: '' }));
     const sample = await hub.sample({ size: 2_000 });
     const all = new Map(fake.models.map((m) => [m.id.toLowerCase(), fromRawHub(m)!]));
-    const expected = trendOf(classifyAll(sample.models, (id) => all.get(id.toLowerCase()), DEFAULT_THRESHOLDS), { since: '2023-01', collectedAt: new Date(top.sample.collectedAt) });
+    const expected = trendOf(classifyAll(sample.models, (id) => all.get(id.toLowerCase()), DEFAULT_THRESHOLDS, sample.calibration), { since: '2023-01', collectedAt: new Date(top.sample.collectedAt) });
     expect(top.months).toEqual(expected.periods.map(({ period, ...rest }) => ({ month: period, ...rest })));
   }, 60_000);
 });

@@ -1,11 +1,13 @@
 // The console adapter, the default when no platform token is set (like Hubot's shell adapter):
 // slash commands typed at a prompt or given once on the command line; charts written as PNG.
+// It answers in the terminal's language (LC_ALL, LC_MESSAGES, LANG, or --lang).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Bot } from '../bot.js';
-import { quickChartUrl, renderPng } from '../charts/index.js';
+import { quickChartUrl, renderPng, shortQuickChartUrl } from '../charts/index.js';
 import { sourceLine } from '../format.js';
+import { t, toLocale, type Locale } from '../i18n.js';
 import type { Reply } from '../reply.js';
 
 export interface ConsoleAnswer {
@@ -14,11 +16,25 @@ export interface ConsoleAnswer {
   text: string;
   /** Where the chart's PNG was written, if the reply has a chart. */
   chartPath?: string;
+  /** A QuickChart link to the chart, only when asked for (--quickchart or CHART_MODE=quickchart). */
   chartUrl?: string;
 }
 
+export interface ConsoleOptions {
+  /** The reply language; by default the terminal's (consoleLocale). */
+  locale?: Locale;
+  /** Also print a QuickChart link under each chart (`--quickchart`); by default when CHART_MODE=quickchart. */
+  quickChart?: boolean;
+}
+
+/** The terminal's language, POSIX precedence: LC_ALL, then LC_MESSAGES, then LANG; English when none names a known language. */
+export function consoleLocale(env: Record<string, string | undefined>): Locale {
+  const tag = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v.trim() !== '');
+  return toLocale(tag);
+}
+
 /** A reply as plain terminal text: title, summary, fields, table, notes, links, data source. */
-export function replyToText(reply: Reply, extras: { chartPath?: string; chartUrl?: string } = {}): string {
+export function replyToText(reply: Reply, extras: { chartPath?: string; chartUrl?: string } = {}, locale: Locale = 'en'): string {
   const lines = [reply.title, '='.repeat(Math.min(reply.title.length, 80)), reply.summary.replace(/\*\*/g, '')];
   if (reply.fields.length) {
     const width = Math.min(32, Math.max(...reply.fields.map((f) => f.name.length)));
@@ -32,28 +48,34 @@ export function replyToText(reply: Reply, extras: { chartPath?: string; chartUrl
   }
   if (reply.notes.length) lines.push('', ...reply.notes.map((n) => `• ${n}`));
   if (reply.links.length) lines.push('', ...reply.links.map((l) => `${l.label}: ${l.url}`));
-  if (extras.chartPath) lines.push('', `Chart: ${extras.chartPath}`);
-  if (extras.chartUrl) lines.push(`QuickChart: ${extras.chartUrl}`);
-  if (reply.source) lines.push('', `Data: ${sourceLine(reply.source, 'en')}`);
+  if (extras.chartPath) lines.push('', t(locale, 'console.chart', { path: extras.chartPath }));
+  if (extras.chartUrl) lines.push(t(locale, 'console.quickChart', { url: extras.chartUrl }));
+  if (reply.source) lines.push('', t(locale, 'format.dataLine', { source: sourceLine(reply.source, locale) }));
   return lines.join('\n');
 }
 
 export class ConsoleBot {
   /** Charts written so far per name: later ones get a number, so a session's charts do not overwrite each other. */
   private readonly charts = new Map<string, number>();
+  readonly locale: Locale;
+  private readonly quickChart: boolean;
 
   constructor(
     readonly bot: Bot,
     private readonly outDir: string,
-  ) {}
+    options: ConsoleOptions = {},
+  ) {
+    this.locale = options.locale ?? 'en';
+    this.quickChart = options.quickChart ?? bot.config.CHART_MODE === 'quickchart';
+  }
 
   /** Asks like a user at the prompt and returns what the terminal shows (Errbot-style testbot). */
   async ask(line: string): Promise<ConsoleAnswer> {
-    const reply = await this.bot.invokeText(line);
+    const reply = await this.bot.invokeText(line, { locale: this.locale });
     return this.present(reply);
   }
 
-  present(reply: Reply): ConsoleAnswer {
+  async present(reply: Reply): Promise<ConsoleAnswer> {
     const answer: ConsoleAnswer = { reply, text: '' };
     if (reply.chart) {
       mkdirSync(this.outDir, { recursive: true });
@@ -62,9 +84,13 @@ export class ConsoleBot {
       this.charts.set(base, n);
       answer.chartPath = resolve(join(this.outDir, `${base}${n > 1 ? `-${n}` : ''}.png`));
       writeFileSync(answer.chartPath, renderPng(reply.chart.config));
-      answer.chartUrl = quickChartUrl(reply.chart.config, { baseUrl: this.bot.config.QUICKCHART_URL });
+      if (this.quickChart) {
+        const baseUrl = this.bot.config.QUICKCHART_URL;
+        // Offline means no network at all: the long link carries the whole chart instead of a short one.
+        answer.chartUrl = this.bot.config.OFFLINE ? quickChartUrl(reply.chart.config, { baseUrl }) : await shortQuickChartUrl(reply.chart.config, { baseUrl });
+      }
     }
-    answer.text = replyToText(reply, answer);
+    answer.text = replyToText(reply, answer, this.locale);
     return answer;
   }
 
@@ -72,10 +98,11 @@ export class ConsoleBot {
   async repl(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
     const rl = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true });
     const status = this.bot.hub.status();
-    output.write(
-      `SLM Radar — ${status.mode === 'offline' ? `offline, snapshot of ${status.snapshotCollectedAt.slice(0, 10)}` : `live Hub at ${status.endpoint}`}.\n` +
-        'Type a command such as /classify Qwen/Qwen2.5-0.5B, /help for the list, exit to quit.\n',
-    );
+    const welcome =
+      status.mode === 'offline'
+        ? t(this.locale, 'console.welcomeOffline', { date: status.snapshotCollectedAt.slice(0, 10) })
+        : t(this.locale, 'console.welcomeLive', { endpoint: status.endpoint });
+    output.write(`${welcome}\n${t(this.locale, 'console.prompt')}\n`);
     rl.setPrompt('slm-radar> ');
     rl.prompt();
     for await (const line of rl) {
@@ -87,7 +114,7 @@ export class ConsoleBot {
         } catch (error) {
           // invoke() already turns command failures into replies; this guards the rendering itself.
           this.bot.log.error({ err: error }, 'console reply failed');
-          output.write('Sorry, that reply could not be shown. Try another command, or /help.\n\n');
+          output.write(`${t(this.locale, 'console.renderFailed')}\n\n`);
         }
       }
       rl.prompt();

@@ -190,6 +190,8 @@ export class Census {
   /** Only models newer than the newest stored: newest first until the first one already known. */
   private async sync(onPage: (progress: CensusProgress) => void): Promise<{ added: number; requests: number }> {
     const store = await this.load();
+    // New models are sized with the family medians of the census (learned once per process).
+    if (!store.calibrated) store.learnSizes();
     const newest = store.meta.newestCreatedAt ?? '';
     let added = 0;
     let requests = 0;

@@ -2,6 +2,7 @@
 // model. Ids live in one string table (UTF-8 bytes + offsets), found through a lower-case hash index;
 // tasks, libraries and base-model references are interned to small integers. A model's parameter
 // count and creation day are computed once, when it enters the store, and kept with it.
+import { EMPTY_CALIBRATION, learnCalibration, type Calibration } from '../core/families.js';
 import { resolveParameters, type ParameterCount } from '../core/parameters.js';
 import { baseModelsOf } from '../core/parameters.js';
 import { dayOf, NO_DAY } from '../core/months.js';
@@ -9,7 +10,7 @@ import type { ModelRecord, ParameterSource, Thresholds } from '../core/types.js'
 import { verdictCodes, type ModelView } from '../core/view.js';
 
 /** Parameter sources as stored: code = index + 1, 0 = unknown. A new ParameterSource only needs adding here. */
-export const PARAMETER_SOURCES = ['safetensors', 'gguf', 'base_model', 'name'] as const satisfies readonly ParameterSource[];
+export const PARAMETER_SOURCES = ['safetensors', 'gguf', 'base_model', 'name', 'family_table', 'family_median', 'config'] as const satisfies readonly ParameterSource[];
 // Fails to compile when ParameterSource gains a value that is not in the list above.
 const everySourceListed: Exclude<ParameterSource, (typeof PARAMETER_SOURCES)[number]> extends never ? true : never = true;
 void everySourceListed;
@@ -162,6 +163,9 @@ export class CensusStore {
   libraries = new Interner();
   bases = new Interner();
   meta: CensusMeta;
+  /** Family medians learned from the census's own measured counts (see learnSizes); empty until then. */
+  calibration: Calibration = EMPTY_CALIBRATION;
+  calibrated = false;
 
   /** Bumped on every change, so derived orders (by downloads, per-task sizes) are rebuilt when needed. */
   private version = 0;
@@ -315,20 +319,40 @@ export class CensusStore {
 
   /** Resolves and stores a row's parameter count (the one place the census sizes a model). */
   private sizeRow(row: number): void {
-    const count = resolveParameters(this.recordOf(row), this.lookup);
+    const count = resolveParameters(this.recordOf(row), this.lookup, this.calibration);
     this.parameters[row] = count.parameters ?? NaN;
     this.parameterSource[row] = count.source ? PARAMETER_SOURCES.indexOf(count.source) + 1 : 0;
     this.caveat[row] = count.caveat ? CAVEATS.indexOf(count.caveat) + 1 : 0;
   }
 
+  /** Whether a row's count was measured (safetensors, GGUF), not estimated from a base, a name or a family. */
+  private measured(row: number): boolean {
+    const source = this.parameterSource[row];
+    return source === 1 || source === 2;
+  }
+
   /**
-   * Sizes again every model that names a base: after a walk newest first, fine-tunes were stored before
-   * the older bases they point at. Returns how many counts changed.
+   * Learns the family medians from the measured counts (`calibrated` afterwards). Incremental syncs size
+   * new models with them; a walk learns them again and re-sizes (see resizeEstimated).
    */
-  resizeDerived(): number {
+  learnSizes(): void {
+    const store = this;
+    function* measuredRecords() {
+      for (let row = 0; row < store.n; row++) if (store.measured(row)) yield store.recordOf(row);
+    }
+    this.calibration = learnCalibration(measuredRecords(), this.lookup);
+    this.calibrated = true;
+  }
+
+  /**
+   * The sizing pass after a walk: every count that was not measured is resolved again, with the bases
+   * the walk brought (newest first, fine-tunes came before their bases) and the medians just learned.
+   * Returns how many counts changed.
+   */
+  resizeEstimated(): number {
     let changed = 0;
     for (let row = 0; row < this.n; row++) {
-      if (this.base[row] === 0) continue;
+      if (this.base[row] === 0 && this.measured(row)) continue;
       const before = this.parameters[row];
       this.sizeRow(row);
       if (!Object.is(before, this.parameters[row])) changed++;
@@ -355,7 +379,8 @@ export class CensusStore {
   completeWalk(endedAt: string): { dropped: number } {
     const walk = this.meta.walk;
     const dropped = this.compact((row) => this.seenWalk[row] === walk);
-    this.resizeDerived();
+    this.learnSizes();
+    this.resizeEstimated();
     this.meta = { ...this.meta, cursor: undefined, lastWalkAt: endedAt, lastWalkModels: this.n, walkSeen: this.n };
     return { dropped };
   }
