@@ -12,6 +12,7 @@ import { modelIdSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, with
 import type { Reply } from '../src/reply.js';
 import { withDeadline } from '../src/time.js';
 import { notFoundReply } from '../src/not-found.js';
+import { censusWords, topWords } from '../src/samples.js';
 import { familyNotes, familySourceWords } from '../src/sizing-words.js';
 
 /** How long a reply waits for the sample that gives the task percentile before answering without it. */
@@ -79,7 +80,7 @@ const command: Command<typeof schema> = {
   async run(ctx, args): Promise<Reply> {
     const thresholds = thresholdsFrom(args, ctx.config);
     const found = await ctx.hub.model(args.model);
-    if (!found.found) return notFoundReply(args.model, found.suggestions, found.notes.map((n) => n[ctx.locale]), ctx.locale, (id) => `/classify ${id}`);
+    if (!found.found) return notFoundReply(args.model, found.suggestions, found.notes.map((n) => n[ctx.locale]), ctx.locale, (id) => `/classify ${id}`, found.hubFailed);
 
     const { locale } = ctx;
     const notes = found.notes.map((n) => n[ctx.locale]);
@@ -87,16 +88,22 @@ const command: Command<typeof schema> = {
     let taskPeers: TaskPeers | ClassifiedModel[] = [];
     let histogram: HistogramBin[] = [];
     let peerCount = 0;
-    if (census && found.model.pipelineTag) {
-      // The census keeps each task's counts sorted: the percentile is a binary search, nothing is sized here.
-      const row = census.find(found.model.id);
-      const sorted = census.taskSizes(found.model.pipelineTag);
-      taskPeers = { sorted, self: row >= 0 && census.taskOf(row) === found.model.pipelineTag ? census.parametersOf(row) : null };
-      histogram = sizeHistogramOfSorted(sorted);
-      peerCount = sorted.length;
-    } else if (!census) {
+    /** What the model is compared with, for the chart's caption; null while the Hub sample is loading. */
+    let compared: string | null = null;
+    if (census) {
+      compared = censusWords(census, locale);
+      if (found.model.pipelineTag) {
+        // The census keeps each task's counts sorted: the percentile is a binary search, nothing is sized here.
+        const row = census.find(found.model.id);
+        const sorted = census.taskSizes(found.model.pipelineTag);
+        taskPeers = { sorted, self: row >= 0 && census.taskOf(row) === found.model.pipelineTag ? census.parametersOf(row) : null };
+        histogram = sizeHistogramOfSorted(sorted);
+        peerCount = sorted.length;
+      }
+    } else {
       const sample = await withDeadline(ctx.hub.sample({ size: ctx.config.SAMPLE_SIZE }), SAMPLE_WAIT_MS);
       if (!sample) notes.push(t(locale, 'classify.sampleLoading'));
+      else compared = topWords(sample.models.length, sample.source.kind === 'snapshot', sample.models.length === ctx.hub.status().snapshotModels, locale);
       // Only the model's task matters here: sizing the whole sample would be wasted work on every /classify.
       const classified = sample && found.model.pipelineTag ? classifyAll(sample.models.filter((m) => m.pipelineTag === found.model.pipelineTag), sample.lookup, thresholds, sample.calibration) : [];
       const peers = classified.filter((c) => c.count.parameters !== null).map((c) => c.count.parameters!);
@@ -127,13 +134,19 @@ const command: Command<typeof schema> = {
     const publishers = publisherLine(result, locale);
     if (publishers) fields.push({ name: t(locale, 'classify.field.publishers'), value: publishers, inline: false });
 
-    const caption = sourceLine(found.source, locale);
+    const parameters = formatParameters(result.parameters, locale);
+    const verdict = verdictWord(result.verdict, locale);
     const chart = classifyChart(result, histogram, thresholds, {
-      title: t(locale, 'classify.chartTitle', { id: result.id, verdict: verdictWord(result.verdict, locale), task: optional(result.task) }),
-      caption,
+      title: t(locale, 'classify.chartTitle', { id: result.id, verdict, task: optional(result.task) }),
+      // The legend names the threshold lines, so the caption only says what was sampled and when.
+      caption: [compared ? t(locale, 'charts.sample', { sample: compared }) : t(locale, 'classify.noSample'), sourceLine(found.source, locale)],
       xTitle: t(locale, 'classify.xTitle'),
       yTitle: t(locale, 'classify.yTitle', { task: optional(result.task) }),
-      series: { peers: t(locale, 'classify.peers', { task: optional(result.task), count: peerCount }) },
+      series: {
+        peers: t(locale, 'classify.peers', { task: optional(result.task), count: peerCount }),
+        model: result.parameters === null ? t(locale, 'classify.unknownSize', { id: result.id }) : t(locale, 'classify.modelLine', { id: result.id, parameters, verdict }),
+      },
+      locale,
     });
     return {
       title: `${result.id} — ${verdictWord(result.verdict, locale)}`,

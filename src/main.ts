@@ -2,11 +2,11 @@
 // With DISCORD_TOKEN and/or SLACK_BOT_TOKEN set it runs those adapters (both in one process) and
 // the weekly digests; otherwise the console.
 import { existsSync } from 'node:fs';
-import { ConsoleBot, consoleLocale } from './adapters/console.js';
+import { ConsoleBot } from './adapters/console.js';
 import { startDiscord } from './adapters/discord.js';
-import { postToChannel, startSlack } from './adapters/slack.js';
+import { startSlack } from './adapters/slack.js';
 import { createBot, type Bot } from './bot.js';
-import { loadConfig } from './config.js';
+import { consoleLocale, loadConfig } from './config.js';
 import { DigestScheduler, type ChannelPoster } from './digest/scheduler.js';
 import type { Platform } from './digest/store.js';
 import { LOCALES, t, type Locale } from './i18n.js';
@@ -21,6 +21,9 @@ interface CommandLine {
   /** `--lang fr` or `--lang=fr`, as typed. */
   lang?: string;
 }
+
+/** `npm start -- --help`, in the given language. */
+const usage = (locale: Locale) => t(locale, 'console.usage', { languages: LOCALES.join('|') });
 
 function parseCommandLine(argv: string[]): CommandLine {
   const line: CommandLine = { flags: new Set(), words: [] };
@@ -39,16 +42,18 @@ async function runPlatforms(bot: Bot): Promise<void> {
   const { config, log } = bot;
   const posters: Partial<Record<Platform, ChannelPoster>> = {};
   const stops: (() => Promise<void>)[] = [];
+  // The database first: without it there are no digests, so the bot must not start half-way (it throws StoreOpenError).
+  const store = bot.store();
   try {
     if (config.DISCORD_TOKEN) {
       const discord = await startDiscord(bot);
-      posters.discord = async (channelId, reply, sub) => void (await discord.post(channelId, reply, sub.locale));
+      posters.discord = async (channelId, reply, sub, { nonce }) => void (await discord.post(channelId, reply, sub.locale, nonce));
       stops.push(() => discord.stop());
       log.info('Discord adapter connected');
     }
     if (config.SLACK_BOT_TOKEN) {
       const slack = await startSlack(bot);
-      posters.slack = async (channelId, reply, sub) => void (await postToChannel(slack.app.client, channelId, reply, { config, locale: sub.locale, log }));
+      posters.slack = (channelId, reply, sub) => slack.post(channelId, reply, sub.locale);
       stops.push(() => slack.stop());
       log.info({ mode: slack.mode }, 'Slack adapter started');
     }
@@ -58,7 +63,7 @@ async function runPlatforms(bot: Bot): Promise<void> {
     bot.close();
     throw error;
   }
-  const scheduler = new DigestScheduler(bot, bot.store(), posters);
+  const scheduler = new DigestScheduler(bot, store, posters);
   scheduler.start();
   // The census walks and syncs in the background of this process; commands never wait for it.
   bot.hub.censusSync.start();
@@ -78,24 +83,30 @@ async function runPlatforms(bot: Bot): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
 }
 
-async function main(argv: string[]): Promise<number> {
+/** What main decided: the exit status, and whether the process keeps running (platforms) or exits now. */
+interface Outcome {
+  code: number;
+  keepRunning?: boolean;
+}
+
+async function main(argv: string[]): Promise<Outcome> {
   const { flags, words, lang } = parseCommandLine(argv);
   // Variables already in the environment win over .env (Node's loadEnvFile never overrides them).
   if (existsSync('.env')) process.loadEnvFile('.env');
   const terminal = consoleLocale(process.env);
   if (lang !== undefined && !LOCALES.includes(lang.trim().toLowerCase() as Locale)) {
-    console.error(`${t(terminal, 'console.badLang', { value: JSON.stringify(lang) })}\n${t(terminal, 'console.usage')}`);
-    return 2;
+    console.error(`${t(terminal, 'console.badLang', { value: JSON.stringify(lang), languages: LOCALES.join(' | ') })}\n${usage(terminal)}`);
+    return { code: 2 };
   }
   const locale = lang === undefined ? terminal : (lang.trim().toLowerCase() as Locale);
   if (flags.has('--help')) {
-    console.log(t(locale, 'console.usage'));
-    return 0;
+    console.log(usage(locale));
+    return { code: 0 };
   }
   const unknown = [...flags].filter((f) => !FLAGS.includes(f));
   if (unknown.length) {
-    console.error(`${t(locale, 'console.unknownFlag', { flags: unknown.join(', ') })}\n${t(locale, 'console.usage')}`);
-    return 2;
+    console.error(`${t(locale, 'console.unknownFlag', { flags: unknown.join(', ') })}\n${usage(locale)}`);
+    return { code: 2 };
   }
   const json = flags.has('--json');
   let config;
@@ -105,29 +116,32 @@ async function main(argv: string[]): Promise<number> {
     const message = (error as Error).message;
     if (json) console.log(JSON.stringify({ error: { code: 'bad_config', message } }));
     else console.error(message);
-    return 2;
+    return { code: 2 };
   }
   const platforms = words.length === 0 && !json && (config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
   // Logs go to stderr. In the console, replies already carry the notes a person needs (Hub down,
   // stale data), so only errors are logged unless LOG_LEVEL asks for more.
-  const log = createLogger(process.env.LOG_LEVEL || platforms ? config.LOG_LEVEL : 'error');
+  const explicitLevel = Boolean(process.env.LOG_LEVEL);
+  // In the terminal, log lines share the screen with the prompt: no stacks there unless LOG_LEVEL asks.
+  const log = createLogger(explicitLevel || platforms ? config.LOG_LEVEL : 'error', { stacks: explicitLevel || Boolean(platforms) });
   const bot = createBot(config, { log });
 
   if (platforms) {
     await runPlatforms(bot);
-    return 0; // keeps running: the adapters hold the event loop open
+    return { code: 0, keepRunning: true }; // the adapters hold the event loop open
   }
   const consoleBot = new ConsoleBot(bot, config.OUT_DIR, { locale, quickChart: flags.has('--quickchart') || config.CHART_MODE === 'quickchart' });
   if (words.length === 0 && !json) {
     await consoleBot.repl();
     bot.close();
-    return 0;
+    return { code: 0 };
   }
   if (words.length === 0) {
     console.log(JSON.stringify({ error: { code: 'bad_input', message: t(locale, 'console.jsonNeedsCommand') } }));
-    return 2;
+    return { code: 2 };
   }
   const answer = await consoleBot.ask(words.join(' '));
+  // Answered: background Hub work (base models, a sample refresh) is cancelled, not waited for.
   bot.close();
   if (json) {
     console.log(JSON.stringify(answer.reply.error ? { error: answer.reply.error } : answer.reply.data, null, 2));
@@ -135,19 +149,19 @@ async function main(argv: string[]): Promise<number> {
   } else {
     console.log(answer.text);
   }
-  // A one-shot command exits once its answer is written: base models still being fetched in the
-  // background would only warm a cache this process is about to drop.
-  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
-  process.exit(answer.reply.error ? 2 : 0);
+  return { code: answer.reply.error ? 2 : 0 };
 }
 
 main(process.argv.slice(2)).then(
-  (code) => {
+  ({ code, keepRunning }) => {
     process.exitCode = code;
+    // Writes to stdout and stderr are synchronous here (files, pipes and terminals on Linux), so exiting
+    // at once loses nothing, and nothing left behind (a timer, a socket) can hold the process.
+    if (!keepRunning) process.exit(code);
   },
   (error: Error) => {
-    // A platform that refuses the token, or a port in use: one clear line, not a stack.
+    // A platform that refuses the token, a port in use, a database that cannot be opened: one clear line, not a stack.
     console.error(t(consoleLocale(process.env), 'console.cannotStart', { message: error.message }));
-    process.exitCode = 1;
+    process.exit(1);
   },
 );

@@ -5,9 +5,10 @@ import type { CommandContext } from './command.js';
 import type { DataSource, Thresholds } from './core/types.js';
 import { classifyAll } from './core/verdict.js';
 import { verdictCounts, viewOf, type ModelView } from './core/view.js';
-import { formatCount, formatDate, formatPercent } from './format.js';
-import { t, type Locale } from './i18n.js';
+import { formatCount, formatDate, formatParameters, formatPercent, sourceLine } from './format.js';
+import { optional, t, type Locale } from './i18n.js';
 import type { SampleChoice } from './options.js';
+import type { CensusStore } from './store/census.js';
 
 export type SampleKind = 'census' | 'top' | 'snapshot';
 
@@ -80,4 +81,30 @@ export const unknownCount = (sample: AnalysisSample) => verdictCounts(sample.vie
 /** The note every sample-based reply carries: unknown counts are shown apart, never as LLMs. */
 export function unknownNote(unknown: number, total: number, locale: Locale): string {
   return t(locale, 'samples.unknownNote', { unknown, total });
+}
+
+/** Chart titles name what was counted: "text-generation, all 2,143,550 models", "all tasks, top 10,000 by downloads". */
+export function sampleScope(sample: AnalysisSample, locale: Locale, models = sample.view.length): string {
+  return t(locale, 'charts.scope', { tag: optional(sample.tag), kind: sample.kind, count: models });
+}
+
+/** The lines under a sample chart: the sample, the thresholds in effect, the data source. */
+export function sampleCaption(sample: AnalysisSample, thresholds: Thresholds, locale: Locale, models?: number, since: string | null = null): string[] {
+  return [t(locale, 'charts.sample', { sample: sampleWords(sample, locale, models, since) }), thresholdsLine(thresholds, locale), sourceLine(sample.source, locale)];
+}
+
+/** "Verdicts: SLM < 7B ≤ borderline < 20B ≤ LLM", for chart captions. */
+export function thresholdsLine(thresholds: Thresholds, locale: Locale): string {
+  return t(locale, 'charts.thresholds', { slm: formatParameters(thresholds.slmBelow, locale), llm: formatParameters(thresholds.llmFrom, locale) });
+}
+
+/** "all 2,143,550 models on the Hub (census of 2026-12-01)": what /classify compares a model with. */
+export function censusWords(census: CensusStore, locale: Locale): string {
+  const date = formatDate(census.meta.lastSyncAt ?? census.meta.lastWalkAt ?? null);
+  return t(locale, 'sample.census', { count: formatCount(census.size, locale), tag: 'none', since: 'none', date });
+}
+
+/** "the 10,000 most downloaded models (the study's sample)", or the snapshot's words when the list came from it. */
+export function topWords(models: number, fromSnapshot: boolean, wholeSnapshot: boolean, locale: Locale): string {
+  return t(locale, fromSnapshot ? 'sample.snapshot' : 'sample.top', { count: formatCount(models, locale), tag: 'none', whole: wholeSnapshot ? 'yes' : 'no' });
 }

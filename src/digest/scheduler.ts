@@ -4,14 +4,36 @@
 import { Cron } from 'croner';
 import type { Bot } from '../bot.js';
 import { thresholdsFrom } from '../options.js';
-import type { Reply } from '../reply.js';
+import { errorReply, type Reply } from '../reply.js';
 import { recordHistory } from './history.js';
-import type { Platform, Store, Subscription } from './store.js';
+import type { Platform, SendRecord, Store, Subscription } from './store.js';
 import { isoWeekOf } from '../core/weeks.js';
 import { sleep } from '../time.js';
 
-/** Posts a reply in a channel of one platform; throws when the platform refuses. */
-export type ChannelPoster = (channelId: string, reply: Reply, subscription: Subscription) => Promise<void>;
+export interface PostOptions {
+  /**
+   * The same for every attempt at one week's digest: platforms that support it (Discord's
+   * `nonce` + `enforce_nonce`) answer a repeated post with the first message instead of a second one.
+   */
+  nonce: string;
+}
+
+/**
+ * Posts a reply in a channel of one platform; throws when the platform refuses. Throws
+ * UncertainPostError when the post may have gone out (a timeout after sending), so it is not retried.
+ */
+export type ChannelPoster = (channelId: string, reply: Reply, subscription: Subscription, options: PostOptions) => Promise<void>;
+
+/** A post whose outcome is unknown (the platform may have posted it): trying again could post twice. */
+export class UncertainPostError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UncertainPostError';
+  }
+}
+
+/** The week's nonce for a subscription: Discord allows 25 characters. */
+export const digestNonce = (subscriptionId: number, isoWeek: string) => `slm${subscriptionId}w${isoWeek}`.slice(0, 25);
 
 export interface SchedulerOptions {
   /** Waits between the attempts of one week's post (bounded retries). */
@@ -45,6 +67,30 @@ export function dueSlot(sub: Subscription, now: Date): { slot: Date; isoWeek: st
   return { slot, isoWeek };
 }
 
+/** A recent week whose digest did not go out, as /subscriptions shows it. */
+export interface MissedWeek {
+  isoWeek: string;
+  /** failed: the platform refused; interrupted: the bot stopped while posting; lost: no post and the week is over; waiting: due, not posted yet. */
+  kind: 'failed' | 'interrupted' | 'lost' | 'waiting';
+  error: string | null;
+}
+
+/** The subscription's weeks (at most the last `weeks` slots, none before it was made) without a post. */
+export function missedWeeks(sub: Subscription, sends: readonly SendRecord[], now: Date, weeks = 4): MissedWeek[] {
+  const byWeek = new Map(sends.map((s) => [s.isoWeek, s]));
+  const current = isoWeekOf(now, sub.timeZone);
+  const missed: MissedWeek[] = [];
+  for (const slot of slotCron(sub).previousRuns(weeks, new Date(now.getTime() + 1))) {
+    if (slot < new Date(sub.createdAt)) continue;
+    const isoWeek = isoWeekOf(slot, sub.timeZone);
+    const send = byWeek.get(isoWeek);
+    if (send?.status === 'sent') continue;
+    if (send?.status === 'failed') missed.push({ isoWeek, kind: send.error?.startsWith('interrupted') ? 'interrupted' : 'failed', error: send.error });
+    else if (isoWeek !== current) missed.push({ isoWeek, kind: 'lost', error: send?.error ?? null });
+    else if (!send) missed.push({ isoWeek, kind: 'waiting', error: null });
+  }
+  return missed;
+}
 
 export class DigestScheduler {
   private cron?: Cron;
@@ -59,18 +105,20 @@ export class DigestScheduler {
 
   /** Ticks now (catch-up after downtime), then at the start of every minute. */
   start(now: () => Date = () => new Date()): void {
-    this.recoverInterrupted(now());
     this.cron = new Cron('* * * * *', { protect: true, catch: true }, () => this.tick(now()));
     void this.tick(now());
   }
 
-  /** Run at start-up: claims a previous process left half-done become visible as interrupted. */
+  /**
+   * Posts a dead process left in 'sending' become visible as interrupted (not resent: they may have
+   * gone out). Its 'building' claims need nothing: the next claim takes them over. Run at every tick.
+   */
   recoverInterrupted(now: Date): void {
-    // This process has claimed nothing yet, so every 'sending' claim is a dead process's.
-    const found = this.store.markInterrupted(new Date(now.getTime() + 1), now);
-    if (found) this.bot.log.warn({ found }, 'digest: posts interrupted by a previous stop were not resent (no duplicates)');
+    const found = this.store.markInterrupted(now);
+    if (found) this.bot.log.warn({ found }, 'digest: posts interrupted by a stopped process were not resent (no duplicates)');
   }
 
+  /** Stops ticking and waits for the tick in progress. */
   async stop(): Promise<void> {
     this.cron?.stop();
     await this.running;
@@ -84,6 +132,7 @@ export class DigestScheduler {
   }
 
   private async runTick(now: Date): Promise<void> {
+    this.recoverInterrupted(now);
     const due = this.store
       .activeSubscriptions()
       .filter((sub) => this.posters[sub.platform])
@@ -95,11 +144,19 @@ export class DigestScheduler {
     const digests = new Map<string, Promise<Reply>>();
     const digestFor = (sub: Subscription) => {
       const key = `${sub.tag ?? ''}|${sub.locale}`;
-      if (!digests.has(key)) digests.set(key, this.bot.invoke('digest', { action: 'preview', tag: sub.tag ?? undefined }, { locale: sub.locale, now }));
+      if (!digests.has(key)) digests.set(key, this.bot.invoke('digest', { action: 'preview', tag: sub.tag ?? undefined }, { locale: sub.locale, now }).catch((err: unknown) => this.failedBuild(err, sub.locale)));
       return digests.get(key)!;
     };
     // One failing channel must not hold up or stop the others.
-    await Promise.allSettled(due.map(({ sub, slot }) => this.deliver(sub, slot.isoWeek, now, digestFor)));
+    await Promise.allSettled(
+      due.map(({ sub, slot }) =>
+        this.deliver(sub, slot.isoWeek, now, digestFor).catch((err: unknown) => {
+          // Nothing was sent if the claim is still 'building': give it back so a later tick tries again.
+          this.store.releaseClaim(sub.id, slot.isoWeek);
+          this.bot.log.error({ err, subscription: sub.id }, 'digest: delivery failed unexpectedly');
+        }),
+      ),
+    );
     try {
       const recorded = await recordHistory(this.bot.hub, this.store, thresholdsFrom({}, this.bot.config), now, this.bot.config.SAMPLE_SIZE);
       if (recorded.length) this.bot.log.info({ recorded }, 'digest: weekly history recorded');
@@ -108,7 +165,16 @@ export class DigestScheduler {
     }
   }
 
-  /** Posts the digest (built like a user's `/digest preview`) with bounded retries, and records the outcome. */
+  /** A digest build that threw (invoke turns failures into replies, so this is a guard): no post this tick. */
+  private failedBuild(err: unknown, locale: Subscription['locale']): Reply {
+    this.bot.log.error({ err }, 'digest: building the digest failed');
+    return errorReply('internal', String((err as Error)?.message ?? err), locale);
+  }
+
+  /**
+   * Posts the digest (built like a user's `/digest preview`) with bounded retries, and records the
+   * outcome. Every attempt carries the week's nonce, so a platform that supports it never shows two.
+   */
   private async deliver(sub: Subscription, isoWeek: string, now: Date, digestFor: (sub: Subscription) => Promise<Reply>): Promise<void> {
     const post = this.posters[sub.platform]!;
     const reply = await digestFor(sub);
@@ -119,18 +185,25 @@ export class DigestScheduler {
       this.bot.log.warn({ subscription: sub.id, isoWeek, error: reply.error?.message }, 'digest: no fresh Hub data; will try again at the next tick');
       return;
     }
+    // Another process took the claim over while this one was building (it thought this one dead): it posts.
+    if (!this.store.startSending(sub.id, isoWeek, now)) {
+      this.bot.log.warn({ subscription: sub.id, isoWeek }, 'digest: claim taken over by another process; not posting');
+      return;
+    }
     const delays = this.options.retryDelaysMs ?? [2_000, 10_000];
+    const options: PostOptions = { nonce: digestNonce(sub.id, isoWeek) };
     let lastError = '';
     for (let attempt = 0; attempt <= delays.length; attempt++) {
       if (attempt > 0) await sleep(delays[attempt - 1]);
       try {
-        await post(sub.channelId, { ...reply, ephemeral: false }, sub);
+        await post(sub.channelId, { ...reply, ephemeral: false }, sub, options);
         this.store.markSent(sub.id, isoWeek, now);
         this.bot.log.info({ subscription: sub.id, platform: sub.platform, channel: sub.channelId, isoWeek }, 'digest: posted');
         return;
       } catch (err) {
         lastError = (err as Error).message ?? String(err);
         this.bot.log.warn({ err, subscription: sub.id, attempt: attempt + 1 }, 'digest: post failed');
+        if (err instanceof UncertainPostError) break;
       }
     }
     const after = this.store.markFailed(sub.id, isoWeek, lastError.slice(0, 500), now, this.options.pauseAfterFailedWeeks ?? 3);

@@ -11,7 +11,7 @@ import NodeCache from 'node-cache';
 import { join } from 'node:path';
 import { BackgroundQueue, type BaseJob } from './background.js';
 import { ModelCache, SampleCache, SingleFlight, sampleKey, type CachedSample } from './cache.js';
-import { createHubClient, describeFailure } from './client.js';
+import { createHubClient, describeFailure, HubError } from './client.js';
 import {
   coverageNote,
   hubFailedUsingCache,
@@ -32,6 +32,8 @@ export interface HubDeps {
   fetch?: typeof fetch;
   now?: () => Date;
   logger?: Logger;
+  /** Circuit breaker settings of the Hub client (tests shorten the pause). */
+  breaker?: { threshold?: number; halfOpenAfterMs?: number };
 }
 
 /** HubData plus a way to wait for background work (tests, graceful shutdown). */
@@ -40,6 +42,8 @@ export interface Hub extends HubData {
   censusSync: Census;
   /** Resolves when no background base-model fetch is waiting or running. */
   whenIdle(): Promise<void>;
+  /** Cancels background work and every Hub request in flight (a one-shot command has answered; shutdown). */
+  close(): void;
 }
 
 /** How many levels of `base_model:` links a model lookup follows (fine-tune of a merge of a base…). */
@@ -66,12 +70,15 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
   const offline = config.OFFLINE;
+  const closing = new AbortController();
   const client = createHubClient({
     endpoint: config.HF_ENDPOINT,
     token: config.HF_TOKEN,
     timeoutMs: config.HUB_TIMEOUT_MS,
     fetch: deps.fetch ?? globalThis.fetch,
     logger,
+    signal: closing.signal,
+    breaker: deps.breaker,
   });
   // Offline means everything comes from the snapshot, so the caches are never read or filled.
   const samples = new SampleCache(config.DATA_DIR, config.CACHE_TTL_SECONDS, now, logger);
@@ -160,11 +167,15 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
     });
   }
 
-  const background = new BackgroundQueue(async ({ id, depth }: BaseJob) => {
-    if (findKnown(id) || models.isMissing(id)) return;
-    const record = await fetchModel(id);
-    if (record && depth < BASE_DEPTH) queueBases([record], depth + 1);
-  }, logger);
+  const background = new BackgroundQueue(
+    async ({ id, depth }: BaseJob) => {
+      if (findKnown(id) || models.isMissing(id)) return;
+      const record = await fetchModel(id);
+      if (record && depth < BASE_DEPTH) queueBases([record], depth + 1);
+    },
+    logger,
+    { paused: () => !client.available('model') },
+  );
 
   /** Base models named by these records that nobody knows: fetch them behind the reply. */
   function queueBases(records: ModelRecord[], depth = 1, own?: Map<string, ModelRecord>): void {
@@ -317,6 +328,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
     } catch (err) {
       const reason = describeFailure(err);
       logger.warn({ err, id }, 'hub: model lookup failed, falling back');
+      const hubFailed = err instanceof HubError && err.reason === 'malformed' ? 'bad-answer' : 'unreachable';
       const known = findKnown(id);
       if (known) {
         const note =
@@ -330,6 +342,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         suggestions: rankSuggestions(id, knownIds(), SUGGESTIONS),
         source: snapshotSource(),
         notes: [hubUnreachable(reason, true)],
+        hubFailed,
       };
     }
   }
@@ -445,6 +458,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         suggestions: [],
         source: snapshotSource(),
         notes: [hubUnreachable(reason, false)],
+        hubFailed: 'unreachable',
       })),
     search: (query, limit) => guarded('search', () => search(query, limit), () => []),
     modelConfig: (id) => guarded('modelConfig', () => modelConfig(id), () => undefined),
@@ -474,5 +488,9 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
       return censusSync.ready();
     },
     censusProgress: () => censusSync.progress(),
+    close() {
+      background.cancel();
+      closing.abort();
+    },
   };
 }
