@@ -65,6 +65,8 @@ async function runPlatforms(bot: Bot): Promise<void> {
   }
   const scheduler = new DigestScheduler(bot, store, posters);
   scheduler.start();
+  // The census walks and syncs in the background of this process; commands never wait for it.
+  bot.hub.censusSync.start();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -72,6 +74,7 @@ async function runPlatforms(bot: Bot): Promise<void> {
     stopping = true;
     log.info({ signal }, 'stopping: finishing replies in flight');
     await scheduler.stop();
+    await bot.hub.censusSync.stop();
     await Promise.allSettled(stops.map((s) => s()));
     bot.close();
     process.exit(0);
