@@ -119,13 +119,15 @@ function readName(id: string, calibration: Calibration): { family: ParameterCoun
 const MIXTURES_FROM = 10e9;
 /** Two counts that describe the same model size (a family's exact count and a nominal `7B`). */
 const AGREE = 0.25;
+const agree = (a: number, b: number) => Math.abs(a / b - 1) <= AGREE;
 
 /**
- * What names say, from the most to the least precise: the repo's own family; the size its name
- * states, refined by a base model's family when the two agree (`medical-7B` fine-tuned from
- * Mistral-7B is 7.24B) but not overruled by it (`SmolVLM2-256M` is not its 360M language model);
- * a base model's family; the size a base model's name states; and last the learned family of its
- * Hub architecture tag (`vit`, `whisper`).
+ * What names say, from the most to the least precise: the repo's own family (a learned one gives
+ * way to a published base family that disagrees); the size its name states, refined by a family
+ * that agrees with it — the base model's (`medical-7B` fine-tuned from Mistral-7B is 7.24B), else
+ * the one its architecture tag names — but not overruled by one (`SmolVLM2-256M` is not its 360M
+ * language model); a base model's family; the size a base model's name states; the learned family
+ * of a Hub tag (`vit`, `whisper`); and last a small published model its architecture tag names (`gpt2`).
  */
 function fromNames(model: ModelRecord, bases: BaseModel[], calibration: Calibration): ParameterCount | null {
   const own = readName(model.id, calibration);
@@ -155,8 +157,6 @@ function refined(nominal: NominalSize, baseFamily: ParameterCount | null, tags: 
   return tagged && agree(tagged.parameters, nominal.total) ? fromFamily(tagged, nominal) : fromNominal(nominal);
 }
 
-/** Two counts that describe the same model size (a family's exact count and a nominal `7B`). */
-const agree = (a: number, b: number) => Math.abs(a / b - 1) <= AGREE;
 
 interface Context {
   lookup: ModelLookup;
@@ -207,5 +207,5 @@ function withActive(count: ParameterCount, id: string): ParameterCount {
   if (count.activeParameters !== undefined || count.source === 'family_table' || count.parameters === null || count.parameters < MIXTURES_FROM) return count;
   const family = familyCountOf(id, nameTokens(id));
   if (family?.source !== 'family_table' || family.activeParameters === undefined) return count;
-  return Math.abs(family.parameters / count.parameters - 1) <= AGREE ? { ...count, activeParameters: family.activeParameters } : count;
+  return agree(family.parameters, count.parameters) ? { ...count, activeParameters: family.activeParameters } : count;
 }
