@@ -354,10 +354,10 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('Yi paper (01.AI 2024); Hub pages of 01-ai/Yi-* (6.06B, 8.83B, 34.4B)', [
     ['Yi-6B', 6.06 * B], ['Yi-9B', 8.83 * B], ['Yi-34B', 34.4 * B], ['Yi-1.5-6B', 6.06 * B], ['Yi-1.5-9B', 8.83 * B], ['Yi-1.5-34B', 34.4 * B],
   ]),
-  ...from('DeepSeek model cards and papers: LLM 7B/67B, Coder 1.3B/6.7B/33B, V2 236B (21B active), V2-Lite 15.7B (2.4B active), V3 and R1 671B (37B active; 685B on the Hub with the MTP module)', [
+  ...from('DeepSeek model cards and papers: LLM 7B/67B, Coder 1.3B/6.7B/33B, V2 236B (21B active), V2-Lite 15.7B (2.4B active), V3, V3.1, V3.2 and R1 671B (37B active; 685B on the Hub with the MTP module)', [
     ['deepseek-llm-7b', 6.91 * B], ['deepseek-llm-67b', 67 * B], ['deepseek-coder-1.3b', 1.35 * B], ['deepseek-coder-6.7b', 6.74 * B], ['deepseek-coder-33b', 33.3 * B],
     ['DeepSeek-V2', 236 * B, 21 * B], ['DeepSeek-V2.5', 236 * B, 21 * B], ['DeepSeek-V2-Lite', 15.7 * B, 2.4 * B], ['DeepSeek-Coder-V2', 236 * B, 21 * B], ['DeepSeek-Coder-V2-Lite', 15.7 * B, 2.4 * B],
-    ['DeepSeek-V3', 671 * B, 37 * B], ['DeepSeek-V3.1', 671 * B, 37 * B], ['DeepSeek-R1', 671 * B, 37 * B], ['DeepSeek-R1-Zero', 671 * B, 37 * B],
+    ['DeepSeek-V3', 671 * B, 37 * B], ['DeepSeek-V3.1', 671 * B, 37 * B], ['DeepSeek-V3.2', 671 * B, 37 * B], ['DeepSeek-R1', 671 * B, 37 * B], ['DeepSeek-R1-Zero', 671 * B, 37 * B],
     ['deepseek-vl2-tiny', 3.37 * B], ['deepseek-vl2-small', 16.1 * B], ['deepseek-vl2', 27.5 * B], ['Janus-1.3B', 2.09 * B], ['Janus-Pro-1B', 2.09 * B], ['Janus-Pro-7B', 7.42 * B],
     ['JanusFlow-1.3B', 2.05 * B],
   ]),
@@ -374,9 +374,9 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('Falcon3 model cards (tiiuae/Falcon3-*); Hub pages: 1,669,408,768 / 3.23B / 7,455,550,464 / 10,305,653,760', [
     ['Falcon3-1B', 1_669_408_768], ['Falcon3-3B', 3.23 * B], ['Falcon3-7B', 7_455_550_464], ['Falcon3-10B', 10_305_653_760],
   ]),
-  ...from('Mixture-of-experts model cards: gpt-oss-120b 117B (5.1B active), gpt-oss-20b 21B (3.6B active); Kimi K2 1T (32B activated), Kimi-VL-A3B 16B (3B activated); GLM-4.5 355B (32B active), GLM-4.5-Air 106B (12B active); MiniMax-Text-01 and MiniMax-M1 456B (45.9B activated); Hunyuan-A13B 80B (13B active)', [
-    ['gpt-oss-20b', 21 * B, 3.6 * B], ['gpt-oss-120b', 117 * B, 5.1 * B], ['Kimi-K2', 1000 * B, 32 * B], ['GLM-4.5', 355 * B, 32 * B], ['GLM-4.5-Air', 106 * B, 12 * B],
-    ['MiniMax-Text-01', 456 * B, 45.9 * B], ['MiniMax-M1', 456 * B, 45.9 * B], ['Hunyuan-A13B', 80 * B, 13 * B], ['Kimi-VL-A3B', 16 * B, 3 * B],
+  ...from('Mixture-of-experts model cards: gpt-oss-120b 117B (5.1B active), gpt-oss-20b 21B (3.6B active); Kimi K2 1T (32B activated), Kimi-VL-A3B 16B (3B activated); GLM-4.5 and GLM-4.6 355B (32B active), GLM-4.5-Air 106B (12B active); MiniMax-Text-01 and MiniMax-M1 456B (45.9B activated), MiniMax-M2 230B (10B activated); Hunyuan-A13B 80B (13B active)', [
+    ['gpt-oss-20b', 21 * B, 3.6 * B], ['gpt-oss-120b', 117 * B, 5.1 * B], ['Kimi-K2', 1000 * B, 32 * B], ['GLM-4.5', 355 * B, 32 * B], ['GLM-4.6', 355 * B, 32 * B], ['GLM-4.5-Air', 106 * B, 12 * B],
+    ['MiniMax-Text-01', 456 * B, 45.9 * B], ['MiniMax-M1', 456 * B, 45.9 * B], ['MiniMax-M2', 230 * B, 10 * B], ['Hunyuan-A13B', 80 * B, 13 * B], ['Kimi-VL-A3B', 16 * B, 3 * B],
   ]),
   ...from('GLM model cards (THUDM): ChatGLM3-6B 6.24B, GLM-4-9B 9.4B', [['chatglm3-6b', 6.24 * B], ['glm-4-9b', 9_399_951_360]]),
   ...from('InternLM2 / 2.5 model cards: 1.8B, 7.7B, 19.9B', [['internlm2-1.8b', 1.89 * B], ['internlm2-7b', 7.74 * B], ['internlm2-20b', 19.9 * B], ['internlm2.5-7b', 7.74 * B], ['internlm2.5-20b', 19.9 * B]]),
