@@ -204,6 +204,10 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('BART paper (Lewis et al. 2020); Hub pages of facebook/bart-base (139M), facebook/bart-large (406M), mbart-large-50 (611M)', [
     ['bart-base', 139_420_416], ['bart-large', 406_291_456], ['mbart-large', 610_879_488], ['distilbart', 306 * M],
   ]),
+  ...from('OPUS-MT (Tiedemann & Thottingal 2020): Marian transformer-base models, Hub page of BlackKakapo/opus-mt-ro-en (77.5M); transformer-big "tc-big" models, Hub pages of Helsinki-NLP/opus-mt-tc-big-* (233–237M)', [
+    ['opus-mt', 77.5 * M], ['opus-mt-tc-big', 233 * M],
+  ]),
+  ...from('Hub pages of SpeechT5 text-to-speech models (microsoft/speecht5_tts and its fine-tunes: 144M)', [['speecht5', 144.4 * M]]),
   ...from('Longformer-Encoder-Decoder (Beltagy et al. 2020) is BART with 16K positions; Hub pages of LED fine-tunes (pszemraj/led-base-book-summary 162M, led-large-book-summary 460M)', [
     ['led-base', 161.9 * M], ['led-large', 459.9 * M],
   ]),
@@ -217,6 +221,13 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('WavLM paper (Chen et al. 2022): base 94.7M, large 316.6M', [['wavlm-base', 94.7 * M], ['wavlm-large', 316.6 * M]]),
   ...from('Segment Anything paper (Kirillov et al. 2023); Hub pages of facebook/sam-vit-* (94M, 312M, 641M)', [
     ['sam-vit-base', 93_735_472], ['sam-vit-large', 312_343_088], ['sam-vit-huge', 641_090_608],
+  ]),
+  ...from('SAM 2 paper and model cards (Ravi et al. 2024): Hiera tiny 38.9M, small 46M, base+ 80.8M, large 224.4M (SAM 2.1 keeps them)', [
+    ['sam2-hiera-tiny', 38.9 * M], ['sam2-hiera-small', 46 * M], ['sam2-hiera-base-plus', 80.8 * M], ['sam2-hiera-large', 224.4 * M],
+    ['sam2.1-hiera-tiny', 38.9 * M], ['sam2.1-hiera-small', 46 * M], ['sam2.1-hiera-base-plus', 80.8 * M], ['sam2.1-hiera-large', 224.4 * M],
+  ]),
+  ...from('MobileViT paper (Mehta & Rastegari 2022), Table 1: XXS 1.3M, XS 2.3M, S 5.6M', [
+    ['mobilevit-xx-small', 1.3 * M], ['mobilevit-x-small', 2.3 * M], ['mobilevit-small', 5.6 * M],
   ]),
   ...from('Mask2Former paper (Cheng et al. 2022): Swin-T 47M, Swin-S 69M, Swin-B 107M, Swin-L 216M; Hub pages of facebook/mask2former-swin-*', [
     ['mask2former-swin-tiny', 47.4 * M], ['mask2former-swin-small', 68.8 * M], ['mask2former-swin-base', 107.4 * M], ['mask2former-swin-large', 216 * M],
