@@ -303,6 +303,9 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('DistilBERT paper (Sanh et al. 2019): 66M; Hub page of distilbert/distilbert-base-multilingual-cased (135M)', [
     ['distilbert-base', 66.4 * M], ['distilbert-base-multilingual', 134.7 * M], ['distiluse-base-multilingual', 134.7 * M],
   ]),
+  ...from('RuBERT: BERT with a 120k Russian vocabulary, Hub page of DeepPavlov/rubert-base-cased (178M); Hub pages of cointegrated/rubert-tiny (11.8M) and rubert-tiny2 (29.4M)', [
+    ['rubert-base', 178 * M], ['rubert-tiny', 11.8 * M], ['rubert-tiny2', 29.4 * M],
+  ]),
   ...from('CamemBERT paper (Martin et al. 2020): base 110M, large 335M', [['camembert-base', 110 * M], ['camembert-large', 335 * M]]),
   ...from('XLNet paper (Yang et al. 2019); Hub pages of xlnet/xlnet-base-cased (117M), xlnet/xlnet-large-cased (361M)', [
     ['xlnet-base', 117 * M], ['xlnet-large', 361 * M],
