@@ -96,6 +96,14 @@ describe('famous models from their names alone, within ±10% of their model card
     expect(resolveParameters(model('mistralai/Mixtral-8x7B-v0.1'))).toMatchObject({ parameters: 46_702_792_704, activeParameters: 12.9e9 });
     expect(resolveParameters(model('mistralai/Mixtral-8x22B-Instruct-v0.1'))).toMatchObject({ activeParameters: 39e9 });
     expect(resolveParameters(model('Qwen/Qwen3-235B-A22B'))).toMatchObject({ parameters: 235_093_634_560, activeParameters: 22e9 });
+    // Llama 4 names state the active count and the experts: Scout is 109B in all (card), an LLM.
+    expect(resolveParameters(model('meta-llama/Llama-4-Scout-17B-16E-Instruct'))).toMatchObject({ parameters: 109e9, activeParameters: 17e9 });
+  });
+
+  it('knows that Gemma 3n sizes are effective ones', () => {
+    // E2B / E4B: 2B and 4B effective, raw 5B and 8B (Gemma 3n card).
+    expect(resolveParameters(model('google/gemma-3n-E4B-it')).parameters).toBe(8e9);
+    expect(resolveParameters(model('unsloth/gemma-3n-E2B-it-GGUF')).parameters).toBe(5e9);
   });
 
   it('puts nominal 7B models on the right side of the 7B line', () => {

@@ -20,6 +20,9 @@ describe('parameter counts from names', () => {
     ['mistralai/Mixtral-8x7B-v0.1', 45.22e9], // 7B + 7 more experts' feed-forward layers (78% of 7B each): Mixtral is 46.7B
     ['allenai/OLMoE-1B-7B-0924', 7e9], // active then total: the larger is the total
     ['TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T', 1.1e9], // 3T training tokens
+    ['brunopio/Llama3-8B-1.58-100B-tokens-GGUF', 8e9], // 100B training tokens
+    ['BRMAI/BRM-v1-llama8b', 8e9], // glued to its family's word
+    ['CultriX/SeQwence-14Bv6', 14e9], // glued to its version
   ])('%s → %d', (id, expected) => {
     expect(parseParameterCountFromName(id)?.total).toBeCloseTo(expected, -3);
   });
