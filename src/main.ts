@@ -3,12 +3,8 @@
 // the weekly digests; otherwise the console.
 import { existsSync } from 'node:fs';
 import { ConsoleBot } from './adapters/console.js';
-import { startDiscord } from './adapters/discord.js';
-import { postToChannel, startSlack } from './adapters/slack.js';
-import { createBot, type Bot } from './bot.js';
+import { createBot } from './bot.js';
 import { loadConfig } from './config.js';
-import { DigestScheduler, type ChannelPoster } from './digest/scheduler.js';
-import type { Platform } from './digest/store.js';
 import { createLogger } from './log.js';
 
 const USAGE = `Usage: npm start [-- --offline] [-- --json] [-- /command args]
@@ -16,47 +12,6 @@ const USAGE = `Usage: npm start [-- --offline] [-- --json] [-- /command args]
   /command args   answer once and exit, e.g. npm start -- /classify Qwen/Qwen2.5-0.5B
   --offline       use the bundled snapshot only (same as OFFLINE=1)
   --json          print the reply's data as JSON on stdout (errors: {"error":{…}}, exit status 2)`;
-
-/** Discord and/or Slack, the digest scheduler, and a clean stop on SIGTERM/SIGINT. */
-async function runPlatforms(bot: Bot): Promise<void> {
-  const { config, log } = bot;
-  const posters: Partial<Record<Platform, ChannelPoster>> = {};
-  const stops: (() => Promise<void>)[] = [];
-  try {
-    if (config.DISCORD_TOKEN) {
-      const discord = await startDiscord(bot);
-      posters.discord = async (channelId, reply, sub) => void (await discord.post(channelId, reply, sub.locale));
-      stops.push(() => discord.stop());
-      log.info('Discord adapter connected');
-    }
-    if (config.SLACK_BOT_TOKEN) {
-      const slack = await startSlack(bot);
-      posters.slack = async (channelId, reply, sub) => void (await postToChannel(slack.app.client, channelId, reply, { config, locale: sub.locale, log }));
-      stops.push(() => slack.stop());
-      log.info({ mode: slack.mode }, 'Slack adapter started');
-    }
-  } catch (error) {
-    // One platform failed to start: stop the one that did, so the process really ends.
-    await Promise.allSettled(stops.map((s) => s()));
-    bot.close();
-    throw error;
-  }
-  const scheduler = new DigestScheduler(bot, bot.store(), posters);
-  scheduler.start();
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping: finishing replies in flight');
-    await scheduler.stop();
-    await Promise.allSettled(stops.map((s) => s()));
-    bot.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
-}
 
 async function main(argv: string[]): Promise<number> {
   const flags = new Set(argv.filter((a) => a.startsWith('--')));
@@ -89,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
   const bot = createBot(config, { log });
 
   if (platforms) {
+    // Loaded only here, so a console start never loads discord.js, Bolt or the scheduler.
+    const { runPlatforms } = await import('./platforms.js');
     await runPlatforms(bot);
     return 0; // keeps running: the adapters hold the event loop open
   }

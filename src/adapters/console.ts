@@ -4,7 +4,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Bot } from '../bot.js';
-import { quickChartUrl, renderPng } from '../charts/index.js';
 import { sourceLine } from '../format.js';
 import type { Reply } from '../reply.js';
 
@@ -53,9 +52,11 @@ export class ConsoleBot {
     return this.present(reply);
   }
 
-  present(reply: Reply): ConsoleAnswer {
+  async present(reply: Reply): Promise<ConsoleAnswer> {
     const answer: ConsoleAnswer = { reply, text: '' };
     if (reply.chart) {
+      // Loaded on the first chart: Skia, Chart.js and the font are not needed before the prompt or for /about.
+      const { quickChartUrl, renderPng } = await import('../charts/index.js');
       mkdirSync(this.outDir, { recursive: true });
       const base = reply.chart.fileName.replace(/\.png$/, '');
       const n = (this.charts.get(base) ?? 0) + 1;
@@ -71,9 +72,10 @@ export class ConsoleBot {
   /** The interactive prompt: one command per line until `exit` or end of input; bad input never stops it. */
   async repl(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
     const rl = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true });
-    const status = this.bot.hub.status();
+    // From the configuration only: the snapshot loads when a command first needs it, not before the prompt.
+    const { OFFLINE, HF_ENDPOINT } = this.bot.config;
     output.write(
-      `SLM Radar — ${status.mode === 'offline' ? `offline, snapshot of ${status.snapshotCollectedAt.slice(0, 10)}` : `live Hub at ${status.endpoint}`}.\n` +
+      `SLM Radar — ${OFFLINE ? 'offline, bundled snapshot (/about says when it was collected)' : `live Hub at ${HF_ENDPOINT}`}.\n` +
         'Type a command such as /classify Qwen/Qwen2.5-0.5B, /help for the list, exit to quit.\n',
     );
     rl.setPrompt('slm-radar> ');
