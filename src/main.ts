@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     await runPlatforms(bot);
     return 0; // keeps running: the adapters hold the event loop open
   }
-  const consoleBot = new ConsoleBot(bot, config.OUT_DIR);
+  const consoleBot = new ConsoleBot(bot, config.OUT_DIR, { chartUrls: !json });
   if (words.length === 0 && !json) {
     await consoleBot.repl();
     bot.close();

@@ -44,6 +44,8 @@ export class ConsoleBot {
   constructor(
     readonly bot: Bot,
     private readonly outDir: string,
+    /** `--json` shows no QuickChart link, so it does not load quickchart-js to make one. */
+    private readonly options: { chartUrls?: boolean } = {},
   ) {}
 
   /** Asks like a user at the prompt and returns what the terminal shows (Errbot-style testbot). */
@@ -56,14 +58,17 @@ export class ConsoleBot {
     const answer: ConsoleAnswer = { reply, text: '' };
     if (reply.chart) {
       // Loaded on the first chart: Skia, Chart.js and the font are not needed before the prompt or for /about.
-      const { quickChartUrl, renderPng } = await import('../charts/index.js');
+      const { renderPng } = await import('../charts/render-png.js');
       mkdirSync(this.outDir, { recursive: true });
       const base = reply.chart.fileName.replace(/\.png$/, '');
       const n = (this.charts.get(base) ?? 0) + 1;
       this.charts.set(base, n);
       answer.chartPath = resolve(join(this.outDir, `${base}${n > 1 ? `-${n}` : ''}.png`));
       writeFileSync(answer.chartPath, renderPng(reply.chart.config));
-      answer.chartUrl = quickChartUrl(reply.chart.config, { baseUrl: this.bot.config.QUICKCHART_URL });
+      if (this.options.chartUrls !== false) {
+        const { quickChartUrl } = await import('../charts/quickchart.js');
+        answer.chartUrl = quickChartUrl(reply.chart.config, { baseUrl: this.bot.config.QUICKCHART_URL });
+      }
     }
     answer.text = replyToText(reply, answer);
     return answer;
