@@ -1,19 +1,11 @@
 // `npm start` with platform tokens: one process runs Discord and Slack (and the digests), answers
 // on both, and stops cleanly on SIGTERM.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from './fakes/discord.js';
 import { startFakeSlack, type FakeSlack } from './fakes/slack.js';
 import { tempDir } from './helpers/bot.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { freePort } from './helpers/ports.js';
 
 /** `npm start` (src/main.ts) with both platforms pointed at their fakes, offline, in a temp DATA_DIR. */
 function startMain(discord: FakeDiscord, slack: FakeSlack, env: Record<string, string>): ChildProcess {

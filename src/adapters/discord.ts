@@ -16,6 +16,7 @@ import {
   GatewayIntentBits,
   MessageFlags,
   PermissionFlagsBits,
+  Status,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -61,6 +62,8 @@ export interface DiscordAdapter {
   client: Client;
   /** Posts a reply to a channel (digests); see postToChannel. */
   post(channelId: string, reply: Reply, locale: Locale): Promise<Message>;
+  /** Whether the gateway session is up (every shard READY): /readyz. */
+  connected(): boolean;
   /** Finishes the replies in flight (up to stopTimeoutMs), then destroys the client. Idempotent. */
   stop(): Promise<void>;
 }
@@ -273,6 +276,8 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
   return {
     client,
     post: (channelId, reply, locale) => postToChannel(client, channelId, reply, locale, render),
+    // A dropped gateway connection puts its shard back to connecting/resuming until discord.js reconnects.
+    connected: () => !stopping && client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
     stop() {
       stopped ??= (async () => {
         stopping = true;

@@ -4,12 +4,13 @@
 // text after the command goes to bot.invokeText, the Reply comes back as Block Kit.
 import type { Server } from 'node:http';
 // Named imports: under vitest a default import of this CommonJS module yields the App class itself.
-import { App, LogLevel } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { Logger as BoltLogger, SlackCommandMiddlewareArgs, AllMiddlewareArgs, webApi } from '@slack/bolt';
 import type { Bot } from '../bot.js';
 import { quickChartUrl, renderPng } from '../charts/index.js';
 import type { Command } from '../command.js';
 import type { Config } from '../config.js';
+import { Health } from '../health.js';
 import { toLocale, type Locale } from '../i18n.js';
 import type { Logger } from '../log.js';
 import type { Reply } from '../reply.js';
@@ -35,6 +36,8 @@ export interface SlackAdapterOptions {
   timeoutMs?: number;
   /** Defaults to bot.log. */
   log?: Logger;
+  /** HTTP mode: Bolt's server also answers /healthz and /readyz from this (default: no readiness conditions). */
+  health?: Health;
 }
 
 export interface SlackAdapter {
@@ -42,6 +45,8 @@ export interface SlackAdapter {
   /** The HTTP server, in HTTP mode. */
   server?: Server;
   mode: 'socket' | 'http';
+  /** Socket Mode: the WebSocket to Slack is open; HTTP mode: the server is listening. For /readyz. */
+  connected(): boolean;
   stop(): Promise<void>;
 }
 
@@ -73,17 +78,26 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
     rejectRateLimitedCalls: true,
     timeout: options.timeoutMs ?? 15_000,
   };
+  const health = options.health ?? new Health();
+  // Socket Mode: our own receiver, so its client's connection events can be watched (readiness).
+  const receiver = socketMode
+    ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: boltLogger(log), installerOptions: { clientOptions } })
+    : undefined;
+  let socketConnected = false;
+  receiver?.client.on('connected', () => (socketConnected = true));
+  receiver?.client.on('disconnected', () => (socketConnected = false));
+  receiver?.client.on('reconnecting', () => (socketConnected = false));
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     logger: boltLogger(log),
     clientOptions,
     // auth.test runs in init() below, so a bad token rejects startSlack instead of an unhandled rejection.
     deferInitialization: true,
-    ...(socketMode
-      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
+    ...(receiver
+      ? { receiver }
       : {
           signingSecret: config.SLACK_SIGNING_SECRET,
-          customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok') }],
+          customRoutes: ['/healthz', '/readyz'].map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req, res) => void health.handle(req, res) })),
         }),
   });
 
@@ -119,6 +133,7 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
     app,
     server,
     mode: socketMode ? 'socket' : 'http',
+    connected: () => !stopped && (receiver ? socketConnected : server?.listening === true),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -79,6 +79,11 @@ export function getSnapshot(): Snapshot {
   return loaded;
 }
 
+/** Whether the snapshot has been read yet (readiness: the bot has data to answer from). */
+export function snapshotLoaded(): boolean {
+  return loaded !== undefined;
+}
+
 /** When the bundled data was collected (2025-03-22T10:04:49.000Z for the shipped files). */
 export function snapshotCollectedAt(): string {
   return getSnapshot().collectedAt;
