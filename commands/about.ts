@@ -3,46 +3,38 @@ import { z } from 'zod';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Command } from '../src/command.js';
 import { formatCount, formatDate, formatDateTime, formatParameters } from '../src/format.js';
+import { t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
 
 const schema = z.object({});
 
 const command: Command<typeof schema> = {
   name: 'about',
-  description: { en: 'Data source and date, cache state, version', fr: 'Source et date des données, cache, version' },
+  description: tAll('commands.about.description'),
   usage: '/about',
   options: [],
   schema,
   async run(ctx): Promise<Reply> {
-    const fr = ctx.locale === 'fr';
+    const { locale } = ctx;
     const status = ctx.hub.status();
     const live = status.mode === 'live';
-    const samples = status.cachedSamples.map((s) => `${s.key}: ${formatCount(s.models, ctx.locale)} (${formatDateTime(s.collectedAt)})`).join('\n') || '–';
+    const samples = status.cachedSamples.map((s) => `${s.key}: ${formatCount(s.models, locale)} (${formatDateTime(s.collectedAt)})`).join('\n') || '–';
+    const date = formatDate(status.snapshotCollectedAt);
     return {
       title: `SLM Radar ${packageJson.version}`,
-      summary: live
-        ? fr
-          ? `Données en direct du Hugging Face Hub (${status.endpoint}), avec l’instantané du ${formatDate(status.snapshotCollectedAt)} en secours.`
-          : `Live data from the Hugging Face Hub (${status.endpoint}), with the snapshot of ${formatDate(status.snapshotCollectedAt)} as a fallback.`
-        : fr
-          ? `Hors ligne : instantané du ${formatDate(status.snapshotCollectedAt)} (${formatCount(status.snapshotModels, ctx.locale)} modèles).`
-          : `Offline: snapshot of ${formatDate(status.snapshotCollectedAt)} (${formatCount(status.snapshotModels, ctx.locale)} models).`,
+      summary: live ? t(locale, 'about.live', { endpoint: status.endpoint, date }) : t(locale, 'about.offline', { date, models: status.snapshotModels }),
       fields: [
-        { name: fr ? 'Mode' : 'Mode', value: live ? (fr ? 'en direct' : 'live') : fr ? 'hors ligne' : 'offline', inline: true },
-        { name: fr ? 'Instantané' : 'Snapshot', value: `${formatDate(status.snapshotCollectedAt)}, ${formatCount(status.snapshotModels, ctx.locale)}`, inline: true },
-        { name: fr ? 'Modèles en cache' : 'Cached models', value: formatCount(status.cachedModels, ctx.locale), inline: true },
-        { name: fr ? 'Échantillons en cache' : 'Cached samples', value: samples, inline: false },
+        { name: t(locale, 'about.mode'), value: t(locale, live ? 'about.modeLive' : 'about.modeOffline'), inline: true },
+        { name: t(locale, 'about.snapshot'), value: `${date}, ${formatCount(status.snapshotModels, locale)}`, inline: true },
+        { name: t(locale, 'about.cachedModels'), value: formatCount(status.cachedModels, locale), inline: true },
+        { name: t(locale, 'about.cachedSamples'), value: samples, inline: false },
         {
-          name: fr ? 'Seuils' : 'Thresholds',
-          value: `SLM < ${formatParameters(ctx.config.SLM_BELOW_B * 1e9, ctx.locale)} ≤ ${fr ? 'zone grise' : 'borderline'} < ${formatParameters(ctx.config.LLM_FROM_B * 1e9, ctx.locale)} ≤ LLM`,
+          name: t(locale, 'about.thresholds'),
+          value: t(locale, 'about.thresholdsValue', { slm: formatParameters(ctx.config.SLM_BELOW_B * 1e9, locale), llm: formatParameters(ctx.config.LLM_FROM_B * 1e9, locale) }),
           inline: false,
         },
       ],
-      notes: [
-        fr
-          ? 'Issu de l’étude « LLM vs SLM » (Polytech Nice-Sophia, 2025), sans ses deux biais : les tailles inconnues restent inconnues, et l’échantillon peut être choisi.'
-          : 'Grown from the "LLM vs SLM" study (Polytech Nice-Sophia, 2025), without its two biases: unknown sizes stay unknown, and the sample is yours to choose.',
-      ],
+      notes: [t(locale, 'about.study')],
       links: [{ label: 'Hugging Face Hub', url: status.endpoint }],
       data: { version: packageJson.version, ...status },
     };

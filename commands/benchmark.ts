@@ -4,7 +4,7 @@ import type { Command } from '../src/command.js';
 import { BENCHMARK_DOMAINS, benchmarkOf, type BenchmarkEntry, type BenchmarkResult } from '../src/core/benchmark.js';
 import { benchmarkChart } from '../src/charts/configs.js';
 import { formatNumber, formatParameters, verdictWord } from '../src/format.js';
-import type { Locale } from '../src/i18n.js';
+import { optional, t, tAll, type Locale } from '../src/i18n.js';
 import { THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
 
@@ -31,68 +31,72 @@ const schema = withOrderedThresholds(
 /** "MedMobile (3.8B): 75.7" ("MedMobile (3,8B) : 75,7" in French). */
 function entry(e: BenchmarkEntry | null, locale: Locale): string {
   if (!e) return '–';
-  const size = e.parametersB === null ? '?' : formatParameters(e.parametersB * 1e9, locale);
-  return `${e.model} (${size})${locale === 'fr' ? ' :' : ':'} ${formatNumber(e.score, locale)}`;
+  return t(locale, 'benchmark.entry', { model: e.model, size: sizeOf(e, locale), score: formatNumber(e.score, locale) });
 }
 
-const METRIC_WORDS: Record<Locale, Record<BenchmarkResult['metric'], string>> = {
-  en: { accuracy: 'accuracy (%)', 'pass@1': 'pass@1 (%)' },
-  fr: { accuracy: 'exactitude (%)', 'pass@1': 'pass@1 (%)' },
-};
+const sizeOf = (e: BenchmarkEntry, locale: Locale) => (e.parametersB === null ? '?' : formatParameters(e.parametersB * 1e9, locale));
+
+const metricWord = (metric: BenchmarkResult['metric'], locale: Locale) => t(locale, `benchmark.metric.${metric}`);
 
 const command: Command<typeof schema> = {
   name: 'benchmark',
-  description: { en: 'Published results: can a small model beat a large one?', fr: 'Résultats publiés : un petit modèle peut-il battre un grand ?' },
+  description: tAll('commands.benchmark.description'),
   usage: '/benchmark <medical|code|nli>',
   options: [
-    { name: 'domain', type: 'string', required: true, choices: [...BENCHMARK_DOMAINS], description: { en: 'medical (MedQA), code (BigCodeBench) or nli (RTE)', fr: 'medical (MedQA), code (BigCodeBench) ou nli (RTE)' } },
+    { name: 'domain', type: 'string', required: true, choices: [...BENCHMARK_DOMAINS], description: tAll('commands.benchmark.options.domain') },
     ...THRESHOLD_OPTIONS,
   ],
   schema,
   async run(ctx, args): Promise<Reply> {
-    const fr = ctx.locale === 'fr';
+    const { locale } = ctx;
     const thresholds = thresholdsFrom(args, ctx.config);
     const result = benchmarkOf(args.domain!, thresholds);
-    const metric = METRIC_WORDS[ctx.locale][result.metric];
+    const metric = metricWord(result.metric, locale);
     const w = result.smallestWinner;
     const winner = w
-      ? fr
-        ? ` ${w.model.model} (${formatParameters(w.model.parametersB! * 1e9, ctx.locale)}) bat ${w.beatenCount} modèle${w.beatenCount > 1 ? 's' : ''} plus grand${w.beatenCount > 1 ? 's' : ''}, jusqu’à ${w.beats.model} (${formatParameters(w.beats.parametersB! * 1e9, ctx.locale)}).`
-        : ` ${w.model.model} (${formatParameters(w.model.parametersB! * 1e9, ctx.locale)}) beats ${w.beatenCount} larger model${w.beatenCount > 1 ? 's' : ''}, up to ${w.beats.model} (${formatParameters(w.beats.parametersB! * 1e9, ctx.locale)}).`
-      : '';
-    const summary = fr
-      ? `${result.benchmark}, ${metric} : meilleur SLM ${entry(result.bestSlm, ctx.locale)} ; meilleur LLM ${entry(result.bestLlm, ctx.locale)}.${winner}`
-      : `${result.benchmark}, ${metric}: best SLM ${entry(result.bestSlm, ctx.locale)}; best LLM ${entry(result.bestLlm, ctx.locale)}.${winner}`;
+      ? t(locale, 'benchmark.winner', { model: w.model.model, size: sizeOf(w.model, locale), count: w.beatenCount, beaten: w.beats.model, beatenSize: sizeOf(w.beats, locale) })
+      : undefined;
+    const summary = t(locale, 'benchmark.summary', {
+      benchmark: result.benchmark,
+      metric,
+      slm: entry(result.bestSlm, locale),
+      llm: entry(result.bestLlm, locale),
+      winner: optional(winner),
+    });
     const unsized = result.entries.filter((e) => e.parametersB === null);
-    const notes = [fr ? `Source : ${result.source}. Valeurs relues sur les graphiques de l’étude.` : `Source: ${result.source}. Values read off the study's charts.`];
-    if (result.domain === 'code') notes.push(fr ? 'Tailles arrondies comme sur le classement (Phi-4 : 15B).' : 'Sizes rounded as the leaderboard prints them (Phi-4: 15B).');
-    const unsizedList = unsized.map((e) => `${e.model} ${formatNumber(e.score, ctx.locale)}`).join(', ');
-    if (unsized.length) notes.push(fr ? `Taille non publiée (hors graphique) : ${unsizedList}.` : `Size not published (left off the chart): ${unsizedList}.`);
+    const notes = [t(locale, 'benchmark.sourceNote', { source: result.source })];
+    if (result.domain === 'code') notes.push(t(locale, 'benchmark.roundedNote'));
+    const unsizedList = unsized.map((e) => `${e.model} ${formatNumber(e.score, locale)}`).join(', ');
+    if (unsized.length) notes.push(t(locale, 'benchmark.unsizedNote', { models: unsizedList }));
     return {
-      title: fr ? `${result.benchmark} : petits contre grands` : `${result.benchmark}: small vs large`,
+      title: t(locale, 'benchmark.title', { benchmark: result.benchmark }),
       summary,
       fields: [
-        { name: fr ? 'Meilleur SLM' : 'Best SLM', value: entry(result.bestSlm, ctx.locale), inline: true },
-        { name: fr ? 'Meilleur LLM' : 'Best LLM', value: entry(result.bestLlm, ctx.locale), inline: true },
+        { name: t(locale, 'benchmark.bestSlm'), value: entry(result.bestSlm, locale), inline: true },
+        { name: t(locale, 'benchmark.bestLlm'), value: entry(result.bestLlm, locale), inline: true },
         {
-          name: fr ? 'Points par milliard de paramètres' : 'Points per billion parameters',
-          value: result.perBillion.slice(0, 3).map((p) => `${p.model} ${formatNumber(p.scorePerBillion, ctx.locale)}`).join(', '),
+          name: t(locale, 'benchmark.perBillion'),
+          value: result.perBillion.slice(0, 3).map((p) => `${p.model} ${formatNumber(p.scorePerBillion, locale)}`).join(', '),
           inline: false,
         },
       ],
       table: {
-        columns: fr ? ['Modèle', 'Paramètres', metric, 'Verdict'] : ['Model', 'Parameters', metric, 'Verdict'],
+        columns: [t(locale, 'benchmark.column.model'), t(locale, 'benchmark.column.parameters'), metric, t(locale, 'benchmark.column.verdict')],
         rows: [...result.entries]
           .sort((a, b) => b.score - a.score)
-          .map((e) => [e.model, e.parametersB === null ? '?' : formatParameters(e.parametersB * 1e9, ctx.locale), formatNumber(e.score, ctx.locale), verdictWord(e.verdict, ctx.locale)]),
+          .map((e) => [e.model, sizeOf(e, locale), formatNumber(e.score, locale), verdictWord(e.verdict, locale)]),
       },
       chart: {
         config: benchmarkChart(result, thresholds, {
-          title: `${result.benchmark}: ${metric}`,
-          caption: result.source,
-          xTitle: fr ? 'Paramètres (échelle log)' : 'Parameters (log scale)',
-          yTitle: metric,
-          series: { SLM: 'SLM', borderline: verdictWord('borderline', ctx.locale), LLM: 'LLM' },
+          title: t(locale, 'benchmark.chartTitle', { benchmark: result.benchmark, metric }),
+          caption: t(locale, 'benchmark.chartSubtitle', {
+            slm: formatParameters(thresholds.slmBelow, locale),
+            llm: formatParameters(thresholds.llmFrom, locale),
+            source: result.source,
+          }),
+          xTitle: t(locale, 'benchmark.xTitle'),
+          yTitle: t(locale, 'benchmark.yTitle', { metric }),
+          series: { SLM: verdictWord('SLM', locale), borderline: verdictWord('borderline', locale), LLM: verdictWord('LLM', locale) },
         }),
         fileName: 'benchmark.png',
         alt: summary,

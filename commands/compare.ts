@@ -7,6 +7,7 @@ import { formatParameters, sourceLine, verdictWord } from '../src/format.js';
 import { isModelId, normalizeModelId } from '../src/core/model-id.js';
 import { InputError, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import { notFoundReply } from '../src/not-found.js';
+import { t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
 
 export const MAX_COMPARED = 5;
@@ -21,22 +22,22 @@ const schema = withOrderedThresholds(z.object({ models: modelList, ...thresholdF
 
 const command: Command<typeof schema> = {
   name: 'compare',
-  description: { en: 'Compare 2 to 5 models: parameter counts and verdicts side by side', fr: 'Comparer 2 à 5 modèles : paramètres et verdicts côte à côte' },
+  description: tAll('commands.compare.description'),
   usage: '/compare <owner/model> <owner/model> [up to 5]',
   options: [
-    { name: 'models', type: 'string', required: true, rest: true, description: { en: '2 to 5 model ids separated by spaces', fr: '2 à 5 identifiants séparés par des espaces' } },
+    { name: 'models', type: 'string', required: true, rest: true, description: tAll('commands.compare.options.models') },
     ...THRESHOLD_OPTIONS,
   ],
   schema,
   async run(ctx, args): Promise<Reply> {
     const thresholds = thresholdsFrom(args, ctx.config);
-    const fr = ctx.locale === 'fr';
+    const { locale } = ctx;
     const results = await Promise.all(args.models.map((id) => ctx.hub.model(id)));
     const missing = results.findIndex((r) => !r.found);
     if (missing >= 0) {
       const r = results[missing];
       const retype = (id: string) => `/compare ${args.models.map((m, i) => (i === missing ? id : m)).join(' ')}`;
-      return notFoundReply(args.models[missing], r.found ? [] : r.suggestions, r.notes.map((n) => n[ctx.locale]), ctx.locale, retype);
+      return notFoundReply(args.models[missing], r.found ? [] : r.suggestions, r.notes.map((n) => n[locale]), locale, retype);
     }
     // Two spellings of one repo (`gpt2`, `openai-community/gpt2`) are one model.
     const models = results
@@ -49,27 +50,27 @@ const command: Command<typeof schema> = {
     const source = results.map((r) => r.source).sort((a, b) => a.collectedAt.localeCompare(b.collectedAt))[0];
     const byCount = [...models].sort((a, b) => (b.parameters ?? -1) - (a.parameters ?? -1));
     const summary = byCount
-      .map((m) => `${m.id}: ${formatParameters(m.parameters, ctx.locale)} (${verdictWord(m.verdict, ctx.locale)})`)
+      .map((m) => t(locale, 'compare.summaryItem', { id: m.id, parameters: formatParameters(m.parameters, locale), verdict: verdictWord(m.verdict, locale) }))
       .join(' · ');
     return {
-      title: fr ? `Comparaison de ${models.length} modèles` : `Comparing ${models.length} models`,
+      title: t(locale, 'compare.title', { count: models.length }),
       summary,
       fields: [],
       table: {
-        columns: fr ? ['Modèle', 'Paramètres', 'Source', 'Verdict', 'Tâche'] : ['Model', 'Parameters', 'Source', 'Verdict', 'Task'],
-        rows: models.map((m) => [m.id, formatParameters(m.parameters, ctx.locale), m.parameterSource ?? '–', verdictWord(m.verdict, ctx.locale), m.task ?? '–']),
+        columns: ['model', 'parameters', 'source', 'verdict', 'task'].map((c) => t(locale, `compare.column.${c}`)),
+        rows: models.map((m) => [m.id, formatParameters(m.parameters, locale), m.parameterSource ?? '–', verdictWord(m.verdict, locale), m.task ?? '–']),
       },
       chart: {
         config: compareChart(models, thresholds, {
-          title: fr ? 'Nombre de paramètres' : 'Parameter counts',
-          caption: sourceLine(source, ctx.locale),
-          xTitle: fr ? 'Paramètres (échelle log)' : 'Parameters (log scale)',
-          series: { parameters: fr ? 'Paramètres' : 'Parameters' },
+          title: t(locale, 'compare.chartTitle', { count: models.length }),
+          caption: sourceLine(source, locale),
+          xTitle: t(locale, 'compare.xTitle'),
+          series: { parameters: t(locale, 'compare.column.parameters') },
         }),
         fileName: 'compare.png',
         alt: summary,
       },
-      notes: [...new Set(results.flatMap((r) => r.notes.map((n) => n[ctx.locale])))],
+      notes: [...new Set(results.flatMap((r) => r.notes.map((n) => n[locale])))],
       links: models.map((m) => ({ label: m.id, url: m.url })),
       source,
       data: { models },

@@ -3,11 +3,11 @@
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
 import { shareOf } from '../src/core/share.js';
-import type { ModelRecord } from '../src/core/types.js';
+import { VERDICTS, type ModelRecord } from '../src/core/types.js';
 import { classifyAll, type ClassifiedModel } from '../src/core/verdict.js';
 import { WEEKLY_NEW_MODELS_MAX } from '../src/digest/history.js';
 import { formatCount, formatDate, formatParameters, formatPercent, sourceLine, verdictWord } from '../src/format.js';
-import type { Locale } from '../src/i18n.js';
+import { t, tAll, type Locale } from '../src/i18n.js';
 import { TAG_OPTION, tagSchema, thresholdsFrom } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
 import { unknownNote } from '../src/samples.js';
@@ -27,7 +27,7 @@ const schema = z.object({
 /** The week's top 5 by downloads or likes; models with none are left out rather than ranked at 0. */
 function topList(models: ClassifiedModel[], by: (m: ModelRecord) => number, locale: Locale): string {
   const size = (c: ClassifiedModel) =>
-    c.count.parameters === null ? (locale === 'fr' ? 'taille inconnue' : 'size unknown') : `${formatParameters(c.count.parameters, locale)}, ${verdictWord(c.verdict, locale)}`;
+    c.count.parameters === null ? t(locale, 'digest.sizeUnknown') : `${formatParameters(c.count.parameters, locale)}, ${verdictWord(c.verdict, locale)}`;
   return (
     models
       .filter((c) => by(c.model) > 0)
@@ -40,16 +40,16 @@ function topList(models: ClassifiedModel[], by: (m: ModelRecord) => number, loca
 
 const command: Command<typeof schema> = {
   name: 'digest',
-  description: { en: 'Preview the weekly SLM digest (only you see it)', fr: 'Aperçu du digest hebdomadaire (vous seul le voyez)' },
+  description: tAll('commands.digest.description'),
   usage: '/digest preview [tag]',
   options: [
-    { name: 'action', type: 'string', required: true, choices: ['preview'], description: { en: 'preview: show the digest now, to you only', fr: 'preview : voir le digest maintenant, pour vous seul' } },
+    { name: 'action', type: 'string', required: true, choices: ['preview'], description: tAll('commands.digest.options.action') },
     TAG_OPTION,
   ],
   schema,
   replyPrivately: true,
   async run(ctx, args): Promise<Reply> {
-    const fr = ctx.locale === 'fr';
+    const { locale } = ctx;
     const thresholds = thresholdsFrom({}, ctx.config);
     // The week before now (to the hour, so previews within an hour share one Hub listing), or
     // before the snapshot's date when only the snapshot answers.
@@ -67,36 +67,33 @@ const command: Command<typeof schema> = {
     const earlierShares = earlier
       .map((w) => {
         const known = w.counts.SLM + w.counts.borderline + w.counts.LLM;
-        return `${w.isoWeek} ${formatPercent(known ? w.counts.SLM / known : null, ctx.locale, 0)}`;
+        return `${w.isoWeek} ${formatPercent(known ? w.counts.SLM / known : null, locale, 0)}`;
       })
       .join(', ');
     const period = `${formatDate(weekStart.toISOString())} → ${formatDate(weekEnd.toISOString())}`;
-    const scope = args.tag ?? (fr ? 'toutes tâches' : 'all tasks');
-    const summary = fr
-      ? `Du ${period} (${scope}) : ${formatCount(share.total, ctx.locale)} nouveaux modèles, dont ${formatPercent(share.slmShareOfKnown, ctx.locale)} de SLM parmi les ${formatCount(share.total - share.counts.unknown, ctx.locale)} de taille connue.`
-      : `${period} (${scope}): ${formatCount(share.total, ctx.locale)} new models; ${formatPercent(share.slmShareOfKnown, ctx.locale)} SLMs among the ${formatCount(share.total - share.counts.unknown, ctx.locale)} with a known count.`;
+    const scope = args.tag ?? t(locale, 'digest.allTasks');
+    const summary = t(locale, 'digest.summary', {
+      period,
+      scope,
+      total: share.total,
+      share: formatPercent(share.slmShareOfKnown, locale),
+      known: share.total - share.counts.unknown,
+    });
     const trendReply = await trend.run(ctx, { tag: args.tag });
-    const notes = created.notes.map((n) => n[ctx.locale]);
+    const notes = created.notes.map((n) => n[locale]);
     if (created.models.length >= WEEKLY_NEW_MODELS_MAX) {
-      notes.push(fr ? `Limité aux ${formatCount(WEEKLY_NEW_MODELS_MAX, ctx.locale)} modèles les plus récents.` : `Limited to the ${formatCount(WEEKLY_NEW_MODELS_MAX, ctx.locale)} newest models.`);
+      notes.push(t(locale, 'digest.limited', { max: WEEKLY_NEW_MODELS_MAX }));
     }
-    notes.push(unknownNote(share.counts.unknown, share.total, ctx.locale));
+    notes.push(unknownNote(share.counts.unknown, share.total, locale));
     return {
-      title: fr ? `Digest SLM de la semaine — ${scope}` : `Weekly SLM digest — ${scope}`,
+      title: t(locale, 'digest.title', { scope }),
       summary,
       fields: [
-        { name: 'SLM', value: formatCount(share.counts.SLM, ctx.locale), inline: true },
-        { name: verdictWord('borderline', ctx.locale), value: formatCount(share.counts.borderline, ctx.locale), inline: true },
-        { name: 'LLM', value: formatCount(share.counts.LLM, ctx.locale), inline: true },
-        { name: verdictWord('unknown', ctx.locale), value: formatCount(share.counts.unknown, ctx.locale), inline: true },
-        {
-          name: fr ? 'Semaines précédentes (part des SLM)' : 'Previous weeks (SLM share)',
-          value: earlierShares || (fr ? 'pas encore enregistrées : le bot en garde une par semaine' : 'none recorded yet: the bot keeps one a week'),
-          inline: false,
-        },
-        { name: fr ? 'Nouveaux modèles les plus téléchargés' : 'Most downloaded new models', value: topList(classified, (m) => m.downloads ?? 0, ctx.locale), inline: false },
-        { name: fr ? 'Nouveaux modèles les plus aimés' : 'Most liked new models', value: topList(classified, (m) => m.likes ?? 0, ctx.locale), inline: false },
-        { name: fr ? 'Tendance mensuelle' : 'Monthly trend', value: trendReply.summary, inline: false },
+        ...VERDICTS.map((v) => ({ name: verdictWord(v, locale), value: formatCount(share.counts[v], locale), inline: true })),
+        { name: t(locale, 'digest.previousWeeks'), value: earlierShares || t(locale, 'digest.noPreviousWeeks'), inline: false },
+        { name: t(locale, 'digest.mostDownloaded'), value: topList(classified, (m) => m.downloads ?? 0, locale), inline: false },
+        { name: t(locale, 'digest.mostLiked'), value: topList(classified, (m) => m.likes ?? 0, locale), inline: false },
+        { name: t(locale, 'digest.monthlyTrend'), value: trendReply.summary, inline: false },
       ],
       chart: trendReply.chart,
       notes,
@@ -111,7 +108,7 @@ const command: Command<typeof schema> = {
         total: share.total,
         slmShareOfKnown: share.slmShareOfKnown,
         previousWeeks: earlier,
-        source: sourceLine(created.source, ctx.locale),
+        source: sourceLine(created.source, locale),
       },
     };
   },

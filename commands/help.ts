@@ -1,26 +1,31 @@
-// /help: every command with its usage, in the reply's language.
+// /help: the commands that work where it is typed, with their usage, in the reply's language.
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
+import { formatParameters } from '../src/format.js';
+import { t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
 
 const schema = z.object({});
 
 const command: Command<typeof schema> = {
   name: 'help',
-  description: { en: 'What SLM Radar can do', fr: 'Ce que sait faire SLM Radar' },
+  description: tAll('commands.help.description'),
   usage: '/help',
   options: [],
   schema,
   async run(ctx): Promise<Reply> {
-    const fr = ctx.locale === 'fr';
-    const visible = ctx.commands.filter((c) => !c.adminOnly);
+    // Settings commands are hidden from those who cannot use them (Discord hides them too); in the
+    // console, commands that need a channel are only named, with where to type them.
+    const inChannel = ctx.place !== undefined;
+    const visible = ctx.commands.filter((c) => !c.adminOnly && (inChannel || !c.needsChannel));
+    const channelOnly = ctx.commands.filter((c) => c.needsChannel).map((c) => `/${c.name}`);
+    const slm = formatParameters(ctx.config.SLM_BELOW_B * 1e9, ctx.locale);
+    const llm = formatParameters(ctx.config.LLM_FROM_B * 1e9, ctx.locale);
     return {
-      title: fr ? 'SLM Radar — aide' : 'SLM Radar — help',
-      summary: fr
-        ? 'Petit (SLM) ou grand (LLM) modèle de langage ? SLM sous 7B paramètres, zone grise de 7 à 20B, LLM à partir de 20B ; une taille inconnue reste inconnue.'
-        : 'Small (SLM) or large (LLM) language model? SLM below 7B parameters, borderline from 7B to 20B, LLM from 20B; an unknown count stays unknown.',
+      title: t(ctx.locale, 'help.title'),
+      summary: t(ctx.locale, 'help.summary', { slm, llm }),
       fields: visible.map((c) => ({ name: c.usage, value: c.description[ctx.locale], inline: false })),
-      notes: [],
+      notes: !inChannel && channelOnly.length ? [t(ctx.locale, 'help.channelOnly', { commands: channelOnly.join(', ') })] : [],
       links: [],
       data: { commands: visible.map((c) => ({ name: c.name, usage: c.usage, description: c.description[ctx.locale] })) },
     };

@@ -3,22 +3,21 @@ import { z } from 'zod';
 import type { Command, CommandContext } from '../src/command.js';
 import { lifespanHistoryOf, lifespanOf } from '../src/core/lifespan.js';
 import { lifespanChart, lifespanHistoryChart } from '../src/charts/configs.js';
-import { formatDate, formatPercent, sourceLine } from '../src/format.js';
+import { formatDate, formatParameters, formatPercent, sourceLine } from '../src/format.js';
 import { booleanSchema, HISTORY_OPTION, SAMPLE_OPTION, sampleSizeSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import { optional, t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleNote, unknownNote } from '../src/samples.js';
+import { classifiedSample, sampleNote, sampleWords, unknownNote } from '../src/samples.js';
 
 /** history:true — the top models' downloads the bot recorded each week. */
 function historyReply(ctx: CommandContext): Reply {
-  const fr = ctx.locale === 'fr';
+  const { locale } = ctx;
   const weeks = lifespanHistoryOf(ctx.store().weeklyDownloads());
-  const title = fr ? 'Historique des téléchargements' : 'Download history';
+  const title = t(locale, 'lifespan.historyTitle');
   if (weeks.length === 0) {
     return {
       title,
-      summary: fr
-        ? 'Pas encore d’historique : le bot enregistre chaque semaine les téléchargements des modèles les plus utilisés tant qu’il tourne sur Discord ou Slack. Tapez `/lifespan` pour la vue actuelle.'
-        : 'No history yet: while it runs on Discord or Slack, the bot records the top models’ downloads every week. Type `/lifespan` for the current view.',
+      summary: t(locale, 'lifespan.noHistory'),
       fields: [],
       notes: [],
       links: [],
@@ -26,28 +25,32 @@ function historyReply(ctx: CommandContext): Reply {
     };
   }
   const last = weeks.at(-1)!;
-  const summary = fr
-    ? `Semaine ${last.week} : les modèles de plus de 12 mois reçoivent ${formatPercent(last.olderThan12Months.slm, ctx.locale, 0)} des téléchargements des SLM et ${formatPercent(last.olderThan12Months.llm, ctx.locale, 0)} de ceux des LLM (${weeks.length} semaine(s) enregistrée(s)).`
-    : `Week ${last.week}: models over 12 months old draw ${formatPercent(last.olderThan12Months.slm, ctx.locale, 0)} of SLM downloads and ${formatPercent(last.olderThan12Months.llm, ctx.locale, 0)} of LLM downloads (${weeks.length} week${weeks.length > 1 ? 's' : ''} recorded).`;
+  const summary = t(locale, 'lifespan.historySummary', {
+    week: last.week,
+    slm: formatPercent(last.olderThan12Months.slm, locale, 0),
+    llm: formatPercent(last.olderThan12Months.llm, locale, 0),
+    weeks: weeks.length,
+  });
   return {
     title,
     summary,
     fields: weeks.slice(-6).map((w) => ({
       name: w.week,
-      value: `SLM ${formatPercent(w.olderThan12Months.slm, ctx.locale, 0)} · LLM ${formatPercent(w.olderThan12Months.llm, ctx.locale, 0)}`,
+      value: `SLM ${formatPercent(w.olderThan12Months.slm, locale, 0)} · LLM ${formatPercent(w.olderThan12Months.llm, locale, 0)}`,
       inline: true,
     })),
     chart: {
       config: lifespanHistoryChart(weeks, {
-        title: fr ? 'Part des téléchargements aux modèles de plus de 12 mois' : 'Share of downloads going to models over 12 months old',
-        caption: fr ? `Enregistré par SLM Radar chaque semaine depuis ${weeks[0].week}` : `Recorded by SLM Radar every week since ${weeks[0].week}`,
-        xTitle: fr ? 'Semaine ISO' : 'ISO week',
-        yTitle: fr ? 'Part des téléchargements du groupe (%)' : "Share of the group's downloads (%)",
+        title: t(locale, 'lifespan.historyChartTitle'),
+        caption: t(locale, 'lifespan.recordedSince', { week: weeks[0].week }),
+        xTitle: t(locale, 'lifespan.isoWeek'),
+        yTitle: t(locale, 'lifespan.yTitle'),
+        series: { SLM: t(locale, 'lifespan.series', { verdict: 'SLM' }), LLM: t(locale, 'lifespan.series', { verdict: 'LLM' }) },
       }),
       fileName: 'lifespan-history.png',
       alt: summary,
     },
-    notes: [fr ? 'Téléchargements sur 30 jours des modèles les plus téléchargés, relevés chaque semaine par le bot.' : '30-day downloads of the top models, as the bot recorded them each week.'],
+    notes: [t(locale, 'lifespan.historyNote')],
     links: [],
     data: { history: true, weeks },
   };
@@ -59,7 +62,7 @@ const schema = withOrderedThresholds(
 
 const command: Command<typeof schema> = {
   name: 'lifespan',
-  description: { en: 'Do SLMs keep their downloads longer than LLMs?', fr: 'Les SLM gardent-ils leurs téléchargements plus longtemps que les LLM ?' },
+  description: tAll('commands.lifespan.description'),
   usage: '/lifespan [tag] [sample:10000] [history:true]',
   options: [
     TAG_OPTION,
@@ -70,38 +73,38 @@ const command: Command<typeof schema> = {
   schema,
   async run(ctx, args): Promise<Reply> {
     if (args.history) return historyReply(ctx);
-    const fr = ctx.locale === 'fr';
+    const { locale } = ctx;
     const thresholds = thresholdsFrom(args, ctx.config);
     const sample = await classifiedSample(ctx, { tag: args.tag, size: args.sample }, thresholds);
     const result = lifespanOf(sample.classified, { collectedAt: new Date(sample.source.collectedAt) });
     const old = result.olderThan12Months;
     const cutoff = formatDate(result.cutoff);
     const collected = formatDate(sample.source.collectedAt);
-    const summary = fr
-      ? `Les modèles créés avant le ${cutoff} (plus de 12 mois avant la collecte du ${collected}) reçoivent ${formatPercent(old.slm, ctx.locale, 0)} des téléchargements des SLM, contre ${formatPercent(old.llm, ctx.locale, 0)} pour les LLM.`
-      : `Models created before ${cutoff} (over 12 months before the data was collected on ${collected}) draw ${formatPercent(old.slm, ctx.locale, 0)} of SLM downloads, against ${formatPercent(old.llm, ctx.locale, 0)} for LLMs.`;
-    const notes = [...sample.notes, sampleNote(sample, args.tag, ctx.locale), unknownNote(result.unknown, sample.classified.length, ctx.locale)];
-    notes.push(
-      fr
-        ? 'Téléchargements des 30 derniers jours, tels que le Hub les compte ; la zone grise (7–20B) est à part.'
-        : 'Downloads over the last 30 days, as the Hub counts them; borderline models (7–20B) are kept apart.',
-    );
-    if (result.undated) notes.push(fr ? `${result.undated} modèles sans date de création sont laissés de côté.` : `${result.undated} models without a creation date are left out.`);
+    const slm = formatParameters(thresholds.slmBelow, locale);
+    const llm = formatParameters(thresholds.llmFrom, locale);
+    const summary = t(locale, 'lifespan.summary', { cutoff, collected, slm: formatPercent(old.slm, locale, 0), llm: formatPercent(old.llm, locale, 0) });
+    const notes = [...sample.notes, sampleNote(sample, args.tag, locale), unknownNote(result.unknown, sample.classified.length, locale)];
+    notes.push(t(locale, 'lifespan.downloadsNote', { slm, llm }));
+    if (result.undated) notes.push(t(locale, 'trend.undated', { count: result.undated }));
     return {
-      title: fr ? `Durée de vie des téléchargements${args.tag ? ` — ${args.tag}` : ''}` : `Download lifespan${args.tag ? ` — ${args.tag}` : ''}`,
+      title: t(locale, 'lifespan.title', { tag: optional(args.tag) }),
       summary,
       fields: [
-        { name: fr ? 'SLM : part des modèles de plus de 12 mois' : 'SLM: share to models over 12 months old', value: formatPercent(old.slm, ctx.locale), inline: true },
-        { name: fr ? 'LLM : part des modèles de plus de 12 mois' : 'LLM: share to models over 12 months old', value: formatPercent(old.llm, ctx.locale), inline: true },
-        { name: fr ? 'Zone grise : idem' : 'Borderline: same', value: formatPercent(old.borderline, ctx.locale), inline: true },
+        { name: t(locale, 'lifespan.slmField'), value: formatPercent(old.slm, locale), inline: true },
+        { name: t(locale, 'lifespan.llmField'), value: formatPercent(old.llm, locale), inline: true },
+        { name: t(locale, 'lifespan.borderlineField'), value: formatPercent(old.borderline, locale), inline: true },
       ],
       chart: {
         config: lifespanChart(result, {
-          title: fr ? `Téléchargements par mois de création${args.tag ? ` — ${args.tag}` : ''}` : `Downloads by creation month${args.tag ? ` — ${args.tag}` : ''}`,
-          caption: sourceLine(sample.source, ctx.locale),
-          xTitle: fr ? 'Mois de création (UTC)' : 'Creation month (UTC)',
-          yTitle: fr ? 'Part des téléchargements du groupe (%)' : "Share of the group's downloads (%)",
-          series: { SLM: 'SLM', LLM: 'LLM', cutoff: fr ? '12 mois avant la collecte' : '12 months before collection' },
+          title: t(locale, 'lifespan.chartTitle', { tag: optional(args.tag) }),
+          caption: t(locale, 'lifespan.chartSubtitle', { sample: sampleWords(sample, args.tag, locale), slm, llm, source: sourceLine(sample.source, locale) }),
+          xTitle: t(locale, 'lifespan.xTitle'),
+          yTitle: t(locale, 'lifespan.yTitle'),
+          series: {
+            SLM: t(locale, 'lifespan.series', { verdict: 'SLM' }),
+            LLM: t(locale, 'lifespan.series', { verdict: 'LLM' }),
+            cutoff: t(locale, 'lifespan.cutoff', { month: result.cutoff.slice(0, 7) }),
+          },
         }),
         fileName: 'lifespan.png',
         alt: summary,

@@ -3,47 +3,53 @@ import { z } from 'zod';
 import type { Command } from '../src/command.js';
 import { tagsOf } from '../src/core/tags.js';
 import { tagsChart } from '../src/charts/configs.js';
-import { formatCount, formatPercent, sourceLine } from '../src/format.js';
+import { formatPercent, sourceLine } from '../src/format.js';
 import { SAMPLE_OPTION, sampleSizeSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import { t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleNote, unknownNote } from '../src/samples.js';
+import { classifiedSample, sampleNote, sampleWords, unknownNote } from '../src/samples.js';
 
 const schema = withOrderedThresholds(z.object({ sample: sampleSizeSchema.optional(), ...thresholdFields }));
 
 const command: Command<typeof schema> = {
   name: 'tags',
-  description: { en: 'Which tasks SLMs and LLMs are made for', fr: 'Les tâches auxquelles servent les SLM et les LLM' },
+  description: tAll('commands.tags.description'),
   usage: '/tags [sample:10000]',
   options: [SAMPLE_OPTION, ...THRESHOLD_OPTIONS],
   schema,
   async run(ctx, args): Promise<Reply> {
-    const fr = ctx.locale === 'fr';
+    const { locale } = ctx;
     const thresholds = thresholdsFrom(args, ctx.config);
     const sample = await classifiedSample(ctx, { size: args.sample }, thresholds);
     const result = tagsOf(sample.classified);
     const slm = result.verdicts.SLM;
     const llm = result.verdicts.LLM;
     const topOf = (v: typeof slm) => v.tasks[0];
-    const summary = fr
-      ? `Les SLM couvrent ${slm.distinctTasks} tâches, les LLM ${llm.distinctTasks}. Tâche n° 1 des SLM : ${topOf(slm)?.name ?? '–'} (${formatPercent(topOf(slm)?.share ?? null, ctx.locale, 0)}) ; des LLM : ${topOf(llm)?.name ?? '–'} (${formatPercent(topOf(llm)?.share ?? null, ctx.locale, 0)}).`
-      : `SLMs cover ${slm.distinctTasks} tasks, LLMs ${llm.distinctTasks}. Top SLM task: ${topOf(slm)?.name ?? '–'} (${formatPercent(topOf(slm)?.share ?? null, ctx.locale, 0)}); top LLM task: ${topOf(llm)?.name ?? '–'} (${formatPercent(topOf(llm)?.share ?? null, ctx.locale, 0)}).`;
+    const summary = t(locale, 'tags.summary', {
+      slmTasks: slm.distinctTasks,
+      llmTasks: llm.distinctTasks,
+      slmTop: topOf(slm)?.name ?? '–',
+      slmShare: formatPercent(topOf(slm)?.share ?? null, locale, 0),
+      llmTop: topOf(llm)?.name ?? '–',
+      llmShare: formatPercent(topOf(llm)?.share ?? null, locale, 0),
+    });
     const list = (v: typeof slm) =>
       v.tasks
         .slice(0, 5)
-        .map((t) => `${t.tag} ${formatPercent(t.share, ctx.locale, 0)}`)
+        .map((task) => `${task.tag} ${formatPercent(task.share, locale, 0)}`)
         .join(', ') || '–';
     return {
-      title: fr ? 'Tâches des SLM et des LLM' : 'Tasks of SLMs and LLMs',
+      title: t(locale, 'tags.title'),
       summary,
       fields: [
-        { name: fr ? `SLM (${formatCount(slm.tagged, ctx.locale)} avec une tâche)` : `SLMs (${formatCount(slm.tagged, ctx.locale)} with a task)`, value: list(slm), inline: false },
-        { name: fr ? `LLM (${formatCount(llm.tagged, ctx.locale)} avec une tâche)` : `LLMs (${formatCount(llm.tagged, ctx.locale)} with a task)`, value: list(llm), inline: false },
+        { name: t(locale, 'tags.slmField', { count: slm.tagged }), value: list(slm), inline: false },
+        { name: t(locale, 'tags.llmField', { count: llm.tagged }), value: list(llm), inline: false },
       ],
       chart: {
         config: tagsChart(result, {
-          title: fr ? 'Part des modèles par tâche' : 'Share of models per task',
-          caption: sourceLine(sample.source, ctx.locale),
-          xTitle: fr ? 'Part des modèles du verdict (%)' : "Share of the verdict's models (%)",
+          title: t(locale, 'tags.chartTitle', { sample: sampleWords(sample, undefined, locale) }),
+          caption: sourceLine(sample.source, locale),
+          xTitle: t(locale, 'tags.xTitle'),
           series: { SLM: 'SLM', LLM: 'LLM' },
         }),
         fileName: 'tags.png',
@@ -51,9 +57,9 @@ const command: Command<typeof schema> = {
       },
       notes: [
         ...sample.notes,
-        sampleNote(sample, undefined, ctx.locale),
-        fr ? 'Parts normalisées par verdict : chaque tâche en % des modèles du verdict qui ont une tâche.' : "Shares are normalised per verdict: each task as a % of the verdict's models that have a task.",
-        unknownNote(sample.classified.filter((c) => c.verdict === 'unknown').length, sample.classified.length, ctx.locale),
+        sampleNote(sample, undefined, locale),
+        t(locale, 'tags.normalised'),
+        unknownNote(sample.classified.filter((c) => c.verdict === 'unknown').length, sample.classified.length, locale),
       ],
       links: [],
       source: sample.source,

@@ -5,59 +5,56 @@ import { STUDY_LINES_B, thresholdsOf } from '../src/core/thresholds.js';
 import { thresholdsChart } from '../src/charts/configs.js';
 import { formatParameters, verdictWord } from '../src/format.js';
 import { THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import { optional, t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
 
 const schema = withOrderedThresholds(z.object({ ...thresholdFields }));
 
 const command: Command<typeof schema> = {
   name: 'thresholds',
-  description: { en: 'Where SLMs end and LLMs begin, and what publishers say', fr: 'Où finissent les SLM, où commencent les LLM, et ce qu’en disent les éditeurs' },
+  description: tAll('commands.thresholds.description'),
   usage: '/thresholds [slm_below:7] [llm_from:20]',
   options: [...THRESHOLD_OPTIONS],
   schema,
   async run(ctx, args): Promise<Reply> {
-    const fr = ctx.locale === 'fr';
+    const { locale } = ctx;
     const thresholds = thresholdsFrom(args, ctx.config);
     const result = thresholdsOf(thresholds);
-    const s = formatParameters(thresholds.slmBelow, ctx.locale);
-    const l = formatParameters(thresholds.llmFrom, ctx.locale);
+    const slm = formatParameters(thresholds.slmBelow, locale);
+    const llm = formatParameters(thresholds.llmFrom, locale);
     // The largest grey-zone model of each publisher shows the disagreement best (14B "lightweight" vs 14.8B "LLM series").
     const examples = result.disagreements
       .slice()
       .sort((a, b) => b.sizeB - a.sizeB)
       .filter((r, i, all) => all.findIndex((o) => o.publisher === r.publisher) === i)
       .slice(0, 4)
-      .map((r) => (fr ? `${r.publisher} ${r.sizeB}B « ${r.label} »` : `${r.publisher} ${r.sizeB}B "${r.label}"`))
+      .map((r) => t(locale, 'thresholds.example', { publisher: r.publisher, size: r.sizeB, label: r.label }))
       .join(', ');
-    const summary = fr
-      ? `Pas de seuil universel. SLM sous ${s}, LLM à partir de ${l} ; entre les deux, les éditeurs ne sont pas d’accord${examples ? ` (${examples})` : ''}.`
-      : `There is no universal line. SLM below ${s}, LLM from ${l}; in between, publishers disagree${examples ? ` (${examples})` : ''}.`;
+    const summary = t(locale, 'thresholds.summary', { slm, llm, examples: optional(examples) });
     const labelList = (labels: Record<string, number>) =>
       Object.entries(labels)
         .sort((a, b) => b[1] - a[1])
         .map(([label, n]) => `${label} ×${n}`)
         .join(', ') || '–';
     return {
-      title: fr ? 'Seuils SLM / LLM' : 'SLM / LLM thresholds',
+      title: t(locale, 'thresholds.title'),
       summary,
       fields: result.zones.map((z) => ({
-        name: `${verdictWord(z.verdict, ctx.locale)} (${z.fromB === null ? `<${z.belowB}B` : z.belowB === null ? `≥${z.fromB}B` : `${z.fromB}–${z.belowB}B`})`,
+        name: `${verdictWord(z.verdict, locale)} (${z.fromB === null ? `<${z.belowB}B` : z.belowB === null ? `≥${z.fromB}B` : `${z.fromB}–${z.belowB}B`})`,
         value: labelList(z.labels),
         inline: false,
       })),
       chart: {
         config: thresholdsChart(result, {
-          title: fr ? 'Tailles et étiquettes des éditeurs' : "Publishers' model sizes and their own labels",
-          caption: fr ? 'Étude LLM vs SLM (Polytech Nice-Sophia, 2025)' : 'LLM vs SLM study (Polytech Nice-Sophia, 2025)',
-          yTitle: fr ? 'Paramètres (échelle log)' : 'Parameters (log scale)',
+          title: t(locale, 'thresholds.chartTitle'),
+          caption: t(locale, 'thresholds.chartSubtitle', { slm, llm }),
+          yTitle: t(locale, 'thresholds.xTitle'),
         }),
         fileName: 'thresholds.png',
         alt: summary,
       },
       notes: [
-        fr
-          ? `Lignes de l’étude : ${STUDY_LINES_B.join(', ')}B. Étiquettes relevées dans les annonces de Google, Meta, Microsoft, Mistral, NVIDIA et Qwen.`
-          : `The study's lines: ${STUDY_LINES_B.join(', ')}B. Labels taken from Google, Meta, Microsoft, Mistral, NVIDIA and Qwen announcements.`,
+        t(locale, 'thresholds.note', { lines: STUDY_LINES_B.join(', ') }),
       ],
       links: [],
       data: result,

@@ -7,8 +7,8 @@ import { trendFromCounts, trendOf, type TrendResult } from '../src/core/trend.js
 import { VERDICTS } from '../src/core/types.js';
 import { isoWeekOf } from '../src/core/weeks.js';
 import { trendChart, type ChartText } from '../src/charts/configs.js';
-import { formatNumber, formatPercent, sourceLine, verdictWord } from '../src/format.js';
-import type { Locale } from '../src/i18n.js';
+import { formatNumber, formatParameters, formatPercent, sourceLine, verdictWord } from '../src/format.js';
+import { optional, t, tAll, type Locale } from '../src/i18n.js';
 import {
   booleanSchema,
   HISTORY_OPTION,
@@ -24,35 +24,30 @@ import {
   withOrderedThresholds,
 } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleNote, unknownNote } from '../src/samples.js';
+import { classifiedSample, sampleNote, sampleWords, unknownNote } from '../src/samples.js';
 
 export const DEFAULT_SINCE = '2023-01';
 
 function headlineSentence(result: TrendResult, unit: 'month' | 'week', locale: Locale): string {
   const h = result.headline;
-  const fr = locale === 'fr';
-  const from = formatPercent(h.firstShare, locale, 0);
-  const to = formatPercent(h.lastShare, locale, 0);
-  const span = h.periods.length ? `${h.periods[0]} → ${h.periods.at(-1)}` : '';
-  const pts = h.slopePointsPerPeriod === null ? '' : `${h.slopePointsPerPeriod > 0 ? '+' : ''}${formatNumber(h.slopePointsPerPeriod, locale)}`;
-  if (fr) {
-    const units = unit === 'month' ? 'mois' : 'semaines';
-    if (h.direction === 'unclear') return `Pas assez de ${units} complets avec des modèles de taille connue pour dégager une tendance.`;
-    const word = { rising: 'en hausse', falling: 'en baisse', flat: 'stable' }[h.direction];
-    return `La part des SLM parmi les nouveaux modèles est ${word} sur les 4 derniers ${units} complets (${span} : ${from} → ${to}, ${pts} points par ${unit === 'month' ? 'mois' : 'semaine'}).`;
-  }
-  if (h.direction === 'unclear') return `Not enough complete ${unit}s with models of known size to call a direction.`;
-  return `The SLM share of new models is ${h.direction} over the last 4 complete ${unit}s (${span}: ${from} → ${to}, ${pts} points a ${unit}).`;
+  if (h.direction === 'unclear') return t(locale, 'trend.unclear', { unit });
+  return t(locale, 'trend.headline', {
+    direction: h.direction,
+    unit,
+    span: h.periods.length ? `${h.periods[0]} → ${h.periods.at(-1)}` : '',
+    from: formatPercent(h.firstShare, locale, 0),
+    to: formatPercent(h.lastShare, locale, 0),
+    points: h.slopePointsPerPeriod === null ? '' : `${h.slopePointsPerPeriod > 0 ? '+' : ''}${formatNumber(h.slopePointsPerPeriod, locale)}`,
+  });
 }
 
 function chartText(ctx: CommandContext, title: string, caption: string, xTitle: string): ChartText {
-  const fr = ctx.locale === 'fr';
   return {
     title,
     caption,
     xTitle,
-    yTitle: fr ? 'Modèles créés' : 'Models created',
-    series: { ...Object.fromEntries(VERDICTS.map((v) => [v, verdictWord(v, ctx.locale)])), share: fr ? 'Part des SLM (%)' : 'SLM share (%)', shareAxis: fr ? 'Part des SLM (%)' : 'SLM share (%)' },
+    yTitle: t(ctx.locale, 'trend.yTitle'),
+    series: { ...Object.fromEntries(VERDICTS.map((v) => [v, verdictWord(v, ctx.locale)])), share: t(ctx.locale, 'trend.share'), shareAxis: t(ctx.locale, 'trend.share') },
   };
 }
 
@@ -60,30 +55,30 @@ function periodFields(result: TrendResult, locale: Locale) {
   return result.periods
     .filter((m) => !m.partial)
     .slice(-6)
-    .map((m) => ({ name: m.period, value: `${formatPercent(m.slmShare, locale, 0)} SLM (${m.slm}/${m.slm + m.borderline + m.llm})${m.lowConfidence ? ' ⚠' : ''}`, inline: true }));
+    .map((m) => ({
+      name: m.period,
+      value: t(locale, 'trend.periodField', { share: formatPercent(m.slmShare, locale, 0), slm: m.slm, known: m.slm + m.borderline + m.llm, low: m.lowConfidence ? 'yes' : 'no' }),
+      inline: true,
+    }));
 }
 
 /** Weeks whose Hub listing stopped at its cap: their counts cover the newest models only. */
 function partialWeeksNote(weeks: string[], locale: Locale): string[] {
   if (weeks.length === 0) return [];
   return [
-    locale === 'fr'
-      ? `${weeks.join(', ')} : liste du Hub tronquée, seuls les modèles les plus récents de la semaine sont comptés.`
-      : `${weeks.join(', ')}: the Hub listing was cut short, so only the week’s newest models are counted.`,
+    t(locale, 'trend.partialWeeks', { weeks: weeks.join(', ') }),
   ];
 }
 
 /** history:true — the weekly counts the bot stored, one row per complete ISO week. */
 function historyReply(ctx: CommandContext, tag: string | undefined): Reply {
-  const fr = ctx.locale === 'fr';
+  const { locale } = ctx;
   const weeks = ctx.store().weeklyCounts(tag ?? null);
-  const title = fr ? `Historique hebdomadaire des SLM${tag ? ` — ${tag}` : ''}` : `Weekly SLM history${tag ? ` — ${tag}` : ''}`;
+  const title = t(locale, 'trend.historyTitle', { tag: optional(tag) });
   if (weeks.length === 0) {
     return {
       title,
-      summary: fr
-        ? 'Pas encore d’historique : le bot enregistre chaque semaine les nouveaux modèles par verdict tant qu’il tourne sur Discord ou Slack. Revenez la semaine prochaine, ou tapez `/trend` pour les mois.'
-        : 'No history yet: while it runs on Discord or Slack, the bot records each week’s new models by verdict. Come back next week, or type `/trend` for the monthly view.',
+      summary: t(locale, 'trend.noHistory'),
       fields: [],
       notes: [],
       links: [],
@@ -92,20 +87,21 @@ function historyReply(ctx: CommandContext, tag: string | undefined): Reply {
   }
   const counts = weeks.map((w) => ({ period: w.isoWeek, slm: w.counts.SLM, borderline: w.counts.borderline, llm: w.counts.LLM, unknown: w.counts.unknown }));
   const result = trendFromCounts(counts, isoWeekOf(ctx.now));
-  const summary = headlineSentence(result, 'week', ctx.locale);
-  const caption = fr ? `Enregistré par SLM Radar chaque semaine depuis ${weeks[0].isoWeek}` : `Recorded by SLM Radar every week since ${weeks[0].isoWeek}`;
+  const summary = headlineSentence(result, 'week', locale);
+  const thresholds = thresholdsFrom({}, ctx.config);
+  const caption = t(locale, 'trend.recordedSince', { week: weeks[0].isoWeek, slm: formatParameters(thresholds.slmBelow, locale), llm: formatParameters(thresholds.llmFrom, locale) });
   return {
     title,
     summary,
-    fields: periodFields(result, ctx.locale),
+    fields: periodFields(result, locale),
     chart: {
-      config: trendChart(result, chartText(ctx, title, caption, fr ? 'Semaine ISO de création' : 'ISO week of creation')),
+      config: trendChart(result, chartText(ctx, title, caption, t(locale, 'trend.isoWeek'))),
       fileName: 'trend-history.png',
       alt: summary,
     },
     notes: [
-      fr ? 'Nouveaux modèles de chaque semaine, comptés par le bot la semaine suivante.' : 'Each week’s new models, counted by the bot the week after.',
-      ...partialWeeksNote(weeks.filter((w) => !w.complete).map((w) => w.isoWeek), ctx.locale),
+      t(locale, 'trend.historyNote'),
+      ...partialWeeksNote(weeks.filter((w) => !w.complete).map((w) => w.isoWeek), locale),
     ],
     links: [],
     data: { history: true, tag: tag ?? null, weeks: result.periods.map(({ period, ...rest }) => ({ week: period, ...rest })), headline: result.headline },
@@ -124,11 +120,11 @@ const schema = withOrderedThresholds(
 
 const command: Command<typeof schema> = {
   name: 'trend',
-  description: { en: 'SLM share of new models, month by month', fr: 'Part des SLM parmi les nouveaux modèles, mois par mois' },
+  description: tAll('commands.trend.description'),
   usage: '/trend [tag] [since:YYYY-MM] [sample:10000] [history:true]',
   options: [
     TAG_OPTION,
-    { name: 'since', type: 'string', description: { en: 'First month, YYYY-MM (default 2023-01)', fr: 'Premier mois, AAAA-MM (2023-01 par défaut)' } },
+    { name: 'since', type: 'string', description: tAll('commands.trend.options.since') },
     SAMPLE_OPTION,
     HISTORY_OPTION,
     ...THRESHOLD_OPTIONS,
@@ -136,7 +132,7 @@ const command: Command<typeof schema> = {
   schema,
   async run(ctx, args): Promise<Reply> {
     if (args.history) return historyReply(ctx, args.tag);
-    const fr = ctx.locale === 'fr';
+    const { locale } = ctx;
     const thresholds = thresholdsFrom(args, ctx.config);
     const sample = await classifiedSample(ctx, { tag: args.tag, size: args.sample }, thresholds);
     const collectedAt = new Date(sample.source.collectedAt);
@@ -145,29 +141,33 @@ const command: Command<typeof schema> = {
       throw new InputError('month_future', since);
     }
     const result = trendOf(sample.classified, { since, collectedAt });
-    const summary = headlineSentence(result, 'month', ctx.locale);
+    const summary = headlineSentence(result, 'month', locale);
     const notes = [...sample.notes];
     const partial = result.periods.find((m) => m.partial);
-    if (partial) notes.push(fr ? `${partial.period}* : mois en cours à la collecte des données, incomplet.` : `${partial.period}*: the month the data was collected in, not complete.`);
+    if (partial) notes.push(t(locale, 'trend.partialMonth', { month: partial.period }));
     const low = result.periods.filter((m) => m.lowConfidence).length;
-    if (low) {
-      notes.push(
-        fr
-          ? `${low} mois ${low > 1 ? 'ont' : 'a'} moins de 10 modèles de taille connue : leur part dit peu (⚠).`
-          : `${low} ${low > 1 ? 'months have' : 'month has'} fewer than 10 models of known size: the share says little (⚠).`,
-      );
-    }
-    notes.push(unknownNote(sample.classified.filter((c) => c.verdict === 'unknown').length, sample.classified.length, ctx.locale));
-    if (result.undated) notes.push(fr ? `${result.undated} modèles sans date de création sont laissés de côté.` : `${result.undated} models without a creation date are left out.`);
-    const title = fr ? `Tendance des SLM depuis ${since}${args.tag ? ` — ${args.tag}` : ''}` : `SLM trend since ${since}${args.tag ? ` — ${args.tag}` : ''}`;
+    if (low) notes.push(t(locale, 'trend.lowConfidence', { count: low }));
+    notes.push(unknownNote(sample.classified.filter((c) => c.verdict === 'unknown').length, sample.classified.length, locale));
+    if (result.undated) notes.push(t(locale, 'trend.undated', { count: result.undated }));
+    const title = t(locale, 'trend.title', { since, tag: optional(args.tag) });
     return {
       title,
-      summary: `${summary} ${sampleNote(sample, args.tag, ctx.locale)}`,
-      fields: periodFields(result, ctx.locale),
+      summary: `${summary} ${sampleNote(sample, args.tag, locale)}`,
+      fields: periodFields(result, locale),
       chart: {
         config: trendChart(
           result,
-          chartText(ctx, fr ? `Nouveaux modèles par mois${args.tag ? ` — ${args.tag}` : ''}` : `New models per month${args.tag ? ` — ${args.tag}` : ''}`, sourceLine(sample.source, ctx.locale), fr ? 'Mois de création (UTC)' : 'Creation month (UTC)'),
+          chartText(
+            ctx,
+            t(locale, 'trend.chartTitle', { tag: optional(args.tag) }),
+            t(locale, 'trend.chartSubtitle', {
+              sample: sampleWords(sample, args.tag, locale),
+              slm: formatParameters(thresholds.slmBelow, locale),
+              llm: formatParameters(thresholds.llmFrom, locale),
+              source: sourceLine(sample.source, locale),
+            }),
+            t(locale, 'trend.xTitle'),
+          ),
         ),
         fileName: 'trend.png',
         alt: summary,

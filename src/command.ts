@@ -62,6 +62,8 @@ export interface Command<Schema extends z.ZodType = z.ZodType> {
   schema: Schema;
   /** Changes settings of a channel or server: only managers may run it. */
   adminOnly?: boolean;
+  /** Works only in a Discord or Slack channel (digest subscriptions): the console's /help leaves it out. */
+  needsChannel?: boolean;
   /** Answers only the caller (previews): adapters can make the reply private from the start. */
   replyPrivately?: boolean;
   run(ctx: CommandContext, args: z.output<Schema>): Promise<Reply>;

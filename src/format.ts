@@ -1,34 +1,33 @@
-// How numbers, dates and shared words look in replies, per reply language.
+// How numbers, dates and shared words look in replies, per reply language. The words live in the
+// message catalogs (src/locales); numbers are formatted with Intl for the reply language.
 import type { DataSource, Verdict } from './core/types.js';
 import type { SizeBand } from './core/verdict.js';
-import type { Locale } from './i18n.js';
-
-const intlLocale = (locale: Locale) => (locale === 'fr' ? 'fr-FR' : 'en-US');
+import { INTL_LOCALE, t, type Locale } from './i18n.js';
 
 /** 494032768 → "494M", 7241732096 → "7.24B", 1.2e12 → "1.2T" (French uses a decimal comma). */
 export function formatParameters(n: number | null, locale: Locale = 'en'): string {
-  if (n === null) return locale === 'fr' ? 'inconnu' : 'unknown';
+  if (n === null) return t(locale, 'format.unknownCount');
   const [value, unit] = n >= 1e12 ? [n / 1e12, 'T'] : n >= 1e9 ? [n / 1e9, 'B'] : n >= 1e6 ? [n / 1e6, 'M'] : [n / 1e3, 'K'];
   const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  const text = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(value);
+  const text = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: digits }).format(value);
   return `${text}${unit}`;
 }
 
 /** 0.523 → "52.3%" ("52,3 %" in French); null → "–". */
 export function formatPercent(share: number | null, locale: Locale = 'en', digits = 1): string {
   if (share === null || !Number.isFinite(share)) return '–';
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(share);
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(share);
 }
 
 /** 75.7 → "75.7" ("75,7" in French), at most `digits` decimals. */
 export function formatNumber(n: number, locale: Locale = 'en', digits = 1): string {
-  return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: digits }).format(n);
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: digits }).format(n);
 }
 
 /** 1234567 → "1,234,567" ("1 234 567" in French). */
 export function formatCount(n: number | null | undefined, locale: Locale = 'en'): string {
   if (n === null || n === undefined) return '–';
-  return new Intl.NumberFormat(intlLocale(locale)).format(n);
+  return new Intl.NumberFormat(INTL_LOCALE[locale]).format(n);
 }
 
 /** ISO date-time → `YYYY-MM-DD` (UTC). */
@@ -42,33 +41,17 @@ export function formatDateTime(iso: string): string {
   return `${utc.slice(0, 10)} ${utc.slice(11, 16)} UTC`;
 }
 
-const VERDICT_WORDS: Record<Locale, Record<Verdict, string>> = {
-  en: { SLM: 'SLM', borderline: 'borderline', LLM: 'LLM', unknown: 'unknown' },
-  fr: { SLM: 'SLM', borderline: 'zone grise', LLM: 'LLM', unknown: 'inconnu' },
-};
-
 export function verdictWord(verdict: Verdict, locale: Locale): string {
-  return VERDICT_WORDS[locale][verdict];
+  return t(locale, `format.verdict.${verdict}`);
 }
 
-const BAND_WORDS: Record<Locale, Record<SizeBand, string>> = {
-  en: { 'very small': 'very small (<1B)', 'sub-5B': 'sub-5B (1–5B)', 'sub-10B': 'sub-10B (5–10B)', large: 'large (≥10B)' },
-  fr: { 'very small': 'très petit (<1B)', 'sub-5B': 'moins de 5B (1–5B)', 'sub-10B': 'moins de 10B (5–10B)', large: 'grand (≥10B)' },
-};
+const BAND_KEYS: Record<SizeBand, string> = { 'very small': 'verySmall', 'sub-5B': 'sub5B', 'sub-10B': 'sub10B', large: 'large' };
 
 export function bandWord(band: SizeBand | null, locale: Locale): string {
-  return band ? BAND_WORDS[locale][band] : locale === 'fr' ? 'inconnue' : 'unknown';
+  return t(locale, `format.band.${band ? BAND_KEYS[band] : 'unknown'}`);
 }
 
 /** The line every reply carries: where the data came from and when it was collected. */
 export function sourceLine(source: DataSource, locale: Locale): string {
-  const date = formatDate(source.collectedAt);
-  if (locale === 'fr') {
-    if (source.kind === 'snapshot') return `Hugging Face Hub — instantané du ${date}`;
-    if (source.kind === 'cache') return `Hugging Face Hub — données en cache du ${formatDateTime(source.collectedAt)}`;
-    return `Hugging Face Hub — en direct, ${formatDateTime(source.collectedAt)}`;
-  }
-  if (source.kind === 'snapshot') return `Hugging Face Hub — snapshot of ${date}`;
-  if (source.kind === 'cache') return `Hugging Face Hub — cached data of ${formatDateTime(source.collectedAt)}`;
-  return `Hugging Face Hub — live, ${formatDateTime(source.collectedAt)}`;
+  return t(locale, `format.source.${source.kind}`, { date: formatDate(source.collectedAt), time: formatDateTime(source.collectedAt) });
 }

@@ -1,23 +1,25 @@
 // Reply languages and the message catalogs. Every sentence a user reads lives in
 // src/locales/<locale>.json as an ICU message (plurals, numbers, selects), grouped by area;
 // code asks for it by key with values: t(locale, 'trend.headline', { direction, from, to }).
-// Adding a language = one catalog file + one entry in CATALOGS (see README, "Languages").
+// Adding a language = one catalog file + its entry in CATALOGS below (see README, "Languages");
+// test/catalog.test.ts then checks it has every key with the same placeholders.
 import { createIntl, createIntlCache, type IntlShape } from '@formatjs/intl';
 import en from './locales/en.json' with { type: 'json' };
 import fr from './locales/fr.json' with { type: 'json' };
-
-export type Locale = 'en' | 'fr';
-export const LOCALES: readonly Locale[] = ['en', 'fr'];
-
-/** A text in every reply language. */
-export type Localized = Record<Locale, string>;
 
 /** Nested catalog as written in the JSON files: areas hold messages or further areas. */
 export interface Catalog {
   [key: string]: string | Catalog;
 }
 
-export const CATALOGS: Record<Locale, Catalog> = { en, fr };
+/** One catalog per reply language, keyed by its ISO 639-1 code; English is the reference and the fallback. */
+export const CATALOGS = { en, fr } satisfies Record<string, Catalog>;
+
+export type Locale = keyof typeof CATALOGS;
+export const LOCALES = Object.keys(CATALOGS) as readonly Locale[];
+
+/** A text in every reply language. */
+export type Localized = Record<Locale, string>;
 
 /** `{ trend: { headline: '…' } }` → `{ 'trend.headline': '…' }`. */
 export function flattenCatalog(catalog: Catalog, prefix = ''): Record<string, string> {
@@ -30,8 +32,13 @@ export function flattenCatalog(catalog: Catalog, prefix = ''): Record<string, st
   return out;
 }
 
+/** Regions whose number and date conventions a language's replies follow; other languages use Intl's default for the code. */
+const REGIONS: Partial<Record<Locale, string>> = { en: 'en-US', fr: 'fr-FR' };
+
 /** BCP 47 tags for Intl: numbers and dates as people of that language write them. */
-export const INTL_LOCALE: Record<Locale, string> = { en: 'en-US', fr: 'fr-FR' };
+export const INTL_LOCALE = Object.fromEntries(LOCALES.map((l) => [l, REGIONS[l] ?? l])) as Record<Locale, string>;
+
+const FLAT = Object.fromEntries(LOCALES.map((l) => [l, flattenCatalog(CATALOGS[l])])) as Record<Locale, Record<string, string>>;
 
 const cache = createIntlCache();
 const intls = new Map<Locale, IntlShape>();
@@ -42,7 +49,8 @@ function intlFor(locale: Locale): IntlShape {
     intl = createIntl(
       {
         locale: INTL_LOCALE[locale],
-        messages: flattenCatalog(CATALOGS[locale]),
+        // A key missing in a language falls back to English (the catalog test keeps that from happening).
+        messages: { ...FLAT.en, ...FLAT[locale] },
         // A missing key or bad value is a bug the catalog test catches; at run time it must not throw.
         onError: () => {},
       },
@@ -57,15 +65,34 @@ export type MessageValues = Record<string, string | number | boolean | Date | nu
 
 /** The message `id` of `locale`'s catalog with `values` filled in (ICU plural, number, select). */
 export function t(locale: Locale, id: string, values?: MessageValues): string {
-  return intlFor(locale).formatMessage({ id }, values as Record<string, string | number | boolean | Date | null | undefined>) as string;
+  return intlFor(locale).formatMessage({ id }, values) as string;
+}
+
+/** Whether the catalogs have message `id` (for optional variants such as `input.<key>_missing`). */
+export function hasMessage(id: string): boolean {
+  return id in FLAT.en;
+}
+
+/**
+ * The value for an optional part of a message, read with ICU select:
+ * `{tag, select, none {} other { ({tag})}}` gets `tag: optional(args.tag)`.
+ */
+export function optional(value: string | null | undefined): string {
+  return value === null || value === undefined || value === '' ? 'none' : value;
+}
+
+/** `text(locale)` for every reply language. */
+export function perLocale(text: (locale: Locale) => string): Localized {
+  return Object.fromEntries(LOCALES.map((l) => [l, text(l)])) as Localized;
 }
 
 /** The same message in every language: for notes made before the reply language is known. */
 export function tAll(id: string, values?: MessageValues): Localized {
-  return { en: t('en', id, values), fr: t('fr', id, values) };
+  return perLocale((l) => t(l, id, values));
 }
 
-/** Maps a platform locale tag (`fr`, `fr-FR`, `en-US`…) to a reply language; English by default. */
+/** Maps a platform or POSIX locale tag (`fr`, `fr-FR`, `fr_FR.UTF-8`, `en-US`…) to a reply language; English by default. */
 export function toLocale(tag: string | undefined | null): Locale {
-  return tag?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  const language = tag?.toLowerCase().split(/[-_.@]/)[0];
+  return LOCALES.find((l) => l === language) ?? 'en';
 }

@@ -3,8 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Command, CommandContext } from './command.js';
+import { rankSuggestions } from './hub/suggest.js';
+import { t } from './i18n.js';
 import type { Logger } from './log.js';
-import { INPUT_ERRORS, InputError, quoted } from './options.js';
+import { InputError, inputErrorText, quoted } from './options.js';
 import { errorReply, type Reply } from './reply.js';
 
 export type RawArgs = Record<string, string | number | boolean | undefined>;
@@ -16,7 +18,7 @@ export function findCommand(commands: readonly Command[], name: string): Command
 
 /** What was wrong, then what to type instead: the command's usage. */
 function badInput(sentence: string, command: Command, ctx: CommandContext): Reply {
-  return errorReply('bad_input', `${sentence} ${ctx.locale === 'fr' ? 'Tapez' : 'Type'} \`${command.usage}\``, ctx.locale);
+  return errorReply('bad_input', t(ctx.locale, 'invoke.type', { sentence, usage: command.usage }), ctx.locale);
 }
 
 /** The sentence for the first problem zod found. */
@@ -24,38 +26,40 @@ function inputProblem(issues: z.core.$ZodIssue[], args: RawArgs, ctx: CommandCon
   const issue = issues[0];
   const option = String(issue.path[0] ?? '');
   const value = args[option] === undefined ? '' : String(args[option]);
-  return (
-    INPUT_ERRORS[issue.message]?.(value, ctx.locale) ??
-    (ctx.locale === 'fr' ? `L’option ${option} ${quoted(value)} n’est pas valable.` : `The option ${option} ${quoted(value)} is not valid.`)
+  return inputErrorText(issue.message, value, ctx.locale) ?? t(ctx.locale, 'invoke.optionInvalid', { option, value: quoted(value) });
+}
+
+/** "Unknown command", with the closest command names when some are close. */
+function unknownCommand(commands: readonly Command[], name: string, ctx: CommandContext): Reply {
+  const typed = name.trim().replace(/^\//, '');
+  const close = rankSuggestions(typed, commands.map((c) => c.name), 3).map((n) => `/${n}`);
+  const command = quoted(`/${typed.slice(0, 40)}`);
+  return errorReply(
+    'unknown_command',
+    close.length ? t(ctx.locale, 'invoke.unknownCommandSuggest', { command, suggestions: close.join(', ') }) : t(ctx.locale, 'invoke.unknownCommand', { command }),
+    ctx.locale,
   );
 }
 
 export async function invoke(commands: readonly Command[], name: string, args: RawArgs, ctx: CommandContext, log: Logger): Promise<Reply> {
   const command = findCommand(commands, name);
-  if (!command) {
-    const typed = quoted(name.slice(0, 40));
-    return errorReply(
-      'unknown_command',
-      ctx.locale === 'fr' ? `Commande inconnue ${typed}. Tapez /help pour voir les commandes.` : `Unknown command ${typed}. Type /help to see the commands.`,
-      ctx.locale,
-    );
+  if (!command) return unknownCommand(commands, name, ctx);
+  if (args._unknownOption !== undefined) {
+    const word = String(args._unknownOption);
+    const options = command.options.map((o) => o.name).join(', ');
+    const values = { value: quoted(word), option: word.split(/[:=]/)[0], options };
+    return badInput(t(ctx.locale, options ? 'input.unknown_option' : 'input.unknown_option_none', values), command, ctx);
   }
-  if (args._extra !== undefined) return badInput(INPUT_ERRORS.extra(String(args._extra), ctx.locale), command, ctx);
+  if (args._extra !== undefined) return badInput(inputErrorText('extra', String(args._extra), ctx.locale)!, command, ctx);
   const parsed = command.schema.safeParse(args);
   if (!parsed.success) return badInput(inputProblem(parsed.error.issues, args, ctx), command, ctx);
   try {
     return await command.run(ctx, parsed.data);
   } catch (error) {
-    if (error instanceof InputError) return badInput(INPUT_ERRORS[error.key](error.value, ctx.locale), command, ctx);
+    if (error instanceof InputError) return badInput(inputErrorText(error.key, error.value, ctx.locale)!, command, ctx);
     // The id ties the apology the user sees to the log line with the stack.
     const errorId = randomUUID().slice(0, 8);
     log.error({ err: error, errorId, command: command.name, args }, 'command failed');
-    return errorReply(
-      'internal',
-      ctx.locale === 'fr'
-        ? `Désolé, quelque chose s’est mal passé (erreur ${errorId}). Réessayez dans un instant.`
-        : `Sorry, something went wrong (error ${errorId}). Please try again in a moment.`,
-      ctx.locale,
-    );
+    return errorReply('internal', t(ctx.locale, 'invoke.internal', { errorId }), ctx.locale);
   }
 }

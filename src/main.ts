@@ -1,33 +1,55 @@
-// Entry point: `npm start [-- --offline] [-- --json] [-- /command args]`.
+// Entry point: `npm start [-- --offline] [-- --json] [-- --lang fr] [-- --quickchart] [-- /command args]`.
 // With DISCORD_TOKEN and/or SLACK_BOT_TOKEN set it runs those adapters (both in one process) and
 // the weekly digests; otherwise the console.
 import { existsSync } from 'node:fs';
-import { ConsoleBot } from './adapters/console.js';
+import { ConsoleBot, consoleLocale } from './adapters/console.js';
 import { createBot } from './bot.js';
 import { loadConfig } from './config.js';
+import { LOCALES, t, type Locale } from './i18n.js';
 import { createLogger } from './log.js';
 
-const USAGE = `Usage: npm start [-- --offline] [-- --json] [-- /command args]
-  no command      interactive prompt (type /help); Discord/Slack when their tokens are set
-  /command args   answer once and exit, e.g. npm start -- /classify Qwen/Qwen2.5-0.5B
-  --offline       use the bundled snapshot only (same as OFFLINE=1)
-  --json          print the reply's data as JSON on stdout (errors: {"error":{…}}, exit status 2)`;
+const FLAGS = ['--offline', '--json', '--help', '--quickchart'];
+
+interface CommandLine {
+  flags: Set<string>;
+  /** The command and its options. */
+  words: string[];
+  /** `--lang fr` or `--lang=fr`, as typed. */
+  lang?: string;
+}
+
+function parseCommandLine(argv: string[]): CommandLine {
+  const line: CommandLine = { flags: new Set(), words: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--lang') line.lang = argv[++i] ?? '';
+    else if (arg.startsWith('--lang=')) line.lang = arg.slice('--lang='.length);
+    else if (arg.startsWith('--')) line.flags.add(arg);
+    else line.words.push(arg);
+  }
+  return line;
+}
 
 async function main(argv: string[]): Promise<number> {
-  const flags = new Set(argv.filter((a) => a.startsWith('--')));
-  const words = argv.filter((a) => !a.startsWith('--'));
+  const { flags, words, lang } = parseCommandLine(argv);
+  // Variables already in the environment win over .env (Node's loadEnvFile never overrides them).
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  const terminal = consoleLocale(process.env);
+  if (lang !== undefined && !LOCALES.includes(lang.trim().toLowerCase() as Locale)) {
+    console.error(`${t(terminal, 'console.badLang', { value: JSON.stringify(lang) })}\n${t(terminal, 'console.usage')}`);
+    return 2;
+  }
+  const locale = lang === undefined ? terminal : (lang.trim().toLowerCase() as Locale);
   if (flags.has('--help')) {
-    console.log(USAGE);
+    console.log(t(locale, 'console.usage'));
     return 0;
   }
-  const unknown = [...flags].filter((f) => !['--offline', '--json', '--help'].includes(f));
+  const unknown = [...flags].filter((f) => !FLAGS.includes(f));
   if (unknown.length) {
-    console.error(`Unknown option ${unknown.join(', ')}.\n${USAGE}`);
+    console.error(`${t(locale, 'console.unknownFlag', { flags: unknown.join(', ') })}\n${t(locale, 'console.usage')}`);
     return 2;
   }
   const json = flags.has('--json');
-  // Variables already in the environment win over .env (Node's loadEnvFile never overrides them).
-  if (existsSync('.env')) process.loadEnvFile('.env');
   let config;
   try {
     config = loadConfig({ ...process.env, ...(flags.has('--offline') ? { OFFLINE: '1' } : {}) });
@@ -49,21 +71,21 @@ async function main(argv: string[]): Promise<number> {
     await runPlatforms(bot);
     return 0; // keeps running: the adapters hold the event loop open
   }
-  const consoleBot = new ConsoleBot(bot, config.OUT_DIR, { chartUrls: !json });
+  const consoleBot = new ConsoleBot(bot, config.OUT_DIR, { locale, quickChart: flags.has('--quickchart') || config.CHART_MODE === 'quickchart' });
   if (words.length === 0 && !json) {
     await consoleBot.repl();
     bot.close();
     return 0;
   }
   if (words.length === 0) {
-    console.log(JSON.stringify({ error: { code: 'bad_input', message: 'Give a command with --json, e.g. --json /classify Qwen/Qwen2.5-0.5B' } }));
+    console.log(JSON.stringify({ error: { code: 'bad_input', message: t(locale, 'console.jsonNeedsCommand') } }));
     return 2;
   }
   const answer = await consoleBot.ask(words.join(' '));
   bot.close();
   if (json) {
     console.log(JSON.stringify(answer.reply.error ? { error: answer.reply.error } : answer.reply.data, null, 2));
-    if (answer.chartPath) console.error(`Chart: ${answer.chartPath}`);
+    if (answer.chartPath) console.error(t(locale, 'console.chart', { path: answer.chartPath }));
   } else {
     console.log(answer.text);
   }
@@ -76,7 +98,7 @@ main(process.argv.slice(2)).then(
   },
   (error: Error) => {
     // A platform that refuses the token, or a port in use: one clear line, not a stack.
-    console.error(`SLM Radar could not start: ${error.message}`);
+    console.error(t(consoleLocale(process.env), 'console.cannotStart', { message: error.message }));
     process.exitCode = 1;
   },
 );

@@ -1,5 +1,5 @@
 // The reply for a model id the Hub does not know: "did you mean" with up to 5 candidates.
-import type { Locale } from './i18n.js';
+import { t, type Locale } from './i18n.js';
 import { quoted } from './options.js';
 import { errorReply, type Reply } from './reply.js';
 
@@ -8,15 +8,10 @@ import { errorReply, type Reply } from './reply.js';
  * /compare the same list with the unknown id replaced.
  */
 export function notFoundReply(id: string, suggestions: string[], notes: string[], locale: Locale, retype: (id: string) => string): Reply {
-  const fr = locale === 'fr';
   const tries = suggestions.slice(0, 5);
   const message = tries.length
-    ? fr
-      ? `Aucun modèle ${quoted(id)} sur le Hub. Vouliez-vous dire : ${tries.join(', ')} ? Tapez par ex. \`${retype(tries[0])}\``
-      : `No model ${quoted(id)} on the Hub. Did you mean: ${tries.join(', ')}? Type e.g. \`${retype(tries[0])}\``
-    : fr
-      ? `Aucun modèle ${quoted(id)} sur le Hub. Vérifiez l’identifiant (organisation/nom), par ex. \`${retype('Qwen/Qwen2.5-0.5B')}\``
-      : `No model ${quoted(id)} on the Hub. Check the id (owner/name), e.g. \`${retype('Qwen/Qwen2.5-0.5B')}\``;
+    ? t(locale, 'notFound.suggest', { id: quoted(id), suggestions: tries.join(', '), retype: retype(tries[0]) })
+    : t(locale, 'notFound.none', { id: quoted(id), retype: retype('Qwen/Qwen2.5-0.5B') });
   const reply = errorReply('not_found', message, locale);
   reply.notes = notes;
   reply.data = { error: { code: 'not_found', message }, suggestions: tries };

@@ -25,6 +25,8 @@ export function parseArgs(command: Command, text: string): RawArgs {
   for (const word of splitWords(text)) {
     const keyed = /^([a-z_]+)[:=]([\s\S]*)$/i.exec(word);
     if (keyed && byName.has(keyed[1].toLowerCase())) args[keyed[1].toLowerCase()] = keyed[2];
+    // `since:2024-01` on a command without `since` is a wrong option, not a tag or a model id (links keep their `https:`).
+    else if (keyed && !keyed[2].startsWith('//')) args._unknownOption ??= word;
     else positional.push(word);
   }
   for (const option of command.options) {

@@ -2,7 +2,7 @@
 // never add facts.
 import type { ChartConfiguration } from 'chart.js';
 import type { DataSource } from './core/types.js';
-import type { Locale } from './i18n.js';
+import { t, type Locale } from './i18n.js';
 
 export interface ReplyField {
   name: string;
@@ -51,5 +51,5 @@ export interface Reply {
 
 /** A reply that says what was wrong and what to type instead. */
 export function errorReply(code: string, message: string, locale: Locale): Reply {
-  return { title: locale === 'fr' ? 'Désolé' : 'Sorry', summary: message, fields: [], notes: [], links: [], ephemeral: true, error: { code, message }, data: { error: { code, message } } };
+  return { title: t(locale, 'common.sorry'), summary: message, fields: [], notes: [], links: [], ephemeral: true, error: { code, message }, data: { error: { code, message } } };
 }

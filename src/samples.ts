@@ -3,7 +3,7 @@ import type { CommandContext } from './command.js';
 import type { Thresholds } from './core/types.js';
 import { classifyAll, type ClassifiedModel } from './core/verdict.js';
 import type { Sample } from './hub/types.js';
-import { formatCount } from './format.js';
+import { optional, t, type Locale } from './i18n.js';
 
 export interface ClassifiedSample extends Omit<Sample, 'notes'> {
   classified: ClassifiedModel[];
@@ -17,20 +17,16 @@ export async function classifiedSample(ctx: CommandContext, options: { tag?: str
 }
 
 /** The note every sample-based reply carries: unknown counts are shown apart, never as LLMs. */
-export function unknownNote(unknown: number, total: number, locale: CommandContext['locale']): string {
-  return locale === 'fr'
-    ? `${formatCount(unknown, locale)} modèles sur ${formatCount(total, locale)} n’ont pas de nombre de paramètres connu : comptés à part, jamais comme LLM.`
-    : `${formatCount(unknown, locale)} of ${formatCount(total, locale)} models have no known parameter count: counted apart, never as LLMs.`;
+export function unknownNote(unknown: number, total: number, locale: Locale): string {
+  return t(locale, 'samples.unknownNote', { unknown, total });
 }
 
 /** "the top 10,000 models by 30-day downloads (text-generation)", as the sample actually came. */
-export function sampleWords(sample: Pick<Sample, 'models'>, tag: string | undefined, locale: CommandContext['locale']): string {
-  const n = formatCount(sample.models.length, locale);
-  if (locale === 'fr') return `les ${n} modèles les plus téléchargés sur 30 jours${tag ? ` (${tag})` : ''}`;
-  return `the top ${n} models by 30-day downloads${tag ? ` (${tag})` : ''}`;
+export function sampleWords(sample: Pick<Sample, 'models'>, tag: string | undefined, locale: Locale): string {
+  return t(locale, 'samples.words', { count: sample.models.length, tag: optional(tag) });
 }
 
 /** "Sample: the top 10,000 models by 30-day downloads." */
-export function sampleNote(sample: Pick<Sample, 'models'>, tag: string | undefined, locale: CommandContext['locale']): string {
-  return locale === 'fr' ? `Échantillon : ${sampleWords(sample, tag, locale)}.` : `Sample: ${sampleWords(sample, tag, locale)}.`;
+export function sampleNote(sample: Pick<Sample, 'models'>, tag: string | undefined, locale: Locale): string {
+  return t(locale, 'samples.note', { sample: sampleWords(sample, tag, locale) });
 }

@@ -2,7 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ConsoleBot } from '../src/adapters/console.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { consoleLocale, type ConsoleBot } from '../src/adapters/console.js';
 import { offlineConsoleBot } from './helpers/bot.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -21,7 +23,9 @@ describe('/classify', () => {
     expect(answer.text).toContain('snapshot of 2025-03-22');
     expect(answer.chartPath && existsSync(answer.chartPath)).toBe(true);
     expect(readFileSync(answer.chartPath!).subarray(0, 8)).toEqual(PNG_SIGNATURE);
-    expect(answer.chartUrl).toMatch(/^https:\/\/quickchart\.io\/chart\?/);
+    // The QuickChart link is printed only when asked for (--quickchart or CHART_MODE=quickchart).
+    expect(answer.chartUrl).toBeUndefined();
+    expect(answer.text).not.toContain('QuickChart');
   });
 
   it('finds ids typed in the wrong case and pasted as links', async () => {
@@ -179,9 +183,39 @@ describe('other commands', () => {
     expect(about.text).toContain('snapshot of 2025-03-22');
   });
 
-  it('answers unknown commands with /help', async () => {
+  it('answers unknown commands with /help, and with the closest commands when some are close', async () => {
     const answer = await bot.ask('/frobnicate');
-    expect(answer.reply.summary).toContain('Type /help');
+    expect(answer.reply.summary).toBe('Unknown command "/frobnicate". Type /help to see the commands.');
+    expect((await bot.ask('/clasify Qwen/Qwen2.5-0.5B')).reply.summary).toContain('Did you mean /classify?');
+    expect((await bot.ask('/trends')).reply.summary).toContain('Did you mean /trend');
+  });
+
+  it('/help lists only what works in the console, and says where the digest commands are typed', async () => {
+    const help = await bot.ask('/help');
+    const usages = help.reply.fields.map((f) => f.name);
+    expect(usages.some((u) => u.startsWith('/digest preview'))).toBe(true);
+    for (const name of ['/subscribe', '/unsubscribe', '/subscriptions']) expect(usages.some((u) => u.startsWith(name))).toBe(false);
+    expect(help.reply.notes.join(' ')).toMatch(/\/subscribe, \/unsubscribe, \/subscriptions are typed in a Discord or Slack channel/);
+  });
+
+  it('says what a channel command does and where to type it', async () => {
+    const answer = await bot.ask('/unsubscribe');
+    expect(answer.reply.summary).toBe(
+      "/unsubscribe stops a channel's weekly digest: type it in a Discord or Slack channel where SLM Radar is installed. Here, /digest preview shows the digest.",
+    );
+  });
+
+  it('names an option the command does not have, instead of calling it a bad tag', async () => {
+    const answer = await bot.ask('/lifespan since:2024-01');
+    expect(answer.reply.summary).toMatch(/^"since:2024-01": this command has no option since; its options are tag, sample, history, slm_below, llm_from\. Type `\/lifespan/);
+    // Links keep working as model ids.
+    expect((await bot.ask('/classify https://huggingface.co/Qwen/Qwen2.5-0.5B')).reply.error).toBeUndefined();
+  });
+
+  it('asks for a missing benchmark domain instead of quoting an empty one', async () => {
+    const answer = await bot.ask('/benchmark');
+    expect(answer.reply.summary).toContain('Which domain? Choose medical, code or nli.');
+    expect(answer.reply.summary).not.toContain('""');
   });
 
   it('answers in French', async () => {
@@ -217,6 +251,52 @@ describe('French replies', () => {
     const r = await bot.bot.invokeText(line, { locale: 'fr' });
     const shown = [r.title, r.summary, ...r.fields.map((f) => `${f.name} ${f.value}`), ...(r.table?.columns ?? []), ...r.notes, ...r.links.map((l) => l.label), r.chart?.alt ?? ''];
     expect(shown.filter((text) => ENGLISH.test(text))).toEqual([]);
+  });
+});
+
+describe('console language and chart links', () => {
+  it('answers in French with French console words when the terminal is French', async () => {
+    const french = offlineConsoleBot({}, { locale: consoleLocale({ LANG: 'fr_FR.UTF-8' }) });
+    const answer = await french.ask('/classify Qwen/Qwen2.5-0.5B');
+    expect(answer.text).toContain('494M paramètres');
+    expect(answer.text).toContain('Graphique : ');
+    expect(answer.text).toContain('Données : Hugging Face Hub — instantané du 2025-03-22');
+  });
+
+  it('takes the language from LC_ALL, then LC_MESSAGES, then LANG (POSIX order)', () => {
+    expect(consoleLocale({ LANG: 'fr_FR.UTF-8' })).toBe('fr');
+    expect(consoleLocale({ LC_ALL: 'en_US.UTF-8', LANG: 'fr_FR.UTF-8' })).toBe('en');
+    expect(consoleLocale({ LC_MESSAGES: 'fr_CA.UTF-8', LANG: 'en_GB.UTF-8' })).toBe('fr');
+    expect(consoleLocale({ LC_ALL: '', LANG: 'fr_BE' })).toBe('fr');
+    expect(consoleLocale({ LANG: 'C.UTF-8' })).toBe('en');
+    expect(consoleLocale({ LANG: 'de_DE.UTF-8' })).toBe('en');
+    expect(consoleLocale({})).toBe('en');
+  });
+
+  it('prints a QuickChart link only when asked for, the short one when the server makes one', async () => {
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        const sent = JSON.parse(body);
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify(request.url === '/chart/create' && sent.version === '4' && sent.chart?.type ? { success: true, url: `${base}/chart/render/zf-1` } : { success: false }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const live = offlineConsoleBot({ OFFLINE: '', HF_ENDPOINT: 'http://127.0.0.1:9', QUICKCHART_URL: base }, { quickChart: true });
+      const answer = await live.bot.invokeText('/thresholds').then((reply) => live.present(reply));
+      expect(answer.chartUrl).toBe(`${base}/chart/render/zf-1`);
+      expect(answer.text).toContain(`QuickChart: ${base}/chart/render/zf-1`);
+      expect(answer.text).toMatch(/Chart: .*thresholds\.png/);
+    } finally {
+      server.close();
+    }
+    // Offline, the long link is all there is; CHART_MODE=quickchart asks for it too.
+    const offline = offlineConsoleBot({ CHART_MODE: 'quickchart' });
+    expect((await offline.ask('/share')).chartUrl).toMatch(/^https:\/\/quickchart\.io\/chart\?/);
   });
 });
 

@@ -1,10 +1,12 @@
 // The console adapter, the default when no platform token is set (like Hubot's shell adapter):
 // slash commands typed at a prompt or given once on the command line; charts written as PNG.
+// It answers in the terminal's language (LC_ALL, LC_MESSAGES, LANG, or --lang).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Bot } from '../bot.js';
 import { sourceLine } from '../format.js';
+import { t, toLocale, type Locale } from '../i18n.js';
 import type { Reply } from '../reply.js';
 
 export interface ConsoleAnswer {
@@ -13,11 +15,25 @@ export interface ConsoleAnswer {
   text: string;
   /** Where the chart's PNG was written, if the reply has a chart. */
   chartPath?: string;
+  /** A QuickChart link to the chart, only when asked for (--quickchart or CHART_MODE=quickchart). */
   chartUrl?: string;
 }
 
+export interface ConsoleOptions {
+  /** The reply language; by default the terminal's (consoleLocale). */
+  locale?: Locale;
+  /** Also print a QuickChart link under each chart (`--quickchart`); by default when CHART_MODE=quickchart. */
+  quickChart?: boolean;
+}
+
+/** The terminal's language, POSIX precedence: LC_ALL, then LC_MESSAGES, then LANG; English when none names a known language. */
+export function consoleLocale(env: Record<string, string | undefined>): Locale {
+  const tag = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v.trim() !== '');
+  return toLocale(tag);
+}
+
 /** A reply as plain terminal text: title, summary, fields, table, notes, links, data source. */
-export function replyToText(reply: Reply, extras: { chartPath?: string; chartUrl?: string } = {}): string {
+export function replyToText(reply: Reply, extras: { chartPath?: string; chartUrl?: string } = {}, locale: Locale = 'en'): string {
   const lines = [reply.title, '='.repeat(Math.min(reply.title.length, 80)), reply.summary.replace(/\*\*/g, '')];
   if (reply.fields.length) {
     const width = Math.min(32, Math.max(...reply.fields.map((f) => f.name.length)));
@@ -31,26 +47,30 @@ export function replyToText(reply: Reply, extras: { chartPath?: string; chartUrl
   }
   if (reply.notes.length) lines.push('', ...reply.notes.map((n) => `• ${n}`));
   if (reply.links.length) lines.push('', ...reply.links.map((l) => `${l.label}: ${l.url}`));
-  if (extras.chartPath) lines.push('', `Chart: ${extras.chartPath}`);
-  if (extras.chartUrl) lines.push(`QuickChart: ${extras.chartUrl}`);
-  if (reply.source) lines.push('', `Data: ${sourceLine(reply.source, 'en')}`);
+  if (extras.chartPath) lines.push('', t(locale, 'console.chart', { path: extras.chartPath }));
+  if (extras.chartUrl) lines.push(t(locale, 'console.quickChart', { url: extras.chartUrl }));
+  if (reply.source) lines.push('', t(locale, 'format.dataLine', { source: sourceLine(reply.source, locale) }));
   return lines.join('\n');
 }
 
 export class ConsoleBot {
   /** Charts written so far per name: later ones get a number, so a session's charts do not overwrite each other. */
   private readonly charts = new Map<string, number>();
+  readonly locale: Locale;
+  private readonly quickChart: boolean;
 
   constructor(
     readonly bot: Bot,
     private readonly outDir: string,
-    /** `--json` shows no QuickChart link, so it does not load quickchart-js to make one. */
-    private readonly options: { chartUrls?: boolean } = {},
-  ) {}
+    options: ConsoleOptions = {},
+  ) {
+    this.locale = options.locale ?? 'en';
+    this.quickChart = options.quickChart ?? bot.config.CHART_MODE === 'quickchart';
+  }
 
   /** Asks like a user at the prompt and returns what the terminal shows (Errbot-style testbot). */
   async ask(line: string): Promise<ConsoleAnswer> {
-    const reply = await this.bot.invokeText(line);
+    const reply = await this.bot.invokeText(line, { locale: this.locale });
     return this.present(reply);
   }
 
@@ -65,12 +85,14 @@ export class ConsoleBot {
       this.charts.set(base, n);
       answer.chartPath = resolve(join(this.outDir, `${base}${n > 1 ? `-${n}` : ''}.png`));
       writeFileSync(answer.chartPath, renderPng(reply.chart.config));
-      if (this.options.chartUrls !== false) {
-        const { quickChartUrl } = await import('../charts/quickchart.js');
-        answer.chartUrl = quickChartUrl(reply.chart.config, { baseUrl: this.bot.config.QUICKCHART_URL });
+      if (this.quickChart) {
+        const { quickChartUrl, shortQuickChartUrl } = await import('../charts/quickchart.js');
+        const baseUrl = this.bot.config.QUICKCHART_URL;
+        // Offline means no network at all: the long link carries the whole chart instead of a short one.
+        answer.chartUrl = this.bot.config.OFFLINE ? quickChartUrl(reply.chart.config, { baseUrl }) : await shortQuickChartUrl(reply.chart.config, { baseUrl });
       }
     }
-    answer.text = replyToText(reply, answer);
+    answer.text = replyToText(reply, answer, this.locale);
     return answer;
   }
 
@@ -79,10 +101,8 @@ export class ConsoleBot {
     const rl = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true });
     // From the configuration only: the snapshot loads when a command first needs it, not before the prompt.
     const { OFFLINE, HF_ENDPOINT } = this.bot.config;
-    output.write(
-      `SLM Radar — ${OFFLINE ? 'offline, bundled snapshot (/about says when it was collected)' : `live Hub at ${HF_ENDPOINT}`}.\n` +
-        'Type a command such as /classify Qwen/Qwen2.5-0.5B, /help for the list, exit to quit.\n',
-    );
+    const welcome = OFFLINE ? t(this.locale, 'console.welcomeOffline') : t(this.locale, 'console.welcomeLive', { endpoint: HF_ENDPOINT });
+    output.write(`${welcome}\n${t(this.locale, 'console.prompt')}\n`);
     rl.setPrompt('slm-radar> ');
     rl.prompt();
     for await (const line of rl) {
@@ -94,7 +114,7 @@ export class ConsoleBot {
         } catch (error) {
           // invoke() already turns command failures into replies; this guards the rendering itself.
           this.bot.log.error({ err: error }, 'console reply failed');
-          output.write('Sorry, that reply could not be shown. Try another command, or /help.\n\n');
+          output.write(`${t(this.locale, 'console.renderFailed')}\n\n`);
         }
       }
       rl.prompt();

@@ -3,6 +3,7 @@
 import {
   ApplicationIntegrationType,
   InteractionContextType,
+  Locale as DiscordLocale,
   OAuth2Scopes,
   PermissionFlagsBits,
   REST,
@@ -15,7 +16,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command, CommandOption } from '../command.js';
-import type { Localized } from '../i18n.js';
+import { LOCALES, type Locale, type Localized } from '../i18n.js';
 
 /** Discord's limits for command names, descriptions and choices. */
 export const COMMAND_LIMITS = { name: 32, description: 100, choices: 25, choiceName: 100, choiceValue: 100, options: 25 } as const;
@@ -42,9 +43,12 @@ function shortText(text: string): string {
   return `${(space > 60 ? head.slice(0, space) : head).replace(/[\s,;:.(—–-]+$/, '')}…`;
 }
 
-/** Both English locales and French. Commands have one name in every language. */
-const localizedNames = (name: string): LocalizationMap => ({ 'en-US': name, 'en-GB': name, fr: name });
-const localizedDescriptions = (text: Localized): LocalizationMap => ({ 'en-US': shortText(text.en), 'en-GB': shortText(text.en), fr: shortText(text.fr) });
+/** Discord's locales of each reply language (`en` → en-US and en-GB, `fr` → fr), so a new catalog needs no change here. */
+const discordLocales = (locale: Locale) => Object.values(DiscordLocale).filter((d) => d.split('-')[0] === locale);
+
+/** Commands have one name in every language; descriptions come from each language's catalog. */
+const localizedNames = (name: string): LocalizationMap => Object.fromEntries(LOCALES.flatMap((l) => discordLocales(l).map((d) => [d, name])));
+const localizedDescriptions = (text: Localized): LocalizationMap => Object.fromEntries(LOCALES.flatMap((l) => discordLocales(l).map((d) => [d, shortText(text[l])])));
 
 function describe<T extends ApplicationCommandOptionBase>(builder: T, option: CommandOption): T {
   return builder

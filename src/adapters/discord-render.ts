@@ -4,7 +4,7 @@
 import { AttachmentBuilder, EmbedBuilder, type APIEmbedField, type BaseMessageOptions } from 'discord.js';
 import { quickChartUrl, renderPng } from '../charts/index.js';
 import { sourceLine } from '../format.js';
-import type { Locale } from '../i18n.js';
+import { t, type Locale } from '../i18n.js';
 import type { Reply, ReplyTable } from '../reply.js';
 
 /** Discord's message and embed limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
@@ -28,30 +28,16 @@ export const NO_MENTIONS = { parse: [] as never[] };
 
 const COLORS = { reply: 0x0072b2, error: 0xd55e00 } as const;
 
-/** The adapter's own words, in every reply language. */
-const WORDS = {
-  en: {
-    data: 'Data',
-    notes: 'Notes',
-    links: 'Links',
-    moreRows: (n: number) => `… ${n} more row${n === 1 ? '' : 's'}`,
-    apology: (id: string) => `Sorry, something went wrong while sending this answer (error ${id}). Please try again in a moment.`,
-    restarting: 'SLM Radar is restarting. Please try again in a minute.',
-    manageOnly: (command: string) => `Only members who can manage this server may use /${command}. Type /subscriptions to see this server's digests.`,
-  },
-  fr: {
-    data: 'Données',
-    notes: 'Remarques',
-    links: 'Liens',
-    moreRows: (n: number) => `… et ${n} autre${n === 1 ? '' : 's'} ligne${n === 1 ? '' : 's'}`,
-    apology: (id: string) => `Désolé, la réponse n’a pas pu être envoyée (erreur ${id}). Réessayez dans un instant.`,
-    restarting: 'SLM Radar redémarre. Réessayez dans une minute.',
-    manageOnly: (command: string) => `Seuls les membres qui peuvent gérer ce serveur peuvent utiliser /${command}. Tapez /subscriptions pour voir les digests du serveur.`,
-  },
-} satisfies Record<Locale, unknown>;
-
+/** The adapter's own words in the reply language (src/locales, area `adapters`). */
 export function adapterWords(locale: Locale) {
-  return WORDS[locale];
+  return {
+    notes: t(locale, 'adapters.notes'),
+    links: t(locale, 'adapters.links'),
+    moreRows: (count: number) => t(locale, 'adapters.moreRows', { count }),
+    apology: (errorId: string) => t(locale, 'adapters.apology', { errorId }),
+    restarting: t(locale, 'adapters.restarting'),
+    manageOnly: (command: string) => t(locale, 'adapters.manageOnly', { command }),
+  };
 }
 
 export interface RenderOptions {
@@ -108,7 +94,7 @@ export function tableBlock(table: ReplyTable, max: number, locale: Locale): stri
   for (let shown = rows.length; shown >= 0; shown--) {
     const hidden = rows.length - shown;
     const body = rows.slice(0, shown).map(line);
-    const text = fence([...head, ...body, ...(hidden ? [WORDS[locale].moreRows(hidden)] : [])]);
+    const text = fence([...head, ...body, ...(hidden ? [adapterWords(locale).moreRows(hidden)] : [])]);
     if (text.length <= max) return text;
   }
   return '';
@@ -130,13 +116,13 @@ function bulletList(items: string[], max: number): string {
 }
 
 export function footerText(reply: Reply, locale: Locale): string {
-  const source = reply.source ? `${WORDS[locale].data}${locale === 'fr' ? ' : ' : ': '}${sourceLine(reply.source, locale)}` : '';
+  const source = reply.source ? t(locale, 'format.dataLine', { source: sourceLine(reply.source, locale) }) : '';
   return truncate(source ? `SLM Radar · ${source}` : 'SLM Radar', DISCORD_LIMITS.footer);
 }
 
 /** The embed for a reply, within every embed limit. */
 export function replyEmbed(reply: Reply, locale: Locale): EmbedBuilder {
-  const words = WORDS[locale];
+  const words = adapterWords(locale);
   const title = truncate(nonEmpty(reply.title.replace(/\*\*/g, '')), DISCORD_LIMITS.title);
   const footer = footerText(reply, locale);
   let budget = DISCORD_LIMITS.embedTotal - title.length - footer.length;

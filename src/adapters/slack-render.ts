@@ -4,7 +4,7 @@
 // elements, image_url ≤3,000, alt_text ≤2,000, ≤50 blocks per message.
 import type { types } from '@slack/bolt';
 import { sourceLine } from '../format.js';
-import type { Locale } from '../i18n.js';
+import { t, type Locale } from '../i18n.js';
 import type { Reply, ReplyField, ReplyTable } from '../reply.js';
 
 type Block = types.KnownBlock;
@@ -137,7 +137,7 @@ export function tableText(table: ReplyTable, locale: Locale = 'en'): string {
   const body = rows.map(line);
   const wrap = (lines: string[]) => `\`\`\`\n${lines.join('\n')}\n\`\`\``;
   let shown = body.length;
-  const more = (n: number) => (locale === 'fr' ? `… et ${n} autres lignes` : `… and ${n} more rows`);
+  const more = (count: number) => t(locale, 'adapters.moreRows', { count });
   const build = () => wrap([...head, ...body.slice(0, shown), ...(shown < body.length ? [more(body.length - shown)] : [])]);
   while (shown > 0 && build().length > LIMITS.sectionText) shown--;
   const text = build();
@@ -201,7 +201,7 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
 
   // Context: the notes, then the data source line, then the hint; ≤10 elements, so surplus notes share one.
   const extras: string[] = [];
-  if (reply.source) extras.push(fit(`${locale === 'fr' ? 'Données :' : 'Data:'} ${sourceLine(reply.source, locale)}`, LIMITS.contextText));
+  if (reply.source) extras.push(fit(t(locale, 'format.dataLine', { source: sourceLine(reply.source, locale) }), LIMITS.contextText));
   if (options.hint) extras.push(mrkdwn(options.hint, LIMITS.contextText));
   const notes = reply.notes.filter((n) => n.trim());
   const room = LIMITS.contextElements - extras.length;

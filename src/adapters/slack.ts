@@ -11,7 +11,7 @@ import { quickChartUrl, renderPng } from '../charts/index.js';
 import type { Command } from '../command.js';
 import type { Config } from '../config.js';
 import { Health } from '../health.js';
-import { toLocale, type Locale } from '../i18n.js';
+import { t, toLocale, type Locale } from '../i18n.js';
 import type { Logger } from '../log.js';
 import type { Reply } from '../reply.js';
 import { escapeText, LIMITS, renderReply, unescapeSlack, type SlackMessage } from './slack-render.js';
@@ -55,11 +55,6 @@ const DEFAULT_MAX_RETRY_AFTER_SECONDS = 30;
 const LOCALE_TTL_MS = 60 * 60 * 1000;
 const LOCALE_FAILURE_TTL_MS = 5 * 60 * 1000;
 const LOCALE_WAIT_MS = 1500;
-
-const WORKING: Record<Locale, (command: string) => string> = {
-  en: (c) => `Working on it… (/${c})`,
-  fr: (c) => `Je m’en occupe… (/${c})`,
-};
 
 /** Starts the Slack adapter: Socket Mode if SLACK_APP_TOKEN is set, else HTTP mode on PORT. */
 export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): Promise<SlackAdapter> {
@@ -155,7 +150,7 @@ async function handleSlashCommand(bot: Bot, command: Command, args: SlashArgs, l
   const log = delivery.log;
   let locale: Locale = locales.cached(body.user_id) ?? 'en';
   try {
-    await ack({ response_type: 'ephemeral', text: WORKING[locale](command.name) });
+    await ack({ response_type: 'ephemeral', text: t(locale, 'slack.working', { command: command.name }) });
   } catch (error) {
     log.error({ err: error, command: command.name }, 'Slack ack failed');
     return;
@@ -164,7 +159,7 @@ async function handleSlashCommand(bot: Bot, command: Command, args: SlashArgs, l
   try {
     locale = await locales.get(client, body.user_id);
     if (command.adminOnly && !(await isAdminOrFalse(client, body.user_id, log))) {
-      await retrying(() => respond({ response_type: 'ephemeral', text: ADMIN_ONLY[locale](command.name) }));
+      await retrying(() => respond({ response_type: 'ephemeral', text: t(locale, 'slack.adminOnly', { command: command.name }) }));
       return;
     }
     const text = unescapeSlack(body.text ?? '').trim();
@@ -176,7 +171,7 @@ async function handleSlashCommand(bot: Bot, command: Command, args: SlashArgs, l
       // Errors and previews go to the caller only, with the usage when the summary lacks it.
       const usage = reply.error?.code === 'bad_input' && !reply.summary.includes(command.usage) ? usageHint(command, locale) : undefined;
       // Slack has no private files: a private preview links the chart only when it can be a public QuickChart image.
-      const noChart = reply.chart && !chartUrl ? PRIVATE_CHART[locale] : undefined;
+      const noChart = reply.chart && !chartUrl ? t(locale, 'slack.privateChart') : undefined;
       const hint = [usage, noChart].filter(Boolean).join(' ') || undefined;
       await retrying(() => respond({ response_type: 'ephemeral', ...renderReply(reply, { locale, chartUrl, hint }) }));
       return;
@@ -200,16 +195,6 @@ async function handleSlashCommand(bot: Bot, command: Command, args: SlashArgs, l
   }
 }
 
-const PRIVATE_CHART: Record<Locale, string> = {
-  en: 'The chart comes with the post in the channel (Slack cannot show a private file).',
-  fr: 'Le graphique vient avec la publication dans le salon (Slack ne sait pas montrer un fichier privé).',
-};
-
-const ADMIN_ONLY: Record<Locale, (command: string) => string> = {
-  en: (c) => `Only workspace admins and owners can use /${c}.`,
-  fr: (c) => `Seuls les administrateurs et propriétaires de l’espace de travail peuvent utiliser /${c}.`,
-};
-
 /** Admin check for `adminOnly` commands; when Slack cannot say, the answer is no. */
 async function isAdminOrFalse(client: WebClient, userId: string, log: Logger): Promise<boolean> {
   try {
@@ -221,7 +206,7 @@ async function isAdminOrFalse(client: WebClient, userId: string, log: Logger): P
 }
 
 function usageHint(command: Command, locale: Locale): string {
-  return `${locale === 'fr' ? 'Syntaxe' : 'Usage'}: \`${command.usage}\``;
+  return t(locale, 'slack.usage', { usage: command.usage });
 }
 
 /** The QuickChart URL to show in an image block, when CHART_MODE=quickchart and it fits Slack's 3,000 chars. */
@@ -316,35 +301,25 @@ export async function withRateLimitRetry<T>(fn: () => Promise<T>, maxWaitMs: num
 
 /** What the user reads when Slack refuses something: what happened and what to do. */
 export function slackErrorMessage(error: unknown, options: { locale?: Locale; botUserId?: string; what?: 'chart' | 'reply' } = {}): string {
-  const fr = options.locale === 'fr';
+  const locale = options.locale ?? 'en';
   const me = options.botUserId ? `<@${escapeText(options.botUserId)}>` : '@SLM Radar';
-  const chart = options.what === 'chart';
-  switch (platformErrorCode(error)) {
+  const what = options.what ?? 'reply';
+  const code = platformErrorCode(error);
+  switch (code) {
     case 'not_in_channel':
-      return fr
-        ? `Je ne peux pas ${chart ? 'joindre le graphique' : 'répondre'} ici : je ne suis pas membre de ce canal. Invitez-moi avec /invite ${me}, puis redemandez.`
-        : `I can't ${chart ? 'attach the chart' : 'post'} here: I'm not a member of this channel. Invite me with /invite ${me} and ask again.`;
+      return t(locale, 'slack.error.notInChannel', { what, me });
     case 'channel_not_found':
-      return fr
-        ? `Je ne vois pas cette conversation (canal privé ou message direct dont je ne fais pas partie). Invitez-moi avec /invite ${me}, ou posez la question dans un canal où je suis.`
-        : `I can't see this conversation (a private channel or a direct message I'm not part of). Invite me with /invite ${me}, or ask in a channel I'm in.`;
+      return t(locale, 'slack.error.channelNotFound', { me });
     case 'is_archived':
-      return fr ? 'Ce canal est archivé : je ne peux plus y écrire.' : 'This channel is archived: I can no longer post in it.';
+      return t(locale, 'slack.error.archived');
     case 'ratelimited':
-      return fr ? 'Slack me demande de ralentir. Réessayez dans une minute.' : 'Slack is asking me to slow down. Please try again in a minute.';
+      return t(locale, 'slack.error.rateLimited');
     case 'missing_scope':
     case 'not_allowed_token_type':
     case 'restricted_action':
-      return fr
-        ? 'Slack refuse : l’app n’a pas cette permission ici. Demandez à un administrateur de la réinstaller depuis slack/manifest.yml.'
-        : 'Slack refused: the app lacks a permission here. Ask a workspace admin to reinstall it from slack/manifest.yml.';
-    default: {
-      const code = platformErrorCode(error);
-      const detail = code ? ` (${escapeText(code)})` : '';
-      return fr
-        ? `Désolé, Slack a refusé ${chart ? 'le graphique' : 'la réponse'}${detail}. Réessayez dans un instant.`
-        : `Sorry, Slack refused the ${chart ? 'chart' : 'reply'}${detail}. Please try again in a moment.`;
-    }
+      return t(locale, 'slack.error.missingScope');
+    default:
+      return t(locale, 'slack.error.other', { what, detail: code ? ` (${escapeText(code)})` : '' });
   }
 }
 

@@ -51,3 +51,28 @@ export function quickChartUrl(config: ChartConfiguration, options: { baseUrl?: s
     .setScheme(scheme)
     .getUrl();
 }
+
+/** How long the console waits for QuickChart to shorten a link before printing the long one. */
+const SHORTEN_TIMEOUT_MS = 5_000;
+
+/**
+ * A short QuickChart link (`…/chart/render/…`) from the server's `POST /chart/create`, which keeps
+ * the config server-side; the long URL (quickChartUrl) when the server cannot shorten it (offline,
+ * a self-hosted server without short links, a timeout).
+ */
+export async function shortQuickChartUrl(config: ChartConfiguration, options: { baseUrl?: string; timeoutMs?: number } = {}): Promise<string> {
+  const long = quickChartUrl(config, options);
+  const { scheme, host } = parseQuickChartBase(options.baseUrl ?? DEFAULT_QUICKCHART_URL);
+  try {
+    const response = await fetch(`${scheme}://${host}/chart/create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ chart: config, width: CHART_SIZE.width, height: CHART_SIZE.height, backgroundColor: 'white', version: '4' }),
+      signal: AbortSignal.timeout(options.timeoutMs ?? SHORTEN_TIMEOUT_MS),
+    });
+    const answer = (await response.json()) as { success?: boolean; url?: unknown };
+    return response.ok && answer.success === true && typeof answer.url === 'string' && /^https?:\/\//.test(answer.url) ? answer.url : long;
+  } catch {
+    return long;
+  }
+}

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { CommandOption } from '../command.js';
 import { isTimeZone } from '../core/weeks.js';
+import { tAll } from '../i18n.js';
 import { WEEKDAYS, weekdayOf } from './words.js';
 
 export const weekdaySchema = z
@@ -23,7 +24,7 @@ export const timeZoneSchema = z
   .transform((t) => new Intl.DateTimeFormat('en', { timeZone: t }).resolvedOptions().timeZone);
 
 export const SCHEDULE_OPTIONS: CommandOption[] = [
-  { name: 'day', type: 'string', choices: [...WEEKDAYS], description: { en: 'Day of the week (default monday)', fr: 'Jour de la semaine (lundi par défaut)' } },
-  { name: 'time', type: 'string', description: { en: 'Time, HH:MM on 24 hours (default 09:00)', fr: 'Heure, HH:MM sur 24 h (09:00 par défaut)' } },
-  { name: 'timezone', type: 'string', description: { en: 'Time zone, e.g. Europe/Paris (default UTC)', fr: 'Fuseau horaire, par ex. Europe/Paris (UTC par défaut)' } },
+  { name: 'day', type: 'string', choices: [...WEEKDAYS], description: tAll('commands.subscribe.options.day') },
+  { name: 'time', type: 'string', description: tAll('commands.subscribe.options.time') },
+  { name: 'timezone', type: 'string', description: tAll('commands.subscribe.options.timezone') },
 ];

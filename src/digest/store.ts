@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Verdict } from '../core/types.js';
-import type { Locale } from '../i18n.js';
+import { toLocale, type Locale } from '../i18n.js';
 
 export type Platform = 'discord' | 'slack';
 
@@ -126,7 +126,7 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
   weekday: r.weekday,
   time: r.time,
   timeZone: r.time_zone,
-  locale: r.locale === 'fr' ? 'fr' : 'en',
+  locale: toLocale(r.locale),
   createdBy: r.created_by,
   createdAt: r.created_at,
   pausedAt: r.paused_at,

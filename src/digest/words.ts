@@ -1,11 +1,11 @@
 // Days and subscription descriptions shared by the digest commands.
-import type { Locale } from '../i18n.js';
+import { optional, t, type Locale } from '../i18n.js';
 import { formatDateTime } from '../format.js';
 import type { Subscription } from './store.js';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+/** French day names people type (`day:lundi`); replies word days through the catalogs. */
 const FRENCH_DAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'];
-const ENGLISH_PLURAL = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
 
 /** `monday`, `mon`, `lundi`, `lun` → 1 … `sunday` → 7 (ISO weekdays); undefined for anything else. */
 export function weekdayOf(text: string): number | undefined {
@@ -17,10 +17,9 @@ export function weekdayOf(text: string): number | undefined {
 
 /** "Mondays at 09:00 (Europe/Paris), all tasks" / "le lundi à 09:00 (Europe/Paris), toutes les tâches". */
 export function describeSchedule(sub: Pick<Subscription, 'weekday' | 'time' | 'timeZone' | 'tag'>, locale: Locale): string {
-  if (locale === 'fr') return `le ${FRENCH_DAYS[sub.weekday - 1]} à ${sub.time} (${sub.timeZone}), ${sub.tag ?? 'toutes les tâches'}`;
-  return `${ENGLISH_PLURAL[sub.weekday - 1]} at ${sub.time} (${sub.timeZone}), ${sub.tag ?? 'all tasks'}`;
+  return t(locale, 'digestWords.schedule', { day: String(sub.weekday), time: sub.time, timeZone: sub.timeZone, tag: optional(sub.tag) });
 }
 
 export function describeNext(next: Date, locale: Locale): string {
-  return locale === 'fr' ? `Prochain envoi : ${formatDateTime(next.toISOString())}.` : `Next post: ${formatDateTime(next.toISOString())}.`;
+  return t(locale, 'digestWords.next', { time: formatDateTime(next.toISOString()) });
 }

@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConsoleBot } from '../../src/adapters/console.js';
+import { ConsoleBot, type ConsoleOptions } from '../../src/adapters/console.js';
 import { createBot } from '../../src/bot.js';
 import { loadConfig } from '../../src/config.js';
 
@@ -11,8 +11,8 @@ export function tempDir(prefix = 'slm-radar-'): string {
 }
 
 /** A console bot on the bundled snapshot (no network), writing charts and state under a temp dir. */
-export function offlineConsoleBot(env: Record<string, string> = {}): ConsoleBot {
+export function offlineConsoleBot(env: Record<string, string> = {}, options: ConsoleOptions = {}): ConsoleBot {
   const dir = tempDir();
   const config = loadConfig({ OFFLINE: '1', DATA_DIR: join(dir, 'data'), OUT_DIR: join(dir, 'out'), ...env });
-  return new ConsoleBot(createBot(config), config.OUT_DIR);
+  return new ConsoleBot(createBot(config), config.OUT_DIR, options);
 }
