@@ -7,6 +7,7 @@ import { DigestScheduler, type ChannelPoster } from './digest/scheduler.js';
 import type { Platform } from './digest/store.js';
 import { closeServer, Health, portOf, startHealthServer } from './health.js';
 import { getSnapshot, snapshotLoaded } from './hub/snapshot.js';
+import { STOP_TIMEOUT_MS } from './in-flight.js';
 
 export interface PlatformOptions {
   /** Where the health server listens; default HEALTH_PORT (none when unset). 0 picks a free port. */
@@ -26,6 +27,8 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
   const { config, log } = bot;
   const health = new Health();
   const posters: Partial<Record<Platform, ChannelPoster>> = {};
+  const adapters: { drain(deadline: number): Promise<void>; stop(): Promise<void> }[] = [];
+  /** What stop() closes, in order: the adapters, then the health server. */
   const stops: (() => Promise<void>)[] = [];
   const healthPort = options.healthPort ?? config.HEALTH_PORT;
   const slackHttp = config.SLACK_BOT_TOKEN !== undefined && config.SLACK_APP_TOKEN === undefined;
@@ -50,6 +53,7 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
       const discord = await startDiscord(bot);
       connected = discord.connected;
       posters.discord = async (channelId, reply, sub) => void (await discord.post(channelId, reply, sub.locale));
+      adapters.push(discord);
       stops.unshift(() => discord.stop());
       log.info('Discord adapter connected');
     }
@@ -60,6 +64,7 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
       const slack = await startSlack(bot, { health });
       connected = slack.connected;
       posters.slack = async (channelId, reply, sub) => void (await postToChannel(slack.app.client, channelId, reply, { config, locale: sub.locale, log }));
+      adapters.push(slack);
       stops.unshift(() => slack.stop());
       log.info({ mode: slack.mode }, 'Slack adapter started');
     }
@@ -81,22 +86,33 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
     stop() {
       stopped ??= (async () => {
         health.markStopping();
-        await scheduler.stop();
+        // No new commands or digests from here; replies and digest posts in flight finish together, bounded.
+        const deadline = Date.now() + STOP_TIMEOUT_MS;
+        await Promise.all([scheduler.stop(deadline), ...adapters.map((adapter) => adapter.drain(deadline))]);
         await Promise.allSettled(stops.map((s) => s()));
         bot.close();
+        log.info('stopped');
       })();
       return stopped;
     },
   };
 }
 
-/** startPlatforms, then a clean stop and exit on SIGTERM/SIGINT. */
+/**
+ * startPlatforms, then on SIGTERM or SIGINT: stop taking commands, finish the replies and digest posts
+ * in flight (up to 10 s), give back the digests not posted yet, close the database, exit 0.
+ */
 export async function runPlatforms(bot: Bot): Promise<void> {
   const running = await startPlatforms(bot);
   const stop = async (signal: string) => {
-    bot.log.info({ signal }, 'stopping: finishing replies in flight');
-    await running.stop();
-    process.exit(0);
+    bot.log.info({ signal }, 'stopping: finishing replies and digest posts in flight');
+    try {
+      await running.stop();
+      process.exit(0);
+    } catch (error) {
+      bot.log.error({ err: error }, 'stopping failed');
+      process.exit(1);
+    }
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -30,6 +30,7 @@ import { toLocale, type Locale } from '../i18n.js';
 import { findCommand, type RawArgs } from '../invoke.js';
 import type { Logger } from '../log.js';
 import type { Reply } from '../reply.js';
+import { InFlight, STOP_TIMEOUT_MS } from '../in-flight.js';
 import { withDeadline } from '../time.js';
 import { adapterWords, NO_MENTIONS, renderMessage, textMessage, type RenderOptions } from './discord-render.js';
 
@@ -38,8 +39,7 @@ export { renderMessage, replyEmbed, DISCORD_LIMITS, type RenderOptions } from '.
 
 /** Autocomplete must answer within 3 s; this leaves room for the trip back to Discord. */
 export const AUTOCOMPLETE_DEADLINE_MS = 2500;
-/** How long stop() waits for replies in flight before closing anyway. */
-export const STOP_TIMEOUT_MS = 10_000;
+export { STOP_TIMEOUT_MS } from '../in-flight.js';
 const MAX_CHOICES = 25;
 const CHOICE_LENGTH = 100;
 
@@ -64,7 +64,12 @@ export interface DiscordAdapter {
   post(channelId: string, reply: Reply, locale: Locale): Promise<Message>;
   /** Whether the gateway session is up (every shard READY): /readyz. */
   connected(): boolean;
-  /** Finishes the replies in flight (up to stopTimeoutMs), then destroys the client. Idempotent. */
+  /**
+   * Stops taking commands (whoever asks is told the bot is restarting) and waits for the replies in
+   * flight, until `deadline` (epoch ms; default stopTimeoutMs from now). The client stays connected.
+   */
+  drain(deadline?: number): Promise<void>;
+  /** drain(), then destroys the client. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -149,7 +154,7 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
     rest: { ...(apiUrl ? { api: apiUrl } : {}), ...options.rest },
   });
 
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
   let stopping = false;
   let stopped: Promise<void> | undefined;
 
@@ -247,13 +252,12 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
   }
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const task = (async () => {
-      if (interaction.isChatInputCommand()) await onCommand(interaction);
-      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
-    })()
-      .catch((error: unknown) => log.error({ err: loggableError(error), interaction: interaction.id }, 'discord: interaction handler failed'))
-      .finally(() => inFlight.delete(task));
-    inFlight.add(task);
+    void inFlight.track(
+      (async () => {
+        if (interaction.isChatInputCommand()) await onCommand(interaction);
+        else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      })().catch((error: unknown) => log.error({ err: loggableError(error), interaction: interaction.id }, 'discord: interaction handler failed')),
+    );
   });
   client.on(Events.Error, (error) => log.error({ err: loggableError(error) }, 'discord: client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord: warning'));
@@ -261,6 +265,11 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'discord: gateway disconnected'));
   client.on(Events.ShardResume, (shard) => log.info({ shard }, 'discord: gateway resumed'));
   client.rest.on('rateLimited', (info) => log.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord: rate limited'));
+
+  async function drain(deadline = Date.now() + (options.stopTimeoutMs ?? STOP_TIMEOUT_MS)): Promise<void> {
+    stopping = true;
+    await inFlight.settled(deadline);
+  }
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
@@ -278,13 +287,10 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
     post: (channelId, reply, locale) => postToChannel(client, channelId, reply, locale, render),
     // A dropped gateway connection puts its shard back to connecting/resuming until discord.js reconnects.
     connected: () => !stopping && client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
+    drain,
     stop() {
       stopped ??= (async () => {
-        stopping = true;
-        const deadline = Date.now() + (options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
-        while (inFlight.size > 0 && Date.now() < deadline) {
-          await withDeadline(Promise.allSettled([...inFlight]), deadline - Date.now());
-        }
+        await drain();
         if (inFlight.size > 0) log.warn({ pending: inFlight.size }, 'discord: closing with replies still in flight');
         await client.destroy();
         log.info('discord: stopped');

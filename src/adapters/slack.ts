@@ -11,6 +11,7 @@ import { quickChartUrl, renderPng } from '../charts/index.js';
 import type { Command } from '../command.js';
 import type { Config } from '../config.js';
 import { Health } from '../health.js';
+import { InFlight, STOP_TIMEOUT_MS } from '../in-flight.js';
 import { t, toLocale, type Locale } from '../i18n.js';
 import type { Logger } from '../log.js';
 import type { Reply } from '../reply.js';
@@ -47,6 +48,12 @@ export interface SlackAdapter {
   mode: 'socket' | 'http';
   /** Socket Mode: the WebSocket to Slack is open; HTTP mode: the server is listening. For /readyz. */
   connected(): boolean;
+  /**
+   * Stops taking commands (whoever asks is told the bot is restarting) and waits for the replies in
+   * flight, until `deadline` (epoch ms; default 10 s from now). Slack stays connected.
+   */
+  drain(deadline?: number): Promise<void>;
+  /** drain(), then disconnects (Socket Mode) or closes the HTTP server. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -98,10 +105,17 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
 
   const locales = new UserLocales(log);
   const delivery: Delivery = { config, log, maxRetryAfterMs };
+  const inFlight = new InFlight();
+  let stopping = false;
   // One generic handler per command: no per-command code.
   for (const command of bot.commands) {
     app.command(`/${command.name}`, async (args) => {
-      await handleSlashCommand(bot, command, args, locales, delivery);
+      if (stopping) {
+        const locale = locales.cached(args.body.user_id) ?? 'en';
+        await args.ack({ response_type: 'ephemeral', text: t(locale, 'adapters.restarting') }).catch((error: unknown) => log.warn({ err: error }, 'Slack restart notice not sent'));
+        return;
+      }
+      await inFlight.track(handleSlashCommand(bot, command, args, locales, delivery));
     });
   }
   app.error(async (error) => {
@@ -123,16 +137,26 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
     const address = server.address();
     log.info({ port: typeof address === 'object' && address ? address.port : address }, 'Slack adapter listening (HTTP mode, POST /slack/events)');
   }
-  let stopped = false;
+  async function drain(deadline = Date.now() + STOP_TIMEOUT_MS): Promise<void> {
+    stopping = true;
+    await inFlight.settled(deadline);
+  }
+  let stopped: Promise<void> | undefined;
   return {
     app,
     server,
     mode: socketMode ? 'socket' : 'http',
-    connected: () => !stopped && (receiver ? socketConnected : server?.listening === true),
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await app.stop();
+    connected: () => !stopping && (receiver ? socketConnected : server?.listening === true),
+    drain,
+    stop() {
+      stopped ??= (async () => {
+        await drain();
+        if (inFlight.size > 0) log.warn({ pending: inFlight.size }, 'Slack: closing with replies still in flight');
+        // Keep-alive connections would hold the HTTP server's close open.
+        server?.closeIdleConnections();
+        await app.stop();
+      })();
+      return stopped;
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Reply } from '../reply.js';
 import { recordHistory } from './history.js';
 import type { Platform, Store, Subscription } from './store.js';
 import { isoWeekOf } from '../core/weeks.js';
+import { InFlight, STOP_TIMEOUT_MS } from '../in-flight.js';
 import { sleep } from '../time.js';
 
 /** Posts a reply in a channel of one platform; throws when the platform refuses. */
@@ -46,9 +47,24 @@ export function dueSlot(sub: Subscription, now: Date): { slot: Date; isoWeek: st
 }
 
 
+/** A week this process claimed and has not recorded as sent or failed yet. */
+interface Claim {
+  sub: Subscription;
+  isoWeek: string;
+  /** True while the platform is being asked to post it: then it may have gone out. */
+  posting: boolean;
+}
+
 export class DigestScheduler {
   private cron?: Cron;
   private running?: Promise<void>;
+  /** Set by stop(): no new tick, no new post attempt. */
+  private stopping = false;
+  private readonly claims = new Map<string, Claim>();
+  private readonly posts = new InFlight();
+  /** Ends the waits between post attempts when stop() is called. */
+  private wake!: () => void;
+  private readonly woken = new Promise<void>((resolve) => (this.wake = resolve));
 
   constructor(
     private readonly bot: Bot,
@@ -71,13 +87,46 @@ export class DigestScheduler {
     if (found) this.bot.log.warn({ found }, 'digest: posts interrupted by a previous stop were not resent (no duplicates)');
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops ticking. A digest still being built, or waiting to try its post again, gives its week's
+   * claim back, so the next start posts it; a post the platform is handling may finish until
+   * `deadline` (epoch ms) and is then recorded as sent. Nothing is posted twice.
+   */
+  async stop(deadline = Date.now() + STOP_TIMEOUT_MS): Promise<void> {
     this.cron?.stop();
-    await this.running;
+    this.stopping = true;
+    this.wake();
+    for (const claim of this.claims.values()) if (!claim.posting) this.handBack(claim);
+    if (!(await this.posts.settled(deadline))) this.bot.log.warn('digest: stopping with a post still in flight; if it did not go out, that week is shown as interrupted');
+  }
+
+  /** One attempt at a post, with its record: stop() waits for both. */
+  private async postOnce(claim: Claim, post: () => Promise<void>, now: Date): Promise<void> {
+    const { sub, isoWeek } = claim;
+    claim.posting = true;
+    try {
+      await post();
+      this.store.markSent(sub.id, isoWeek, now);
+      this.bot.log.info({ subscription: sub.id, platform: sub.platform, channel: sub.channelId, isoWeek }, 'digest: posted');
+    } catch (err) {
+      // Refused while stopping: nothing went out and no retry comes in this process; the next start posts it.
+      if (this.stopping) this.handBack(claim);
+      throw err;
+    } finally {
+      claim.posting = false;
+    }
+  }
+
+  /** Gives a claimed week back unposted: the next tick, of this process or the next, claims it again. */
+  private handBack(claim: Claim): void {
+    if (!this.claims.delete(`${claim.sub.id}|${claim.isoWeek}`)) return;
+    this.store.releaseClaim(claim.sub.id, claim.isoWeek);
+    this.bot.log.info({ subscription: claim.sub.id, isoWeek: claim.isoWeek }, 'digest: stopping; this week is posted after the restart');
   }
 
   /** Posts every digest due at `now`, and records the week's history; one tick at a time. */
   async tick(now: Date): Promise<void> {
+    if (this.stopping) return;
     if (this.running) return this.running;
     this.running = this.runTick(now).finally(() => (this.running = undefined));
     return this.running;
@@ -110,8 +159,21 @@ export class DigestScheduler {
 
   /** Posts the digest (built like a user's `/digest preview`) with bounded retries, and records the outcome. */
   private async deliver(sub: Subscription, isoWeek: string, now: Date, digestFor: (sub: Subscription) => Promise<Reply>): Promise<void> {
+    const key = `${sub.id}|${isoWeek}`;
+    const claim: Claim = { sub, isoWeek, posting: false };
+    this.claims.set(key, claim);
+    try {
+      await this.deliverClaimed(claim, now, digestFor);
+    } finally {
+      this.claims.delete(key);
+    }
+  }
+
+  private async deliverClaimed(claim: Claim, now: Date, digestFor: (sub: Subscription) => Promise<Reply>): Promise<void> {
+    const { sub, isoWeek } = claim;
     const post = this.posters[sub.platform]!;
     const reply = await digestFor(sub);
+    if (this.stopping) return; // stop() gave the claim back
     // Last week on the Hub could not be read (it is down or limiting us): try again at a later tick
     // this week rather than post old snapshot numbers as this week's. Offline, the snapshot is the point.
     if (reply.error || (reply.source?.kind === 'snapshot' && !this.bot.config.OFFLINE)) {
@@ -122,11 +184,10 @@ export class DigestScheduler {
     const delays = this.options.retryDelaysMs ?? [2_000, 10_000];
     let lastError = '';
     for (let attempt = 0; attempt <= delays.length; attempt++) {
-      if (attempt > 0) await sleep(delays[attempt - 1]);
+      if (attempt > 0) await Promise.race([sleep(delays[attempt - 1]), this.woken]);
+      if (this.stopping) return; // stop() gave the claim back
       try {
-        await post(sub.channelId, { ...reply, ephemeral: false }, sub);
-        this.store.markSent(sub.id, isoWeek, now);
-        this.bot.log.info({ subscription: sub.id, platform: sub.platform, channel: sub.channelId, isoWeek }, 'digest: posted');
+        await this.posts.track(this.postOnce(claim, () => post(sub.channelId, { ...reply, ephemeral: false }, sub), now));
         return;
       } catch (err) {
         lastError = (err as Error).message ?? String(err);

@@ -16,6 +16,8 @@ export interface RecordedRequest {
   status: number; // what the fake answered
 }
 export interface DiscordFault { method?: string; path: string | RegExp; status: number; body?: unknown; times?: number }
+/** The next matching request waits, unanswered, until release(): a post in flight for as long as a test needs. */
+export interface DiscordHold { arrived: Promise<void>; release(): void }
 export interface InteractionInit {
   type?: 2 | 4; // 2 = slash command, 4 = autocomplete
   name?: string;
@@ -43,6 +45,7 @@ export interface FakeDiscord {
   sendInteraction(init?: InteractionInit): Promise<SentInteraction>;
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   fail(fault: DiscordFault): void;
+  hold(match: { method?: string; path: string | RegExp }): DiscordHold;
   close(): Promise<void>;
 }
 
@@ -69,6 +72,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const requests: RecordedRequest[] = [];
   const waiters: Array<{ predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
   const faults: Array<DiscordFault & { times: number }> = [];
+  const holds: Array<{ method?: string; path: string | RegExp; arrive: () => void; released: Promise<void> }> = [];
   const originals = new Map<string, Record<string, unknown>>(); // interaction token -> @original message
   const readyWaiters: Array<() => void> = [];
   let readySocket: WebSocket | undefined;
@@ -132,7 +136,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         else rec.files.push({ name, filename: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
       }
     }
-    const fault = faults.find((f) => (!f.method || f.method === rec.method) && (typeof f.path === 'string' ? f.path === rec.path : f.path.test(rec.path)));
+    const matches = (f: { method?: string; path: string | RegExp }) => (!f.method || f.method === rec.method) && (typeof f.path === 'string' ? f.path === rec.path : f.path.test(rec.path));
+    const hold = holds.find(matches);
+    if (hold) {
+      holds.splice(holds.indexOf(hold), 1);
+      hold.arrive();
+      await hold.released;
+    }
+    const fault = faults.find(matches);
     if (fault && --fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
     const [status, out] = fault ? [fault.status, fault.body ?? { message: 'fake fault', code: 0 }] : await route(rec, body);
     rec.status = status;
@@ -206,6 +217,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         .finally(() => { if (waiters.includes(w)) waiters.splice(waiters.indexOf(w), 1); });
     },
     fail: (fault) => { faults.push({ ...fault, times: fault.times ?? 1 }); },
+    hold(match) {
+      let arrive = () => {};
+      let release = () => {};
+      const arrived = new Promise<void>((resolve) => (arrive = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      holds.push({ ...match, arrive, released });
+      return { arrived, release };
+    },
     async close() {
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -1,0 +1,142 @@
+// SIGTERM to the real bot process in the middle of a weekly digest: the week's post is neither lost
+// nor duplicated across a restart. A digest still being built gives its claim back and the next
+// process posts it; a post already handed to Discord is allowed to finish before the process exits 0.
+import { afterEach, describe, expect, it } from 'vitest';
+import { isoWeekOf } from '../src/core/weeks.js';
+import { Store, type Subscription } from '../src/digest/store.js';
+import { startFakeDiscord, type FakeDiscord } from './fakes/discord.js';
+import { startFakeHub, type FakeHub, type RawHubModel } from './fakes/hub.js';
+import { tempDir } from './helpers/bot.js';
+import { spawnBot, type BotProcess } from './helpers/main-process.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A subscription of the fake guild's channel whose weekly slot is this very minute (UTC), made an hour ago. */
+function dueSubscription(dataDir: string, discord: FakeDiscord): { sub: Subscription; isoWeek: string } {
+  const now = new Date();
+  const slot = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  const store = new Store(dataDir);
+  try {
+    const sub = store.subscribe(
+      {
+        platform: 'discord',
+        placeId: discord.guildId,
+        channelId: discord.channelId,
+        tag: null,
+        weekday: slot.getUTCDay() || 7,
+        time: slot.toISOString().slice(11, 16),
+        timeZone: 'UTC',
+        locale: 'en',
+        createdBy: 'test',
+      },
+      new Date(slot.getTime() - 3_600_000),
+    );
+    return { sub, isoWeek: isoWeekOf(slot, 'UTC') };
+  } finally {
+    store.close();
+  }
+}
+
+function sendStatus(dataDir: string, sub: Subscription, isoWeek: string) {
+  const store = new Store(dataDir);
+  try {
+    return store.sendStatus(sub.id, isoWeek);
+  } finally {
+    store.close();
+  }
+}
+
+const channelPosts = (discord: FakeDiscord) => discord.requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${discord.channelId}/messages` && r.status === 200);
+
+/** Polls until `check` holds (the process works on its own clock). */
+async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await sleep(50);
+  }
+}
+
+let discord: FakeDiscord | undefined;
+let hub: FakeHub | undefined;
+const running: BotProcess[] = [];
+afterEach(async () => {
+  for (const bot of running.splice(0)) bot.child.kill('SIGKILL');
+  await discord?.close();
+  await hub?.close();
+  discord = hub = undefined;
+});
+
+function start(env: Record<string, string>): BotProcess {
+  const bot = spawnBot({ DISCORD_TOKEN: 'shutdown-token', DISCORD_API_URL: discord!.apiUrl, LOG_LEVEL: 'info', ...env });
+  running.push(bot);
+  return bot;
+}
+
+describe('SIGTERM in the middle of a digest', () => {
+  it('while the digest is being built: the claim is given back, exit 0, and the restarted bot posts it once', async () => {
+    discord = await startFakeDiscord();
+    // This week's new models, on a Hub that answers slowly: the digest is still being built when SIGTERM comes.
+    const models: RawHubModel[] = Array.from({ length: 12 }, (_, i) => ({
+      id: `new/model-${i}`,
+      createdAt: new Date(Date.now() - (i + 1) * 3_600_000).toISOString(),
+      downloads: 100 - i,
+      likes: i,
+      pipeline_tag: 'text-generation',
+      tags: ['text-generation'],
+      safetensors: { total: (i + 1) * 1e9 },
+    }));
+    hub = await startFakeHub({ models });
+    hub.fail({ delayMs: 8_000, pathPrefix: '/api/models', times: Infinity });
+    const dataDir = tempDir();
+    const { sub, isoWeek } = dueSubscription(dataDir, discord);
+    const env = { DATA_DIR: dataDir, HF_ENDPOINT: hub.url, SAMPLE_SIZE: '100' };
+
+    const first = start(env);
+    // The digest asks the Hub for this week's models: it has claimed the week and is building.
+    await until(() => hub!.listRequests().some((r) => r.query.get('sort') === 'createdAt'));
+    expect(sendStatus(dataDir, sub, isoWeek)).toBe('sending');
+    const signalled = Date.now();
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(Date.now() - signalled).toBeLessThan(8_000); // it did not wait for the slow build
+    expect(first.stderr()).toContain('this week is posted after the restart');
+    expect(sendStatus(dataDir, sub, isoWeek)).toBeUndefined(); // given back
+    expect(channelPosts(discord)).toHaveLength(0);
+
+    hub.reset(); // the Hub answers at once now
+    const second = start(env);
+    await until(() => channelPosts(discord!).length > 0);
+    await until(() => sendStatus(dataDir, sub, isoWeek) === 'sent');
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(channelPosts(discord)).toHaveLength(1);
+    expect(JSON.stringify(channelPosts(discord)[0].payload ?? channelPosts(discord)[0].json)).toContain('new models');
+  }, 90_000);
+
+  it('while Discord is taking the post: the post finishes before exit 0, and the restarted bot does not post again', async () => {
+    discord = await startFakeDiscord();
+    const held = discord.hold({ method: 'POST', path: `/api/v10/channels/${discord.channelId}/messages` });
+    const dataDir = tempDir();
+    const { sub, isoWeek } = dueSubscription(dataDir, discord);
+    const env = { DATA_DIR: dataDir, OFFLINE: '1' };
+
+    const first = start(env);
+    await held.arrived; // the post is in flight
+    first.child.kill('SIGTERM');
+    await sleep(1_000);
+    expect(first.child.exitCode).toBeNull(); // still waiting for its post
+    held.release();
+    expect(await first.exited).toBe(0);
+    expect(channelPosts(discord)).toHaveLength(1);
+    expect(sendStatus(dataDir, sub, isoWeek)).toBe('sent');
+
+    const second = start(env);
+    await discord.waitForReady(20_000);
+    await sleep(1_500); // its first tick runs at once, after the connection
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(channelPosts(discord)).toHaveLength(1);
+    expect(sendStatus(dataDir, sub, isoWeek)).toBe('sent');
+  }, 90_000);
+});
