@@ -8,6 +8,7 @@ import { startFakeDiscord, type FakeDiscord } from './fakes/discord.js';
 import { startFakeHub, type FakeHub, type RawHubModel } from './fakes/hub.js';
 import { tempDir } from './helpers/bot.js';
 import { spawnBot, type BotProcess } from './helpers/main-process.js';
+import { freePort } from './helpers/ports.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,13 +50,16 @@ function sendStatus(dataDir: string, sub: Subscription, isoWeek: string) {
 const channelPosts = (discord: FakeDiscord) => discord.requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${discord.channelId}/messages` && r.status === 200);
 
 /** Polls until `check` holds (the process works on its own clock). */
-async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
+async function until(check: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error('timed out');
     await sleep(50);
   }
 }
+
+/** Until the process's /readyz answers 200: connected, data loaded, signal handlers in place. */
+const untilReady = (port: number) => until(() => fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false), 30_000);
 
 let discord: FakeDiscord | undefined;
 let hub: FakeHub | undefined;
@@ -131,9 +135,11 @@ describe('SIGTERM in the middle of a digest', () => {
     expect(channelPosts(discord)).toHaveLength(1);
     expect(sendStatus(dataDir, sub, isoWeek)).toBe('sent');
 
-    const second = start(env);
-    await discord.waitForReady(20_000);
-    await sleep(1_500); // its first tick runs at once, after the connection
+    const healthPort = await freePort();
+    const second = start({ ...env, HEALTH_PORT: String(healthPort) });
+    // Ready = connected with its signal handlers in place; its first tick has run by then.
+    await untilReady(healthPort);
+    await sleep(1_000); // its first tick ran when it connected
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
     expect(channelPosts(discord)).toHaveLength(1);
