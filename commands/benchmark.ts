@@ -7,6 +7,7 @@ import { formatNumber, formatParameters, verdictWord } from '../src/format.js';
 import { optional, t, tAll, type Locale } from '../src/i18n.js';
 import { THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
+import { publishedSize } from '../src/sizing-words.js';
 
 /** Names people type for each domain. */
 const ALIASES: Record<string, (typeof BENCHMARK_DOMAINS)[number]> = {
@@ -34,7 +35,8 @@ function entry(e: BenchmarkEntry | null, locale: Locale): string {
   return t(locale, 'benchmark.entry', { model: e.model, size: sizeOf(e, locale), score: formatNumber(e.score, locale) });
 }
 
-const sizeOf = (e: BenchmarkEntry, locale: Locale) => (e.parametersB === null ? '?' : formatParameters(e.parametersB * 1e9, locale));
+/** The published size: "3.82B", "141B, 39B active", or "undisclosed". */
+const sizeOf = (e: BenchmarkEntry, locale: Locale) => publishedSize(e.parametersB, e.activeB, locale);
 
 const metricWord = (metric: BenchmarkResult['metric'], locale: Locale) => t(locale, `benchmark.metric.${metric}`);
 
@@ -56,18 +58,26 @@ const command: Command<typeof schema> = {
     const winner = w
       ? t(locale, 'benchmark.winner', { model: w.model.model, size: sizeOf(w.model, locale), count: w.beatenCount, beaten: w.beats.model, beatenSize: sizeOf(w.beats, locale) })
       : undefined;
-    const summary = t(locale, 'benchmark.summary', {
-      benchmark: result.benchmark,
-      metric,
-      slm: entry(result.bestSlm, locale),
-      llm: entry(result.bestLlm, locale),
-      winner: optional(winner),
-    });
+    const h = result.headline;
+    const headline = h
+      ? ` ${t(locale, 'sizing.headline', {
+          small: h.model.model, smallSize: sizeOf(h.model, locale), smallScore: formatNumber(h.model.score, locale),
+          large: h.beats.model, largeSize: sizeOf(h.beats, locale), largeScore: formatNumber(h.beats.score, locale),
+          times: formatNumber(h.timesLarger, locale, 0),
+        })}`
+      : '';
+    const summary =
+      t(locale, 'benchmark.summary', {
+        benchmark: result.benchmark,
+        metric,
+        slm: entry(result.bestSlm, locale),
+        llm: entry(result.bestLlm, locale),
+        winner: optional(winner),
+      }) + headline;
     const unsized = result.entries.filter((e) => e.parametersB === null);
-    const notes = [t(locale, 'benchmark.sourceNote', { source: result.source })];
-    if (result.domain === 'code') notes.push(t(locale, 'benchmark.roundedNote'));
+    const notes = [t(locale, 'benchmark.sourceNote', { source: result.source }), t(locale, 'sizing.sizesNote')];
     const unsizedList = unsized.map((e) => `${e.model} ${formatNumber(e.score, locale)}`).join(', ');
-    if (unsized.length) notes.push(t(locale, 'benchmark.unsizedNote', { models: unsizedList }));
+    if (unsized.length) notes.push(t(locale, 'sizing.undisclosedNote', { models: unsizedList }));
     return {
       title: t(locale, 'benchmark.title', { benchmark: result.benchmark }),
       summary,

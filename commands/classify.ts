@@ -2,7 +2,8 @@
 // label models of that size, and where the model sits among its task's models.
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
-import { classifyModel, sizeHistogram, type ClassifyResult } from '../src/core/classify.js';
+import { classifyModel, sizeHistogram, wantsConfig, type ClassifyResult } from '../src/core/classify.js';
+import { estimateFromConfig } from '../src/core/config-size.js';
 import { classifyAll } from '../src/core/verdict.js';
 import { classifyChart } from '../src/charts/configs.js';
 import { bandWord, formatCount, formatDate, formatParameters, formatPercent, sourceLine, verdictWord } from '../src/format.js';
@@ -11,13 +12,18 @@ import { modelIdSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, with
 import type { Reply } from '../src/reply.js';
 import { withDeadline } from '../src/time.js';
 import { notFoundReply } from '../src/not-found.js';
+import { familyNotes, familySourceWords } from '../src/sizing-words.js';
 
 /** How long a reply waits for the sample that gives the task percentile before answering without it. */
 const SAMPLE_WAIT_MS = 2500;
+/** How long a reply waits for config.json (asked only when no better count exists); it stays cached for the next reply. */
+const CONFIG_WAIT_MS = 3000;
 
 /** Where the count came from: `classify.source.<source>` (safetensors, gguf, base_model, name…), with the base model named. */
 function countSource(r: ClassifyResult, locale: Locale): string {
   if (!r.parameterSource) return t(locale, 'classify.source.none');
+  const family = familySourceWords(r, locale);
+  if (family) return family;
   const source = t(locale, `classify.source.${r.parameterSource}`);
   return r.baseModel ? t(locale, 'classify.sourceWithBase', { source, base: r.baseModel }) : source;
 }
@@ -80,8 +86,15 @@ const command: Command<typeof schema> = {
     const sample = await withDeadline(ctx.hub.sample({ size: ctx.config.SAMPLE_SIZE }), SAMPLE_WAIT_MS);
     if (!sample) notes.push(t(locale, 'classify.sampleLoading'));
     // Only the model's task matters here: sizing the whole sample would be wasted work on every /classify.
-    const taskPeers = sample && found.model.pipelineTag ? classifyAll(sample.models.filter((m) => m.pipelineTag === found.model.pipelineTag), sample.lookup, thresholds) : [];
-    const result = classifyModel(found.model, found.lookup, thresholds, taskPeers);
+    const taskPeers = sample && found.model.pipelineTag ? classifyAll(sample.models.filter((m) => m.pipelineTag === found.model.pipelineTag), sample.lookup, thresholds, sample.calibration) : [];
+    const options = { calibration: found.calibration };
+    let result = classifyModel(found.model, found.lookup, thresholds, taskPeers, options);
+    if (wantsConfig(result.parameterSource)) {
+      // No count better than a name's: the repo's config.json says how big the model is.
+      const config = estimateFromConfig(await withDeadline(ctx.hub.modelConfig(found.model.id), CONFIG_WAIT_MS));
+      if (config) result = classifyModel(found.model, found.lookup, thresholds, taskPeers, { ...options, config });
+    }
+    notes.push(...familyNotes(result, locale));
 
     const caveat = caveatNote(result, locale);
     if (caveat) notes.push(caveat);

@@ -41,7 +41,7 @@ const command: Command<typeof schema> = {
     }
     // Two spellings of one repo (`gpt2`, `openai-community/gpt2`) are one model.
     const models = results
-      .map((r) => (r.found ? classifyModel(r.model, r.lookup, thresholds) : null))
+      .map((r) => (r.found ? classifyModel(r.model, r.lookup, thresholds, [], { calibration: r.calibration }) : null))
       .filter((m, i, all) => m !== null && all.findIndex((o) => o?.id === m.id) === i) as ClassifyResult[];
     if (models.length < 2) {
       throw new InputError('compare_count');

@@ -61,7 +61,7 @@ const command: Command<typeof schema> = {
     }
     const weekStart = new Date(weekEnd.getTime() - WEEK_MS);
     const week = created.models.filter((m) => m.createdAt && new Date(m.createdAt) >= weekStart && new Date(m.createdAt) <= weekEnd);
-    const classified = classifyAll(week, created.lookup, thresholds);
+    const classified = classifyAll(week, created.lookup, thresholds, created.calibration);
     const share = shareOf(classified);
     const earlier = ctx.store().weeklyCounts(args.tag ?? null).slice(-4);
     const earlierShares = earlier

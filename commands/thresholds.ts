@@ -1,14 +1,24 @@
 // /thresholds: the study's H1 — there is no universal line; what publishers call their models.
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
+import type { PublisherLabel } from '../src/core/publishers.js';
 import { STUDY_LINES_B, thresholdsOf } from '../src/core/thresholds.js';
 import { thresholdsChart } from '../src/charts/configs.js';
 import { formatParameters, verdictWord } from '../src/format.js';
 import { THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
-import { optional, t, tAll } from '../src/i18n.js';
+import { optional, t, tAll, type Locale } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
+import { publishedSize } from '../src/sizing-words.js';
 
 const schema = withOrderedThresholds(z.object({ ...thresholdFields }));
+
+/** Which publishers' labels are for mixtures of experts, with their total and active counts. */
+function mixtureNotes(rows: readonly PublisherLabel[], locale: Locale): string[] {
+  const mixtures = rows.filter((r) => r.activeB !== undefined);
+  if (mixtures.length === 0) return [];
+  const models = mixtures.map((r) => t(locale, 'sizing.mixtureLabel', { publisher: r.publisher, size: publishedSize(r.sizeB, r.activeB, locale), label: r.label })).join(', ');
+  return [t(locale, 'sizing.mixturesNote', { models })];
+}
 
 const command: Command<typeof schema> = {
   name: 'thresholds',
@@ -54,6 +64,7 @@ const command: Command<typeof schema> = {
         alt: summary,
       },
       notes: [
+        ...mixtureNotes(result.rows, locale),
         t(locale, 'thresholds.note', { lines: STUDY_LINES_B.join(', ') }),
       ],
       links: [],

@@ -13,7 +13,7 @@ export interface ClassifiedSample extends Omit<Sample, 'notes'> {
 
 export async function classifiedSample(ctx: CommandContext, options: { tag?: string; size?: number }, thresholds: Thresholds): Promise<ClassifiedSample> {
   const sample = await ctx.hub.sample({ tag: options.tag, size: options.size ?? ctx.config.SAMPLE_SIZE });
-  return { ...sample, notes: sample.notes.map((n) => n[ctx.locale]), classified: classifyAll(sample.models, sample.lookup, thresholds) };
+  return { ...sample, notes: sample.notes.map((n) => n[ctx.locale]), classified: classifyAll(sample.models, sample.lookup, thresholds, sample.calibration) };
 }
 
 /** The note every sample-based reply carries: unknown counts are shown apart, never as LLMs. */

@@ -163,23 +163,58 @@ describe('benchmark', () => {
   it('MedQA: best SLM, best LLM, and the smallest model that beats a larger one', () => {
     const result = benchmarkOf('medical', DEFAULT_THRESHOLDS);
     expect(result.entries).toHaveLength(18);
-    expect(result.bestSlm).toMatchObject({ model: 'MedMobile', parametersB: 3.8, score: 75.7 });
-    expect(result.bestLlm).toMatchObject({ model: 'Med-PaLM 2', parametersB: 540, score: 86.2 });
-    // VOD (220M, 55.1%) beats GPT-3.5 (175B, 53.6%), LLaMA 2 7B, MediTron 7B, BioMedLM 2.7B and Dragon 360M.
+    expect(result.bestSlm).toMatchObject({ model: 'MedMobile', parametersB: 3.82, score: 75.7 });
+    // Med-PaLM 2 (86.2) and the GPT-4s have undisclosed sizes: never an LLM by a guessed size.
+    expect(result.bestLlm).toMatchObject({ model: 'UltraMedical 70B', parametersB: 70.55, score: 85.4 });
+    // VOD (220M, 55.1%) beats LLaMA 2 7B, MediTron 7B, BioMedLM 2.7B and Dragon 360M; GPT-3.5's size is undisclosed.
     expect(result.smallestWinner?.model).toMatchObject({ model: 'VOD', parametersB: 0.22 });
-    expect(result.smallestWinner?.beats).toMatchObject({ model: 'GPT-3.5', parametersB: 175 });
-    expect(result.smallestWinner?.beatenCount).toBe(5);
+    expect(result.smallestWinner?.beats).toMatchObject({ parametersB: 6.74 });
+    expect(result.smallestWinner?.beatenCount).toBe(4);
     expect(result.perBillion[0]).toMatchObject({ model: 'VOD' });
     expect(result.perBillion[0].scorePerBillion).toBeCloseTo(55.1 / 0.22);
   });
 
-  it('reads sizes from RTE labels and BigCodeBench columns', () => {
+  it('keeps undisclosed sizes undisclosed, with a source for every published one', () => {
+    const medical = benchmarkOf('medical', DEFAULT_THRESHOLDS);
+    const undisclosed = medical.entries.filter((e) => e.parametersB === null).map((e) => e.model);
+    expect(undisclosed.sort()).toEqual(['GPT-3.5', 'GPT-4', 'GPT-4 Medprompt', 'Med-Gemini', 'Med-PaLM 2']);
+    for (const e of medical.entries.filter((x) => x.parametersB === null)) {
+      expect(e.verdict).toBe('unknown');
+      expect(e.parametersSource).toMatch(/^undisclosed: /);
+    }
+    for (const domain of ['medical', 'code', 'nli'] as const) {
+      for (const e of benchmarkOf(domain, DEFAULT_THRESHOLDS).entries) expect(e.parametersSource.length, e.model).toBeGreaterThan(10);
+    }
+  });
+
+  it('uses true counts, not leaderboard roundings, and labels the active parameters of mixtures', () => {
+    const code = benchmarkOf('code', DEFAULT_THRESHOLDS);
+    const byName = (m: string) => code.entries.find((e) => e.model === m)!;
+    expect(byName('OpenCoder-1.5B-Instruct').parametersB).toBe(1.5); // the leaderboard prints 2B
+    expect(byName('Mixtral-8x22B-Instruct')).toMatchObject({ parametersB: 140.62, activeB: 39 }); // not 176B
+    expect(byName('Phi-4').parametersB).toBe(14.66);
+    // At its true 1.5B, OpenCoder beats 6 larger models (CodeGemma-2B among them), not 5.
+    expect(code.smallestWinner).toMatchObject({ model: { model: 'OpenCoder-1.5B-Instruct' }, beatenCount: 6 });
+  });
+
+  it('finds the study\'s headline case in each benchmark: the best model under 5B and the largest it beats', () => {
+    const headline = (domain: 'medical' | 'code' | 'nli') => {
+      const h = benchmarkOf(domain, DEFAULT_THRESHOLDS).headline!;
+      return [h.model.model, h.model.score, h.beats.model, h.beats.score, Math.round(h.timesLarger)];
+    };
+    expect(headline('medical')).toEqual(['MedMobile', 75.7, 'Flan-PaLM', 67.2, 141]);
+    // Mixtral-8x22B (20.9) is compared by its 39B active parameters, so the 111B Qwen1.5 is the largest beaten.
+    expect(headline('code')).toEqual(['Phi-3.1-Mini-128K-Instruct', 26.5, 'Qwen1.5-110B-Chat', 19.6, 29]);
+    expect(headline('nli')).toEqual(['DeBERTa-1.5B', 93.2, 'GPT-3 175B', 69, 117]);
+  });
+
+  it('reads sizes from the reference data', () => {
     const rte = benchmarkOf('nli', DEFAULT_THRESHOLDS);
-    expect(rte.entries.find((e) => e.model === 'ST-MoE-32B 269B')?.parametersB).toBe(269);
-    expect(rte.entries.find((e) => e.model === 'T5-Base 220M')?.parametersB).toBeCloseTo(0.22);
+    expect(rte.entries.find((e) => e.model === 'ST-MoE-32B 269B')).toMatchObject({ parametersB: 269, activeB: 32 });
+    expect(rte.entries.find((e) => e.model === 'T5-Base 220M')?.parametersB).toBeCloseTo(0.223);
     const code = benchmarkOf('code', DEFAULT_THRESHOLDS);
     expect(code.bestSlm).toMatchObject({ model: 'Phi-3.1-Mini-128K-Instruct', score: 26.5 });
-    expect(code.bestLlm).toMatchObject({ model: 'DeepSeek-V3-Chat', score: 40.5 });
+    expect(code.bestLlm).toMatchObject({ model: 'DeepSeek-V3-Chat', score: 40.5, activeB: 37 });
   });
 });
 
@@ -192,6 +227,14 @@ describe('thresholds', () => {
     expect(grey.labels['LLM series']).toBeGreaterThan(0);
     expect(result.disagreements.some((r) => r.publisher === 'Microsoft' && r.sizeB === 14)).toBe(true);
     expect(result.zones.reduce((n, z) => n + z.models, 0)).toBe(result.rows.length);
+  });
+
+  it('places mixtures of experts by their total, with their active count labelled', () => {
+    const mixtures = thresholdsOf(DEFAULT_THRESHOLDS).rows.filter((r) => r.activeB !== undefined);
+    expect(mixtures.map((r) => [r.publisher, r.sizeB, r.activeB, r.label, r.verdict])).toEqual([
+      ['Mistral', 46.7, 12.9, 'small', 'LLM'],
+      ['Mistral', 141, 39, 'small', 'LLM'],
+    ]);
   });
 });
 

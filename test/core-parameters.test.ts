@@ -13,6 +13,8 @@ describe('parameter counts from names', () => {
     ['hexgrad/Kokoro-82M', 82e6],
     ['bigscience/bloom-560m', 560e6],
     ['meta-llama/Llama-3.1-8B-Instruct', 8e9],
+    ['bigscience/bloom-1b7', 1.7e9], // BLOOM writes 1.7B as 1b7
+    ['bigscience/bloom-7b1', 7.1e9],
     ['Qwen/Qwen2.5-7B-Instruct-1M', 7e9], // 1M is a context length; billions win
     ['gradientai/Llama-3-8B-Instruct-262k', 8e9], // k is never a size
     ['mistralai/Mixtral-8x7B-v0.1', 56e9],
@@ -55,7 +57,9 @@ describe('resolveParameters', () => {
 
   it('falls back to the repo name, then to unknown', () => {
     expect(resolveParameters(model('hexgrad/Kokoro-82M'))).toMatchObject({ parameters: 82e6, source: 'name' });
-    expect(resolveParameters(model('openai-community/gpt2'))).toEqual({ parameters: null, source: null });
+    // gpt2 states no size, but the family table knows it (GPT-2 model card: 124M).
+    expect(resolveParameters(model('openai-community/gpt2'))).toMatchObject({ parameters: 124e6, source: 'family_table', family: 'gpt2' });
+    expect(resolveParameters(model('someone/my-model'))).toEqual({ parameters: null, source: null });
   });
 
   it('does not trust packed counts of quantized repos: base model first, then the name', () => {
@@ -65,8 +69,9 @@ describe('resolveParameters', () => {
       tags: ['base_model:quantized:meta-llama/Llama-3.1-8B-Instruct', 'base_model:meta-llama/Llama-3.1-8B-Instruct'],
     });
     expect(resolveParameters(bnb, (id) => (id === base.id ? base : undefined))).toMatchObject({ parameters: 8030261248, source: 'base_model' });
-    // Base unknown: the name's 8B beats the packed 4.65e9.
-    expect(resolveParameters(bnb)).toMatchObject({ parameters: 8e9, source: 'name' });
+    // Base unknown: the name (Llama 3.1 8B in the family table) beats the packed 4.65e9.
+    expect(resolveParameters(bnb)).toMatchObject({ parameters: 8030261248, source: 'family_table', family: 'Llama-3.1-8B' });
+    expect(resolveParameters(model('someone/Thing-8B-bnb-4bit', { safetensorsTotal: 4650177823 }))).toMatchObject({ parameters: 8e9, source: 'name' });
     // No base, no size in the name: the packed count is kept and flagged.
     expect(resolveParameters(model('someone/tiny-awq', { safetensorsTotal: 1e8 }))).toEqual({ parameters: 1e8, source: 'safetensors', caveat: 'quantized_packed' });
   });

@@ -11,8 +11,12 @@ export type BenchmarkDomain = (typeof BENCHMARK_DOMAINS)[number];
 
 export interface BenchmarkEntry {
   model: string;
-  /** Parameter count in billions; null when the publisher never said (closed models). */
+  /** Published total parameter count in billions; null when the publisher never disclosed it (closed models). */
   parametersB: number | null;
+  /** Parameters a mixture of experts uses per token, in billions. */
+  activeB?: number;
+  /** Where the count comes from (paper, model card, Hub page), or why it is undisclosed. */
+  parametersSource: string;
   score: number;
   /** `YYYY-MM` or `YYYY`, when the result is dated. */
   date: string | null;
@@ -31,6 +35,11 @@ export interface BenchmarkResult {
   bestLlm: BenchmarkEntry | null;
   /** The smallest model that scores above a larger one, and the largest model it beats. */
   smallestWinner: { model: BenchmarkEntry; beats: BenchmarkEntry; beatenCount: number } | null;
+  /**
+   * The study's headline case: the best model under 5B parameters (the study's sub-5B band and
+   * below) and the largest model it beats, with how many times larger that model is.
+   */
+  headline: { model: BenchmarkEntry; beats: BenchmarkEntry; timesLarger: number } | null;
   /** Score points per billion parameters, best first (models with a known count). */
   perBillion: { model: string; parametersB: number; score: number; scorePerBillion: number }[];
 }
@@ -45,29 +54,31 @@ function rowsOf(table: ReferenceTable): Record<string, unknown>[] {
   return table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c, row[i]])));
 }
 
-/** The last size printed in a label: `ST-MoE-32B 269B` → 269, `Dragon 360M` → 0.36. */
-export function billionsFromLabel(label: string | null): number | null {
-  const sizes = [...(label ?? '').matchAll(/(\d+(?:\.\d+)?)\s*([MB])\b/g)];
-  const last = sizes.at(-1);
-  if (!last) return null;
-  return Number(last[1]) / (last[2] === 'M' ? 1000 : 1);
-}
+/** Below this many billions a model is in the study's sub-5B band or below: the small models its headline cases are about. */
+const HEADLINE_BELOW_B = 5;
 
-function entriesOf(domain: BenchmarkDomain, thresholds: Thresholds): Omit<BenchmarkResult, 'bestSlm' | 'bestLlm' | 'smallestWinner' | 'perBillion'> {
-  const make = (model: string, parametersB: number | null, score: number, date: string | null): BenchmarkEntry => ({
-    model,
-    parametersB,
-    score,
-    date,
-    verdict: verdictOf(parametersB === null ? null : parametersB * 1e9, thresholds),
-  });
+function entriesOf(domain: BenchmarkDomain, thresholds: Thresholds): Omit<BenchmarkResult, 'bestSlm' | 'bestLlm' | 'smallestWinner' | 'headline' | 'perBillion'> {
+  // The published sizes (parameters_B, active_parameters_B, parameters_source) every reference row carries.
+  const make = (row: Record<string, unknown>, model: string, score: number, date: string | null): BenchmarkEntry => {
+    const parametersB = typeof row.parameters_B === 'number' ? row.parameters_B : null;
+    const entry: BenchmarkEntry = {
+      model,
+      parametersB,
+      parametersSource: String(row.parameters_source),
+      score,
+      date,
+      verdict: verdictOf(parametersB === null ? null : parametersB * 1e9, thresholds),
+    };
+    if (typeof row.active_parameters_B === 'number') entry.activeB = row.active_parameters_B;
+    return entry;
+  };
   if (domain === 'medical') {
     return {
       domain,
       benchmark: 'MedQA (USMLE)',
       metric: 'accuracy',
       source: 'MedMobile, arXiv 2410.09019, Fig. 1',
-      entries: rowsOf(medqa).map((r) => make(String(r.model), billionsFromLabel(r.params_label as string | null), Number(r.accuracy_pct), String(r.date))),
+      entries: rowsOf(medqa).map((r) => make(r, String(r.model), Number(r.accuracy_pct), String(r.date))),
     };
   }
   if (domain === 'code') {
@@ -76,7 +87,7 @@ function entriesOf(domain: BenchmarkDomain, thresholds: Thresholds): Omit<Benchm
       benchmark: 'BigCodeBench',
       metric: 'pass@1',
       source: 'BigCodeBench leaderboard',
-      entries: rowsOf(bigcodebench).map((r) => make(String(r.model), Number(r.size_B), Number(r.pass_at_1), null)),
+      entries: rowsOf(bigcodebench).map((r) => make(r, String(r.model), Number(r.pass_at_1), null)),
     };
   }
   return {
@@ -84,24 +95,39 @@ function entriesOf(domain: BenchmarkDomain, thresholds: Thresholds): Omit<Benchm
     benchmark: 'RTE (natural language inference)',
     metric: 'accuracy',
     source: 'RTE, LLM vs SLM study (Polytech Nice-Sophia, 2025)',
-    entries: rowsOf(rte).map((r) => make(String(r.model), billionsFromLabel(String(r.model)), Number(r.accuracy_csv), String(r.year))),
+    entries: rowsOf(rte).map((r) => make(r, String(r.model), Number(r.accuracy_csv), String(r.year))),
   };
 }
 
 const best = (entries: BenchmarkEntry[]) => entries.reduce<BenchmarkEntry | null>((a, b) => (!a || b.score > a.score ? b : a), null);
 
+/**
+ * The size a "beats a larger model" claim compares: the total, or for a mixture of experts its
+ * active parameters, so that no claim makes a mixture look larger than the work it does per token.
+ */
+const comparedB = (e: BenchmarkEntry) => e.activeB ?? e.parametersB!;
+
+/** The models with a known size that are larger than `winner` and score lower, and the largest of them. */
+function beatenBy(winner: BenchmarkEntry, sized: BenchmarkEntry[]): { beaten: BenchmarkEntry[]; largest: BenchmarkEntry | null } {
+  const beaten = sized.filter((e) => comparedB(e) > comparedB(winner) && e.score < winner.score);
+  return { beaten, largest: beaten.reduce<BenchmarkEntry | null>((a, b) => (!a || comparedB(b) > comparedB(a) ? b : a), null) };
+}
+
 export function benchmarkOf(domain: BenchmarkDomain, thresholds: Thresholds): BenchmarkResult {
   const base = entriesOf(domain, thresholds);
+  // Undisclosed sizes are never placed on a size axis, nor counted as larger or smaller than anything.
   const sized = base.entries.filter((e) => e.parametersB !== null);
   let smallestWinner: BenchmarkResult['smallestWinner'] = null;
-  for (const candidate of [...sized].sort((a, b) => a.parametersB! - b.parametersB! || b.score - a.score)) {
-    const beaten = sized.filter((e) => e.parametersB! > candidate.parametersB! && e.score < candidate.score);
-    if (beaten.length) {
-      const largest = beaten.reduce((a, b) => (b.parametersB! > a.parametersB! ? b : a));
+  for (const candidate of [...sized].sort((a, b) => comparedB(a) - comparedB(b) || b.score - a.score)) {
+    const { beaten, largest } = beatenBy(candidate, sized);
+    if (largest) {
       smallestWinner = { model: candidate, beats: largest, beatenCount: beaten.length };
       break;
     }
   }
+  const small = best(sized.filter((e) => e.parametersB! < HEADLINE_BELOW_B));
+  const upset = small && beatenBy(small, sized).largest;
+  const headline = small && upset ? { model: small, beats: upset, timesLarger: comparedB(upset) / comparedB(small) } : null;
   const perBillion = sized
     .map((e) => ({ model: e.model, parametersB: e.parametersB!, score: e.score, scorePerBillion: e.score / e.parametersB! }))
     .sort((a, b) => b.scorePerBillion - a.scorePerBillion);
@@ -110,6 +136,7 @@ export function benchmarkOf(domain: BenchmarkDomain, thresholds: Thresholds): Be
     bestSlm: best(base.entries.filter((e) => e.verdict === 'SLM')),
     bestLlm: best(base.entries.filter((e) => e.verdict === 'LLM')),
     smallestWinner,
+    headline,
     perBillion,
   };
 }

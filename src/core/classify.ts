@@ -1,4 +1,6 @@
 // /classify and /compare: everything known about one model's parameter count and verdict.
+import type { ConfigEstimate } from './config-size.js';
+import type { Calibration } from './families.js';
 import { resolveParameters, type ModelLookup, type ParameterCount } from './parameters.js';
 import { publisherContext, publisherOf, type PublisherLabel } from './publishers.js';
 import type { ModelRecord, ParameterSource, Thresholds, Verdict } from './types.js';
@@ -19,6 +21,12 @@ export interface ClassifyResult {
   verdict: Verdict;
   activeParameters?: number;
   baseModel?: string;
+  /** The family that gave the count (table entry or learned key), with how many measured models and their 10th–90th percentile. */
+  family?: string;
+  familyModels?: number;
+  familyRange?: [number, number];
+  /** What a config.json estimate was computed from. */
+  config?: ConfigEstimate;
   caveat?: ParameterCount['caveat'];
   band: SizeBand | null;
   task: string | null;
@@ -39,8 +47,24 @@ export function taskPercentile(id: string, parameters: number | null, task: stri
   return { task, percentile: (100 * smaller) / peers.length, among: peers.length };
 }
 
-export function classifyModel(model: ModelRecord, lookup: ModelLookup, thresholds: Thresholds, sample: readonly ClassifiedModel[] = []): ClassifyResult {
-  const count = resolveParameters(model, lookup);
+/** Sources a config.json estimate is better than: nothing, a bare size in a name, a family median. */
+const WEAKER_THAN_CONFIG = new Set<ParameterSource | null>([null, 'name', 'family_median']);
+
+/** Whether a config.json estimate would be the best count a model with this source has (worth one request to the Hub). */
+export function wantsConfig(source: ParameterSource | null): boolean {
+  return WEAKER_THAN_CONFIG.has(source);
+}
+
+export interface ClassifyOptions {
+  calibration?: Calibration;
+  /** An estimate from the repo's config.json, used only where no better source exists. */
+  config?: ConfigEstimate | null;
+}
+
+export function classifyModel(model: ModelRecord, lookup: ModelLookup, thresholds: Thresholds, sample: readonly ClassifiedModel[] = [], options: ClassifyOptions = {}): ClassifyResult {
+  const resolved = resolveParameters(model, lookup, options.calibration);
+  const fromConfig = options.config && wantsConfig(resolved.source);
+  const count: ParameterCount = fromConfig ? { parameters: options.config!.parameters, source: 'config' } : resolved;
   const result: ClassifyResult = {
     id: model.id,
     parameters: count.parameters,
@@ -57,6 +81,10 @@ export function classifyModel(model: ModelRecord, lookup: ModelLookup, threshold
   };
   if (count.activeParameters !== undefined) result.activeParameters = count.activeParameters;
   if (count.baseModel !== undefined) result.baseModel = count.baseModel;
+  if (count.family !== undefined) result.family = count.family;
+  if (count.familyModels !== undefined) result.familyModels = count.familyModels;
+  if (count.familyRange !== undefined) result.familyRange = count.familyRange;
+  if (fromConfig) result.config = options.config!;
   if (count.caveat !== undefined) result.caveat = count.caveat;
   return result;
 }

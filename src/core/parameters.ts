@@ -1,154 +1,178 @@
 // Where a model's parameter count comes from, in order of trust:
-// safetensors.total → GGUF total → the base model's own count → the repo name → unknown.
+// safetensors.total → GGUF total → the base model's own count → the repo name read with the family
+// table or the family medians learned from the data → the bare size in the name → unknown.
+// This runs once per model at ingest, over millions of models: RegExps are built once, at load,
+// and a record's base models are read once per call.
+import { EMPTY_CALIBRATION, familyCountOf, nameTokens, nominalOf, tagFamilyCount, type Calibration, type FamilyCount } from './families.js';
+import { baseModelsOf, hasPackedWeights, isAdapter, ownCount, type BaseModel, type ModelLookup } from './measured.js';
 import type { ModelRecord, ParameterSource } from './types.js';
 
-export type ModelLookup = (id: string) => ModelRecord | undefined;
+export { baseModelsOf, hasPackedWeights, isAdapter, type ModelLookup };
 
 export interface ParameterCount {
   parameters: number | null;
   source: ParameterSource | null;
-  /** Active parameters of a mixture of experts, when the name says so (`235B-A22B`). */
+  /** Active parameters of a mixture of experts, when the name or the family table says so (`235B-A22B`). */
   activeParameters?: number;
-  /** The base model whose count was used, or that was looked for. */
+  /** The base model whose count was used, or whose name gave it. */
   baseModel?: string;
+  /** The family that gave the count: a table entry's name (`Llama-2-7b`) or a learned key (`llama2|7b`). */
+  family?: string;
+  /** How many measured models a family median comes from, and the 10th–90th percentile of their counts. */
+  familyModels?: number;
+  familyRange?: [number, number];
   /** Why the number deserves caution, if it does. */
   caveat?: 'quantized_packed' | 'name_estimate' | 'mixture_estimate';
 }
 
 export const UNKNOWN_COUNT: ParameterCount = { parameters: null, source: null };
 
-const UNIT: Record<string, number> = { m: 1e6, b: 1e9, t: 1e12 };
 /** Image-text models named after their training data and samples seen (OpenCLIP, DFN, DataComp, LAION). */
 const CONTRASTIVE_NAME = /clip|laion|datacomp|dfn\d/i;
+/** `a22b`: active parameters of a mixture (`Qwen3-235B-A22B`). */
+const ACTIVE = /^a(\d+(?:\.\d+)?)([mb])$/;
+const UNIT: Record<string, number> = { m: 1e6, b: 1e9 };
 
 /**
- * Reads a parameter count from a repo or model name: `Qwen2.5-0.5B`, `bloom-560m`, `Kokoro-82M`,
- * `Mixtral-8x7B` (8 × 7B, an upper estimate), `Qwen3-235B-A22B` (235B total, 22B active).
- * A size token must stand alone between separators, so dataset and training-token counts glued
- * to a word (`laion2B-s32B-b79K`) are not read as sizes; `k` (context lengths) is never a size.
- * Billions are preferred over millions (`Qwen2.5-7B-Instruct-1M` is 7B with a 1M context), and the
- * largest of several billions is the total (`OLMoE-1B-7B`: 1B active, 7B total). CLIP-style names
- * count training samples (`DFN2B-CLIP-ViT-L-14-39B`: 39B samples seen), so they give no size.
+ * Reads a parameter count from a repo or model name: `Qwen2.5-0.5B`, `bloom-560m`, `bloom-1b7`,
+ * `Kokoro-82M`, `Mixtral-8x7B` (8 × 7B, an upper estimate), `Qwen3-235B-A22B` (235B total, 22B active).
+ * A size must be a whole name token, so dataset and training-token counts glued to a word
+ * (`laion2B-s32B-b79K`) are not read as sizes; `k` (context lengths) is never a size. Billions are
+ * preferred over millions (`Qwen2.5-7B-Instruct-1M` is 7B with a 1M context), and the largest of
+ * several billions is the total (`OLMoE-1B-7B`: 1B active, 7B total). CLIP-style names count
+ * training samples (`DFN2B-CLIP-ViT-L-14-39B`: 39B samples seen), so they give no size.
  */
-export function parseParameterCountFromName(name: string): { total: number; active?: number; mixture?: boolean } | null {
-  const repo = name.includes('/') ? name.slice(name.lastIndexOf('/') + 1) : name;
-  if (CONTRASTIVE_NAME.test(repo)) return null;
-  const sep = '(?:^|[-_ .,(])';
-  const end = '(?=$|[-_ .,)])';
+export function parseParameterCountFromName(name: string): NominalSize | null {
+  return nominalSize(name, nameTokens(name));
+}
 
-  const mixture = new RegExp(`${sep}(\\d{1,3})x(\\d+(?:\\.\\d+)?)([mbt])${end}`, 'i').exec(repo);
-  if (mixture) {
-    const total = Number(mixture[1]) * Number(mixture[2]) * UNIT[mixture[3].toLowerCase()];
-    return { total, mixture: true };
+interface NominalSize {
+  total: number;
+  active?: number;
+  mixture?: boolean;
+}
+
+function nominalSize(name: string, tokens: string[]): NominalSize | null {
+  if (CONTRASTIVE_NAME.test(name.slice(name.lastIndexOf('/') + 1))) return null;
+  let billions = 0;
+  let other = 0;
+  let active: number | undefined;
+  for (const token of tokens) {
+    const value = nominalOf(token);
+    if (value === null) {
+      const a = ACTIVE.exec(token);
+      if (a) active = Number(a[1]) * UNIT[a[2]];
+      continue;
+    }
+    if (token.includes('x')) return { total: value, mixture: true };
+    if (value <= 0) continue;
+    if (token.includes('b')) billions = Math.max(billions, value);
+    else if (other === 0 || token.endsWith('t')) other = value;
   }
-
-  const sizes = [...repo.matchAll(new RegExp(`${sep}(\\d+(?:\\.\\d+)?)([mbt])${end}`, 'gi'))]
-    .map((m) => ({ value: Number(m[1]) * UNIT[m[2].toLowerCase()], unit: m[2].toLowerCase(), index: m.index ?? 0 }))
-    .filter((s) => s.value > 0);
-  if (sizes.length === 0) return null;
-  const billions = sizes.filter((s) => s.unit === 'b');
-  const preferred = billions.length ? billions.reduce((a, b) => (b.value > a.value ? b : a)) : (sizes.find((s) => s.unit === 't') ?? sizes[0]);
-
-  const active = new RegExp(`${sep}a(\\d+(?:\\.\\d+)?)([mb])${end}`, 'i').exec(repo);
-  return active
-    ? { total: preferred.value, active: Number(active[1]) * UNIT[active[2].toLowerCase()] }
-    : { total: preferred.value };
+  const total = billions || other;
+  if (!total) return null;
+  return active !== undefined ? { total, active } : { total };
 }
 
-/** Base models named in `base_model:` tags (`base_model:org/x`, `base_model:quantized:org/x`…), with how the repo relates to them. */
-export function baseModelsOf(model: Pick<ModelRecord, 'id' | 'tags'>): { id: string; relation: string }[] {
-  const bases = new Map<string, string>();
-  for (const tag of model.tags) {
-    if (!tag.startsWith('base_model:')) continue;
-    const rest = tag.slice('base_model:'.length);
-    const relation = /^(finetune|quantized|adapter|merge):/.exec(rest);
-    const id = relation ? rest.slice(relation[0].length) : rest;
-    if (id === '' || id === model.id) continue;
-    // A relation tag says more than the plain tag for the same id.
-    if (relation) bases.set(id, relation[1]);
-    else if (!bases.has(id)) bases.set(id, 'base');
-  }
-  return [...bases].map(([id, relation]) => ({ id, relation }));
-}
-
-/** Names of repos whose weights are packed several to an integer (4-bit and below, GPTQ, AWQ, bitsandbytes 4-bit…). */
-const PACKED_NAME = /(?:^|[-_.])(gptq|awq|int4|nf4|bnb-4bit|exl2|hqq|[1-4]-?bits?|w4a16|q[2-4]_k(?:_[msl])?)(?:$|[-_.])/i;
-/** Above this share of elements in packed integer dtypes, `safetensors.total` counts packs, not parameters. */
-const PACKED_SHARE = 0.25;
-
-/**
- * Whether `safetensors.total` undercounts: quantized repos store 2 to 8 weights per integer element.
- * The Hub's per-dtype counts say so directly (I32/U32/U8 elements); without them, the repo name.
- */
-export function hasPackedWeights(model: ModelRecord): boolean {
-  if (model.safetensorsPackedShare !== undefined) return model.safetensorsPackedShare > PACKED_SHARE;
-  return PACKED_NAME.test(model.id.slice(model.id.lastIndexOf('/') + 1));
-}
-
-/** An adapter (LoRA…) repo holds only the adapter's weights; the model people run is its base. */
-export function isAdapter(model: ModelRecord): boolean {
-  return model.tags.includes('peft') || baseModelsOf(model).some((b) => b.relation === 'adapter');
-}
-
-/** All sizes written in a name, to spot totals that were filled in from the name rather than measured. */
-function nameSizes(id: string): number[] {
-  return [...id.matchAll(/(\d+(?:\.\d+)?)([mbt])(?![a-z])/gi)].map((m) => Number(m[1]) * UNIT[m[2].toLowerCase()]);
-}
-
-/**
- * The count a record states itself, without looking anywhere else. A safetensors total that is a
- * round number equal to a size in the name (39,000,000,000 for `…-39B-…`) was filled in from the
- * name by whoever collected it, not measured: it is not a safetensors count.
- */
-function ownCount(model: ModelRecord): ParameterCount | null {
-  const total = model.safetensorsTotal;
-  const fromName = total !== undefined && total % 1e8 === 0 && nameSizes(model.id).some((n) => Math.abs(n - total) < 1);
-  if (total && !fromName) return { parameters: total, source: 'safetensors' };
-  if (model.ggufTotal) return { parameters: model.ggufTotal, source: 'gguf' };
-  return null;
-}
-
-function fromName(model: ModelRecord): ParameterCount | null {
-  const parsed = parseParameterCountFromName(model.id);
-  if (!parsed) return null;
-  const count: ParameterCount = { parameters: parsed.total, source: 'name', caveat: parsed.mixture ? 'mixture_estimate' : 'name_estimate' };
-  if (parsed.active) count.activeParameters = parsed.active;
+function fromFamily(family: FamilyCount, nominal: NominalSize | null): ParameterCount {
+  const count: ParameterCount = { parameters: family.parameters, source: family.source, family: family.family };
+  if (family.familyModels !== undefined) count.familyModels = family.familyModels;
+  if (family.familyRange !== undefined) count.familyRange = family.familyRange;
+  const active = family.activeParameters ?? nominal?.active;
+  if (active !== undefined) count.activeParameters = active;
   return count;
 }
 
+function fromNominal(nominal: NominalSize): ParameterCount {
+  const count: ParameterCount = { parameters: nominal.total, source: 'name', caveat: nominal.mixture ? 'mixture_estimate' : 'name_estimate' };
+  if (nominal.active) count.activeParameters = nominal.active;
+  return count;
+}
+
+/** What one name says: its family (table or learned median) and the size it states. */
+function readName(id: string, calibration: Calibration): { family: ParameterCount | null; nominal: NominalSize | null } {
+  const tokens = nameTokens(id);
+  const nominal = nominalSize(id, tokens);
+  const family = familyCountOf(id, tokens, calibration);
+  return { family: family && fromFamily(family, nominal), nominal };
+}
+
+const MIXTURES_FROM = 10e9;
+/** Two counts that describe the same model size (a family's exact count and a nominal `7B`). */
+const AGREE = 0.25;
+
+/**
+ * What names say, from the most to the least precise: the repo's own family; the size its name
+ * states, refined by a base model's family when the two agree (`medical-7B` fine-tuned from
+ * Mistral-7B is 7.24B) but not overruled by it (`SmolVLM2-256M` is not its 360M language model);
+ * a base model's family; the size a base model's name states; and last the learned family of its
+ * Hub architecture tag (`vit`, `whisper`).
+ */
+function fromNames(model: ModelRecord, bases: BaseModel[], calibration: Calibration): ParameterCount | null {
+  const own = readName(model.id, calibration);
+  if (own.family) return own.family;
+  const baseNames = bases.map((base) => ({ id: base.id, ...readName(base.id, calibration) }));
+  const base = baseNames.find((b) => b.family !== null);
+  const baseFamily = base ? { ...base.family!, baseModel: base.id } : null;
+  if (own.nominal) {
+    const nominal = fromNominal(own.nominal);
+    return baseFamily && Math.abs(baseFamily.parameters! / nominal.parameters! - 1) <= AGREE ? baseFamily : nominal;
+  }
+  if (baseFamily) return baseFamily;
+  const named = baseNames.find((b) => b.nominal !== null);
+  if (named) return { ...fromNominal(named.nominal!), baseModel: named.id };
+  const tagged = tagFamilyCount(model.tags, calibration);
+  return tagged && fromFamily(tagged, null);
+}
+
+interface Context {
+  lookup: ModelLookup;
+  calibration: Calibration;
+  seen: Set<string>;
+}
+
 /** A known base model's own count (its metadata, its own base, or its name), following at most `depth` links. */
-function baseCount(model: ModelRecord, lookup: ModelLookup, depth: number, seen: Set<string>): ParameterCount | null {
-  for (const base of baseModelsOf(model)) {
-    if (seen.has(base.id)) continue;
-    seen.add(base.id);
-    const record = lookup(base.id);
-    const count = record ? resolveWith(record, lookup, depth - 1, seen) : null;
+function baseCount(bases: BaseModel[], ctx: Context, depth: number): ParameterCount | null {
+  for (const base of bases) {
+    if (ctx.seen.has(base.id)) continue;
+    ctx.seen.add(base.id);
+    const record = ctx.lookup(base.id);
+    const count = record ? resolveWith(record, ctx, depth - 1) : null;
     if (count?.parameters) return { ...count, source: 'base_model', baseModel: record!.id };
   }
   return null;
 }
 
-/** Last resort: the size written in the name of a base model nobody has a record of (yet). */
-function baseNameCount(model: ModelRecord): ParameterCount | null {
-  for (const base of baseModelsOf(model)) {
-    const named = fromName({ id: base.id, tags: [] });
-    if (named) return { ...named, baseModel: base.id };
-  }
-  return null;
-}
-
-function resolveWith(model: ModelRecord, lookup: ModelLookup, depth: number, seen: Set<string>): ParameterCount | null {
+function resolveWith(model: ModelRecord, ctx: Context, depth: number): ParameterCount | null {
+  const bases = baseModelsOf(model);
   const own = ownCount(model);
-  if (own && (own.source === 'gguf' || !(hasPackedWeights(model) || isAdapter(model)))) return own;
-  const base = depth > 0 ? baseCount(model, lookup, depth, seen) : null;
+  if (own && (own.source === 'gguf' || !(hasPackedWeights(model) || isAdapter(model, bases)))) return own;
+  const base = depth > 0 && bases.length > 0 ? baseCount(bases, ctx, depth) : null;
   if (base) return base;
-  const named = fromName(model) ?? baseNameCount(model);
-  // A quantized repo without a known base: a size in its name beats the packed element count.
-  if (own) return named && named.parameters! > own.parameters! ? named : { ...own, caveat: 'quantized_packed' };
+  const named = fromNames(model, bases, ctx.calibration);
+  // A quantized repo without a known base: what its name says beats the packed element count.
+  if (own) return named && named.parameters! > own.parameters ? named : { ...own, caveat: 'quantized_packed' };
   return named;
 }
 
-/** Resolves a model's parameter count and records which source gave it. Unknown stays unknown. */
-export function resolveParameters(model: ModelRecord, lookup: ModelLookup = () => undefined): ParameterCount {
-  return resolveWith(model, lookup, 3, new Set([model.id])) ?? UNKNOWN_COUNT;
+/**
+ * Resolves a model's parameter count and records which source gave it. Unknown stays unknown.
+ * `calibration` (learnCalibration over the census or sample) lets names of families the table does
+ * not list resolve to the median measured count of their family.
+ */
+export function resolveParameters(model: ModelRecord, lookup: ModelLookup = () => undefined, calibration: Calibration = EMPTY_CALIBRATION): ParameterCount {
+  const count = resolveWith(model, { lookup, calibration, seen: new Set([model.id]) }, 3);
+  return count ? withActive(count, model.id) : UNKNOWN_COUNT;
+}
+
+/**
+ * A measured mixture of experts (Mixtral's 46.7B from safetensors) gets the active count the family
+ * table publishes for its name, when the table's total agrees with the measured one.
+ */
+function withActive(count: ParameterCount, id: string): ParameterCount {
+  // Every mixture in the table is above 10B: smaller models (most of them) skip the lookup.
+  if (count.activeParameters !== undefined || count.source === 'family_table' || count.parameters === null || count.parameters < MIXTURES_FROM) return count;
+  const family = familyCountOf(id, nameTokens(id));
+  if (family?.source !== 'family_table' || family.activeParameters === undefined) return count;
+  return Math.abs(family.parameters / count.parameters - 1) <= AGREE ? { ...count, activeParameters: family.activeParameters } : count;
 }

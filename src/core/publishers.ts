@@ -4,8 +4,10 @@ import labels from '../../data/reference/publisher-size-labels.json' with { type
 
 export interface PublisherLabel {
   publisher: string;
-  /** Parameter count in billions, as published. */
+  /** Total parameter count in billions, as published (a mixture of experts' total, not its active count). */
   sizeB: number;
+  /** A mixture of experts' active parameters in billions, which is what the study's chart printed for it. */
+  activeB?: number;
   /** The publisher's own word: "small", "lightweight", "LLM series"… */
   label: string;
   /** The study's best identification of the model. */
@@ -14,15 +16,24 @@ export interface PublisherLabel {
 
 const column = (name: string) => labels.columns.indexOf(name);
 
-/** Every labelled bar of the study's chart; rows with an unreadable size or label are left out. */
-export const PUBLISHER_LABELS: readonly PublisherLabel[] = labels.rows
-  .map((row) => ({
+/**
+ * Every labelled bar of the study's chart; rows with an unreadable size or label are left out.
+ * Mixtures of experts, printed with their active count, are placed by their total like every other model.
+ */
+export const PUBLISHER_LABELS: readonly PublisherLabel[] = labels.rows.flatMap((row) => {
+  const printed = row[column('value_B')];
+  const label = String(row[column('publisher_label')]);
+  if (typeof printed !== 'number' || label === '?') return [];
+  const active = row[column('count_kind')] === 'active';
+  const entry: PublisherLabel = {
     publisher: String(row[column('publisher')]),
-    sizeB: row[column('value_B')] as number | null,
-    label: String(row[column('publisher_label')]),
+    sizeB: active ? Number(row[column('total_B')]) : printed,
+    label,
     model: String(row[column('identified_model')]),
-  }))
-  .filter((r): r is PublisherLabel => typeof r.sizeB === 'number' && r.label !== '?');
+  };
+  if (active) entry.activeB = printed;
+  return [entry];
+});
 
 /** Hub organisations of the publishers in the study. */
 const PUBLISHER_OF_ORG: Record<string, string> = {

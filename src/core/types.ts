@@ -23,7 +23,8 @@ export interface ModelRecord {
 export type Verdict = 'SLM' | 'borderline' | 'LLM' | 'unknown';
 export const VERDICTS: readonly Verdict[] = ['SLM', 'borderline', 'LLM', 'unknown'];
 
-export type ParameterSource = 'safetensors' | 'gguf' | 'base_model' | 'name';
+/** Where a count came from; `family_table` and `family_median` are the repo name read with the family table or the learned family medians, `config` an estimate from the repo's config.json. */
+export type ParameterSource = 'safetensors' | 'gguf' | 'base_model' | 'family_table' | 'family_median' | 'name' | 'config';
 
 export interface Thresholds {
   /** Models below this parameter count are SLMs. */

@@ -1,4 +1,5 @@
 // The verdict and the study's size bands, from a parameter count.
+import type { Calibration } from './families.js';
 import { resolveParameters, type ModelLookup, type ParameterCount } from './parameters.js';
 import type { ModelRecord, Thresholds, Verdict } from './types.js';
 
@@ -27,10 +28,10 @@ export interface ClassifiedModel {
   verdict: Verdict;
 }
 
-/** Resolves the count and verdict of every model of a sample. */
-export function classifyAll(models: readonly ModelRecord[], lookup: ModelLookup, thresholds: Thresholds): ClassifiedModel[] {
+/** Resolves the count and verdict of every model of a sample, names read with the sample's calibration. */
+export function classifyAll(models: readonly ModelRecord[], lookup: ModelLookup, thresholds: Thresholds, calibration?: Calibration): ClassifiedModel[] {
   return models.map((model) => {
-    const count = resolveParameters(model, lookup);
+    const count = resolveParameters(model, lookup, calibration);
     return { model, count, verdict: verdictOf(count.parameters, thresholds) };
   });
 }

@@ -29,7 +29,7 @@ export async function recordHistory(hub: HubData, store: Store, thresholds: Thre
     // Only the live Hub tells what was created last week; anything else would write a false history. Next tick tries again.
     if (created.source.kind !== 'live') return recorded;
     const week = created.models.filter((m) => m.createdAt && new Date(m.createdAt) < thisWeekStart);
-    const classified = classifyAll(week, created.lookup, thresholds);
+    const classified = classifyAll(week, created.lookup, thresholds, created.calibration);
     const tags = [...new Set(week.map((m) => m.pipelineTag).filter((t): t is string => !!t))];
     const complete = created.complete !== false;
     store.saveWeeklyCounts([
@@ -43,7 +43,7 @@ export async function recordHistory(hub: HubData, store: Store, thresholds: Thre
     const sample = await hub.sample({ size: sampleSize });
     // This week's downloads: data collected this week (live, or cached since), never older.
     if (sample.source.kind === 'snapshot' || isoWeekOf(new Date(sample.source.collectedAt)) !== thisWeek) return recorded;
-    const top = classifyAll(sample.models, sample.lookup, thresholds)
+    const top = classifyAll(sample.models, sample.lookup, thresholds, sample.calibration)
       .sort((a, b) => (b.model.downloads ?? 0) - (a.model.downloads ?? 0))
       .slice(0, TOP_MODELS_KEPT);
     store.saveWeeklyDownloads(

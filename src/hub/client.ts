@@ -3,6 +3,7 @@
 import { HubApiError, listModels, modelInfo, type PipelineType } from '@huggingface/hub';
 import type { ModelRecord } from '../core/types.js';
 import type { Logger } from '../log.js';
+import { downloadModelConfig } from './config-file.js';
 import { fromHubEntry } from './records.js';
 import { sleep } from '../time.js';
 
@@ -198,6 +199,8 @@ export interface HubClient {
   searchIds(query: string, limit: number, quick?: boolean): Promise<string[]>;
   /** One model by exact repo id; undefined when the Hub says it does not exist. */
   modelInfo(id: string): Promise<ModelRecord | undefined>;
+  /** A model repo's parsed config.json; undefined when there is none. */
+  modelConfig(id: string): Promise<Record<string, unknown> | undefined>;
 }
 
 export function createHubClient(options: HubClientOptions): HubClient {
@@ -255,5 +258,7 @@ export function createHubClient(options: HubClientOptions): HubClient {
         throw err;
       }
     },
+
+    modelConfig: (id) => downloadModelConfig(id, { hubUrl, accessToken, fetch: normal }),
   };
 }

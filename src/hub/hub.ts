@@ -3,6 +3,7 @@
 import type { Config } from '../config.js';
 import type { Localized } from '../i18n.js';
 import { isModelId, normalizeModelId } from '../core/model-id.js';
+import { learnCalibration, type Calibration } from '../core/families.js';
 import { baseModelsOf } from '../core/parameters.js';
 import type { DataSource, ModelRecord } from '../core/types.js';
 import { silentLogger, type Logger } from '../log.js';
@@ -72,6 +73,10 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   /** Recent newest-first listings: a week's digest for many channels, or previews, ask the Hub once. */
   const recentListings = new NodeCache({ stdTTL: RECENT_LISTING_TTL_SECONDS, useClones: false });
   const flights = new SingleFlight();
+  /** config.json of models asked about, or null when they have none (read once per TTL). */
+  const configs = new NodeCache({ stdTTL: config.CACHE_TTL_SECONDS, useClones: false, checkperiod: 0 });
+  /** Calibrations learned once per set of records (the snapshot, each cached sample). */
+  const calibrations = new WeakMap<ModelRecord[], Calibration>();
   /** Last background-refresh failure per sample key, so a stale answer says why it is stale. */
   const refreshFailures = new Map<string, string>();
 
@@ -94,6 +99,29 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
     // redirects them to; the snapshot finds them there too, and nowhere else.
     const record = snapshot().byLowerId.get(key) ?? (key.includes('/') ? undefined : LEGACY_ORGS.map((org) => snapshot().byLowerId.get(`${org}/${key}`)).find(Boolean));
     return record ? { record, source: snapshotSource() } : undefined;
+  }
+
+  /**
+   * Family medians learned from `models` and the snapshot (a sample of 100 models still knows the
+   * snapshot's families); learned once per records array, so once per cached sample.
+   */
+  function calibrationFor(models: ModelRecord[]): Calibration {
+    let calibration = calibrations.get(models);
+    if (!calibration) {
+      const snap = snapshot();
+      const merged = new Map(snap.byLowerId);
+      if (models !== snap.models) for (const m of models) merged.set(lower(m.id), m);
+      calibration = learnCalibration(merged.values(), (id) => merged.get(lower(id)));
+      calibrations.set(models, calibration);
+    }
+    return calibration;
+  }
+
+  /** The calibration for one model's reply: the largest cached sample's, else the snapshot's. */
+  function currentCalibration(): Calibration {
+    const cached = offline ? [] : samples.samples();
+    const largest = cached.reduce<CachedSample | undefined>((a, b) => (!a || b.models.length > a.models.length ? b : a), undefined);
+    return calibrationFor(largest?.models ?? snapshot().models);
   }
 
   /** Lookup over some records first (a sample, a model and its bases), then everything known. */
@@ -148,8 +176,9 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
     source: DataSource,
     notes: Localized[],
     index: Map<string, ModelRecord> = indexOf(list),
+    learnedFrom: ModelRecord[] = source.kind === 'snapshot' ? snapshot().models : list,
   ): Sample {
-    return { models: list, lookup: lookupWith(index), source, notes };
+    return { models: list, lookup: lookupWith(index), calibration: calibrationFor(learnedFrom), source, notes };
   }
 
   function fromCache(entry: CachedSample, notes: Localized[]): Sample {
@@ -240,7 +269,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
 
   async function foundModel(record: ModelRecord, source: DataSource, notes: Localized[], fetchMissing: boolean): Promise<ModelResult> {
     const bases = await basesOf(record, fetchMissing);
-    return { found: true, model: record, lookup: lookupWith(bases), source, notes };
+    return { found: true, model: record, lookup: lookupWith(bases), calibration: currentCalibration(), source, notes };
   }
 
   async function model(text: string): Promise<ModelResult> {
@@ -288,6 +317,23 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         notes: [hubUnreachable(reason, true)],
       };
     }
+  }
+
+  async function modelConfig(id: string): Promise<Record<string, unknown> | undefined> {
+    if (offline) return undefined;
+    const key = lower(id);
+    const known = configs.get<Record<string, unknown> | null>(key);
+    if (known !== undefined) return known ?? undefined;
+    return flights.run(`config:${key}`, async () => {
+      try {
+        const config = await client.modelConfig(id);
+        configs.set(key, config ?? null);
+        return config;
+      } catch (err) {
+        logger.debug({ err, id }, 'hub: config.json fetch failed');
+        return undefined;
+      }
+    });
   }
 
   async function search(query: string, limit: number): Promise<string[]> {
@@ -386,6 +432,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         notes: [hubUnreachable(reason, false)],
       })),
     search: (query, limit) => guarded('search', () => search(query, limit), () => []),
+    modelConfig: (id) => guarded('modelConfig', () => modelConfig(id), () => undefined),
     createdSince: (since, options) =>
       guarded('createdSince', () => sharedCreatedSince(since, options), (reason) =>
         sampleFrom([], snapshotSource(), [hubFailedUsingSnapshot(reason, snapshot().collectedAt)]),

@@ -1,4 +1,5 @@
 // What commands need from the Hub layer. Implemented by createHub() in src/hub/hub.ts.
+import type { Calibration } from '../core/families.js';
 import type { DataSource, ModelRecord } from '../core/types.js';
 import type { Localized } from '../i18n.js';
 
@@ -9,6 +10,8 @@ export interface Sample {
   models: ModelRecord[];
   /** Known records for base-model lookups (the sample itself, the cache, the snapshot). */
   lookup: ModelLookup;
+  /** Family medians learned from the measured counts of the sample and the snapshot, to read names with. */
+  calibration: Calibration;
   source: DataSource;
   /** Notes for people, in every reply language: stale data, fallback to the snapshot, coverage. */
   notes: Localized[];
@@ -22,6 +25,8 @@ export type ModelResult =
       model: ModelRecord;
       /** Lookup that knows the model's base models (fetched, up to a few levels). */
       lookup: ModelLookup;
+      /** Family medians to read names with (see Sample.calibration). */
+      calibration: Calibration;
       source: DataSource;
       notes: Localized[];
     }
@@ -49,6 +54,8 @@ export interface HubData {
   model(id: string): Promise<ModelResult>;
   /** Repo ids matching a partial query, for autocomplete; never throws, may return []. */
   search(query: string, limit: number): Promise<string[]>;
+  /** A model repo's parsed config.json (one request, cached); undefined offline, when absent, or when the Hub fails. */
+  modelConfig(id: string): Promise<Record<string, unknown> | undefined>;
   /** Models created since `since` (newest first from the Hub), for digests. */
   createdSince(since: Date, options?: { tag?: string; max?: number }): Promise<Sample>;
   status(): HubStatus;

@@ -44,6 +44,8 @@ export interface FakeHub {
   requests: FakeHubRequest[];
   /** The models served; tests may push to or replace it. */
   models: RawHubModel[];
+  /** Repo files served at `/{org}/{name}/resolve/{rev}/{path}`, keyed `org/name/path` (JSON values are sent as JSON). */
+  files: Map<string, unknown>;
   /** Requests to the list endpoint (`GET /api/models`). */
   listRequests(): FakeHubRequest[];
   /** Requests to the single-model endpoint. */
@@ -127,6 +129,7 @@ export async function startFakeHub(options: { models?: RawHubModel[] } = {}): Pr
     url: '',
     requests,
     models: options.models ?? loadSnapshotModels(),
+    files: new Map(),
     listRequests: () => requests.filter((r) => r.path === '/api/models'),
     modelRequests: () => requests.filter((r) => r.path.startsWith('/api/models/')),
     fail(fault) {
@@ -188,6 +191,14 @@ export async function startFakeHub(options: { models?: RawHubModel[] } = {}): Pr
         headers.link = `<${baseUrl}/api/models?${next}>; rel="next"`;
       }
       return { status: 200, body: page, headers };
+    }
+    const file = /^\/([^/]+\/[^/]+)\/resolve\/[^/]+\/(.+)$/.exec(path);
+    if (file) {
+      const body = hub.files.get(`${file[1]}/${file[2]}`);
+      // The Hub tells a missing file from a missing repo with X-Error-Code.
+      if (body !== undefined) return { status: 200, body };
+      const repoExists = hub.models.some((m) => m.id === file[1]);
+      return { status: 404, body: { error: 'Entry not found' }, headers: { 'x-error-code': repoExists ? 'EntryNotFound' : 'RepoNotFound' } };
     }
     const single = /^\/api\/models\/(.+?)(?:\/revision\/[^/]+)?$/.exec(path);
     if (single) {
