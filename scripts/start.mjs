@@ -27,7 +27,7 @@ function build() {
     console.error('dist/ is missing or out of date, and TypeScript is not installed (was `npm ci --omit=dev` used?). Run `npm ci`, then `npm run build`.');
     process.exit(1);
   }
-  console.error(existsSync(entry) ? 'Sources changed: compiling (npm run build)…' : 'First start: compiling to dist/ (npm run build, about 20 s)…');
+  console.error(existsSync(entry) ? 'Sources changed: compiling (npm run build)…' : 'First start: compiling to dist/ (npm run build; once, under a minute)…');
   const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {
     console.error('The build failed (see above); nothing was started.');
