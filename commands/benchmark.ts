@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Command } from '../src/command.js';
 import { BENCHMARK_DOMAINS, benchmarkOf, type BenchmarkEntry, type BenchmarkResult } from '../src/core/benchmark.js';
 import { benchmarkChart } from '../src/charts/configs.js';
-import { formatNumber, formatParameters, verdictWord } from '../src/format.js';
+import { formatNumber, verdictWord } from '../src/format.js';
 import { optional, t, tAll, type Locale } from '../src/i18n.js';
 import { THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
@@ -99,14 +99,11 @@ const command: Command<typeof schema> = {
       chart: {
         config: benchmarkChart(result, thresholds, {
           title: t(locale, 'benchmark.chartTitle', { benchmark: result.benchmark, metric }),
-          caption: t(locale, 'benchmark.chartSubtitle', {
-            slm: formatParameters(thresholds.slmBelow, locale),
-            llm: formatParameters(thresholds.llmFrom, locale),
-            source: result.source,
-          }),
+          caption: result.source,
           xTitle: t(locale, 'benchmark.xTitle'),
           yTitle: t(locale, 'benchmark.yTitle', { metric }),
           series: { SLM: verdictWord('SLM', locale), borderline: verdictWord('borderline', locale), LLM: verdictWord('LLM', locale) },
+          locale,
         }),
         fileName: 'benchmark.png',
         alt: summary,

@@ -12,6 +12,7 @@ import { modelIdSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, with
 import type { Reply } from '../src/reply.js';
 import { withDeadline } from '../src/time.js';
 import { notFoundReply } from '../src/not-found.js';
+import { sampleWords } from '../src/samples.js';
 import { familyNotes, familySourceWords } from '../src/sizing-words.js';
 
 /** How long a reply waits for the sample that gives the task percentile before answering without it. */
@@ -110,14 +111,20 @@ const command: Command<typeof schema> = {
     const publishers = publisherLine(result, locale);
     if (publishers) fields.push({ name: t(locale, 'classify.field.publishers'), value: publishers, inline: false });
 
-    const caption = sourceLine(found.source, locale);
     const peers = taskPeers.filter((c) => c.count.parameters !== null).map((c) => c.count.parameters!);
+    const parameters = formatParameters(result.parameters, locale);
+    const verdict = verdictWord(result.verdict, locale);
     const chart = classifyChart(result, sizeHistogram(peers), thresholds, {
-      title: t(locale, 'classify.chartTitle', { id: result.id, verdict: verdictWord(result.verdict, locale), task: optional(result.task) }),
-      caption,
+      title: t(locale, 'classify.chartTitle', { id: result.id, verdict, task: optional(result.task) }),
+      // The legend names the threshold lines, so the caption only says what was sampled and when.
+      caption: [sample ? t(locale, 'charts.sample', { sample: sampleWords(sample, undefined, locale) }) : t(locale, 'classify.noSample'), sourceLine(found.source, locale)],
       xTitle: t(locale, 'classify.xTitle'),
       yTitle: t(locale, 'classify.yTitle', { task: optional(result.task) }),
-      series: { peers: t(locale, 'classify.peers', { task: optional(result.task), count: peers.length }) },
+      series: {
+        peers: t(locale, 'classify.peers', { task: optional(result.task), count: peers.length }),
+        model: result.parameters === null ? t(locale, 'classify.unknownSize', { id: result.id }) : t(locale, 'classify.modelLine', { id: result.id, parameters, verdict }),
+      },
+      locale,
     });
     return {
       title: `${result.id} — ${verdictWord(result.verdict, locale)}`,

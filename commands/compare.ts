@@ -9,6 +9,7 @@ import { InputError, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrd
 import { notFoundReply } from '../src/not-found.js';
 import { t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
+import { VERDICTS } from '../src/core/types.js';
 
 export const MAX_COMPARED = 5;
 
@@ -65,7 +66,12 @@ const command: Command<typeof schema> = {
           title: t(locale, 'compare.chartTitle', { count: models.length }),
           caption: sourceLine(source, locale),
           xTitle: t(locale, 'compare.xTitle'),
-          series: { parameters: t(locale, 'compare.column.parameters') },
+          yTitle: t(locale, 'compare.yTitle'),
+          series: {
+            ...Object.fromEntries(VERDICTS.map((v) => [v, verdictWord(v, locale)])),
+            unknown: t(locale, 'compare.unknownModels', { ids: models.filter((m) => m.parameters === null).map((m) => m.id).join(', ') }),
+          },
+          locale,
         }),
         fileName: 'compare.png',
         alt: summary,

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { Command, CommandContext } from '../src/command.js';
 import { lifespanHistoryOf, lifespanOf } from '../src/core/lifespan.js';
 import { lifespanChart, lifespanHistoryChart } from '../src/charts/configs.js';
-import { formatDate, formatParameters, formatPercent, sourceLine } from '../src/format.js';
+import { formatDate, formatParameters, formatPercent } from '../src/format.js';
 import { booleanSchema, HISTORY_OPTION, SAMPLE_OPTION, sampleSizeSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import { optional, t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleNote, sampleWords, unknownNote } from '../src/samples.js';
+import { classifiedSample, sampleCaption, sampleNote, sampleScope, unknownNote } from '../src/samples.js';
 
 /** history:true — the top models' downloads the bot recorded each week. */
 function historyReply(ctx: CommandContext): Reply {
@@ -46,6 +46,7 @@ function historyReply(ctx: CommandContext): Reply {
         xTitle: t(locale, 'lifespan.isoWeek'),
         yTitle: t(locale, 'lifespan.yTitle'),
         series: { SLM: t(locale, 'lifespan.series', { verdict: 'SLM' }), LLM: t(locale, 'lifespan.series', { verdict: 'LLM' }) },
+        locale,
       }),
       fileName: 'lifespan-history.png',
       alt: summary,
@@ -96,8 +97,8 @@ const command: Command<typeof schema> = {
       ],
       chart: {
         config: lifespanChart(result, {
-          title: t(locale, 'lifespan.chartTitle', { tag: optional(args.tag) }),
-          caption: t(locale, 'lifespan.chartSubtitle', { sample: sampleWords(sample, args.tag, locale), slm, llm, source: sourceLine(sample.source, locale) }),
+          title: t(locale, 'lifespan.chartTitle', { scope: sampleScope(sample, args.tag, locale) }),
+          caption: sampleCaption(sample, args.tag, thresholds, locale),
           xTitle: t(locale, 'lifespan.xTitle'),
           yTitle: t(locale, 'lifespan.yTitle'),
           series: {
@@ -105,6 +106,7 @@ const command: Command<typeof schema> = {
             LLM: t(locale, 'lifespan.series', { verdict: 'LLM' }),
             cutoff: t(locale, 'lifespan.cutoff', { month: result.cutoff.slice(0, 7) }),
           },
+          locale,
         }),
         fileName: 'lifespan.png',
         alt: summary,

@@ -4,11 +4,11 @@ import type { Command } from '../src/command.js';
 import { shareOf } from '../src/core/share.js';
 import { VERDICTS } from '../src/core/types.js';
 import { shareChart } from '../src/charts/configs.js';
-import { formatPercent, sourceLine, verdictWord } from '../src/format.js';
+import { formatPercent, verdictWord } from '../src/format.js';
 import { SAMPLE_OPTION, sampleSizeSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
-import { optional, t, tAll } from '../src/i18n.js';
+import { t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleWords, unknownNote } from '../src/samples.js';
+import { classifiedSample, sampleCaption, sampleScope, sampleWords, unknownNote } from '../src/samples.js';
 
 const schema = withOrderedThresholds(z.object({ tag: tagSchema.optional(), sample: sampleSizeSchema.optional(), ...thresholdFields }));
 
@@ -31,10 +31,12 @@ const command: Command<typeof schema> = {
       fields: VERDICTS.map((v) => ({ name: verdictWord(v, locale), value: t(locale, 'share.fieldValue', { count: result.counts[v], share: formatPercent(result.shares[v], locale) }), inline: true })),
       chart: {
         config: shareChart(result, {
-          title: t(locale, 'share.chartTitle', { tag: optional(args.tag) }),
-          caption: sourceLine(sample.source, locale),
+          title: t(locale, 'share.chartTitle', { scope: sampleScope(sample, args.tag, locale) }),
+          caption: sampleCaption(sample, args.tag, thresholds, locale),
+          xTitle: t(locale, 'share.xTitle'),
           yTitle: t(locale, 'share.yTitle'),
           series: Object.fromEntries([...VERDICTS.map((v) => [v, verdictWord(v, locale)]), ['models', t(locale, 'share.yTitle')]]),
+          locale,
         }),
         fileName: 'share.png',
         alt: summary,

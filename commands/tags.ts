@@ -3,11 +3,11 @@ import { z } from 'zod';
 import type { Command } from '../src/command.js';
 import { tagsOf } from '../src/core/tags.js';
 import { tagsChart } from '../src/charts/configs.js';
-import { formatPercent, sourceLine } from '../src/format.js';
+import { formatPercent } from '../src/format.js';
 import { SAMPLE_OPTION, sampleSizeSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import { t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleNote, sampleWords, unknownNote } from '../src/samples.js';
+import { classifiedSample, sampleCaption, sampleNote, sampleScope, unknownNote } from '../src/samples.js';
 
 const schema = withOrderedThresholds(z.object({ sample: sampleSizeSchema.optional(), ...thresholdFields }));
 
@@ -47,10 +47,12 @@ const command: Command<typeof schema> = {
       ],
       chart: {
         config: tagsChart(result, {
-          title: t(locale, 'tags.chartTitle', { sample: sampleWords(sample, undefined, locale) }),
-          caption: sourceLine(sample.source, locale),
+          title: t(locale, 'tags.chartTitle', { scope: sampleScope(sample, undefined, locale) }),
+          caption: sampleCaption(sample, undefined, thresholds, locale),
           xTitle: t(locale, 'tags.xTitle'),
-          series: { SLM: 'SLM', LLM: 'LLM' },
+          yTitle: t(locale, 'tags.yTitle'),
+          series: { SLM: t(locale, 'tags.series', { verdict: 'SLM', count: slm.tagged }), LLM: t(locale, 'tags.series', { verdict: 'LLM', count: llm.tagged }) },
+          locale,
         }),
         fileName: 'tags.png',
         alt: summary,

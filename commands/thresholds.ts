@@ -8,6 +8,7 @@ import { formatParameters, verdictWord } from '../src/format.js';
 import { THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import { optional, t, tAll, type Locale } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
+import { thresholdsLine } from '../src/samples.js';
 import { publishedSize } from '../src/sizing-words.js';
 
 const schema = withOrderedThresholds(z.object({ ...thresholdFields }));
@@ -57,8 +58,10 @@ const command: Command<typeof schema> = {
       chart: {
         config: thresholdsChart(result, {
           title: t(locale, 'thresholds.chartTitle'),
-          caption: t(locale, 'thresholds.chartSubtitle', { slm, llm }),
-          yTitle: t(locale, 'thresholds.xTitle'),
+          caption: [thresholdsLine(thresholds, locale), t(locale, 'thresholds.chartSource')],
+          xTitle: t(locale, 'thresholds.xTitle'),
+          yTitle: t(locale, 'thresholds.yTitle'),
+          locale,
         }),
         fileName: 'thresholds.png',
         alt: summary,

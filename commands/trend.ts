@@ -7,7 +7,7 @@ import { trendFromCounts, trendOf, type TrendResult } from '../src/core/trend.js
 import { VERDICTS } from '../src/core/types.js';
 import { isoWeekOf } from '../src/core/weeks.js';
 import { trendChart, type ChartText } from '../src/charts/configs.js';
-import { formatNumber, formatParameters, formatPercent, sourceLine, verdictWord } from '../src/format.js';
+import { formatNumber, formatPercent, verdictWord } from '../src/format.js';
 import { optional, t, tAll, type Locale } from '../src/i18n.js';
 import {
   booleanSchema,
@@ -24,7 +24,7 @@ import {
   withOrderedThresholds,
 } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleNote, sampleWords, unknownNote } from '../src/samples.js';
+import { classifiedSample, sampleCaption, sampleNote, sampleScope, thresholdsLine, unknownNote } from '../src/samples.js';
 
 export const DEFAULT_SINCE = '2023-01';
 
@@ -41,11 +41,12 @@ function headlineSentence(result: TrendResult, unit: 'month' | 'week', locale: L
   });
 }
 
-function chartText(ctx: CommandContext, title: string, caption: string, xTitle: string): ChartText {
+function chartText(ctx: CommandContext, title: string, caption: string[], xTitle: string): ChartText {
   return {
     title,
     caption,
     xTitle,
+    locale: ctx.locale,
     yTitle: t(ctx.locale, 'trend.yTitle'),
     series: { ...Object.fromEntries(VERDICTS.map((v) => [v, verdictWord(v, ctx.locale)])), share: t(ctx.locale, 'trend.share'), shareAxis: t(ctx.locale, 'trend.share') },
   };
@@ -88,8 +89,7 @@ function historyReply(ctx: CommandContext, tag: string | undefined): Reply {
   const counts = weeks.map((w) => ({ period: w.isoWeek, slm: w.counts.SLM, borderline: w.counts.borderline, llm: w.counts.LLM, unknown: w.counts.unknown }));
   const result = trendFromCounts(counts, isoWeekOf(ctx.now));
   const summary = headlineSentence(result, 'week', locale);
-  const thresholds = thresholdsFrom({}, ctx.config);
-  const caption = t(locale, 'trend.recordedSince', { week: weeks[0].isoWeek, slm: formatParameters(thresholds.slmBelow, locale), llm: formatParameters(thresholds.llmFrom, locale) });
+  const caption = [t(locale, 'trend.recordedSince', { week: weeks[0].isoWeek }), thresholdsLine(thresholdsFrom({}, ctx.config), locale)];
   return {
     title,
     summary,
@@ -159,13 +159,8 @@ const command: Command<typeof schema> = {
           result,
           chartText(
             ctx,
-            t(locale, 'trend.chartTitle', { tag: optional(args.tag) }),
-            t(locale, 'trend.chartSubtitle', {
-              sample: sampleWords(sample, args.tag, locale),
-              slm: formatParameters(thresholds.slmBelow, locale),
-              llm: formatParameters(thresholds.llmFrom, locale),
-              source: sourceLine(sample.source, locale),
-            }),
+            t(locale, 'trend.chartTitle', { scope: sampleScope(sample, args.tag, locale) }),
+            sampleCaption(sample, args.tag, thresholds, locale),
             t(locale, 'trend.xTitle'),
           ),
         ),

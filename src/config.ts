@@ -1,5 +1,6 @@
 // Every environment variable SLM Radar reads, parsed once with zod. Documented in .env.example.
 import { z } from 'zod';
+import { toLocale, type Locale } from './i18n.js';
 
 const flag = z
   .string()
@@ -58,6 +59,15 @@ export type Config = z.infer<typeof ConfigSchema>;
 
 /** Every variable the schema reads (a test checks that .env.example documents each one). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(ConfigSchema.shape);
+
+/**
+ * The console's reply language from the terminal's locale variables, POSIX precedence: LC_ALL, then
+ * LC_MESSAGES, then LANG (`fr_FR.UTF-8` → fr); English when none names a language with a catalog.
+ * Read apart from loadConfig so a bad configuration can already be explained in that language.
+ */
+export function consoleLocale(env: Record<string, string | undefined> = process.env): Locale {
+  return toLocale([env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v.trim() !== ''));
+}
 
 /** Parses the environment; throws one readable error listing every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -2,9 +2,9 @@
 // With DISCORD_TOKEN and/or SLACK_BOT_TOKEN set it runs those adapters (both in one process) and
 // the weekly digests; otherwise the console.
 import { existsSync } from 'node:fs';
-import { ConsoleBot, consoleLocale } from './adapters/console.js';
+import { ConsoleBot } from './adapters/console.js';
 import { createBot } from './bot.js';
-import { loadConfig } from './config.js';
+import { consoleLocale, loadConfig } from './config.js';
 import { LOCALES, t, type Locale } from './i18n.js';
 import { createLogger } from './log.js';
 
@@ -17,6 +17,9 @@ interface CommandLine {
   /** `--lang fr` or `--lang=fr`, as typed. */
   lang?: string;
 }
+
+/** `npm start -- --help`, in the given language. */
+const usage = (locale: Locale) => t(locale, 'console.usage', { languages: LOCALES.join('|') });
 
 function parseCommandLine(argv: string[]): CommandLine {
   const line: CommandLine = { flags: new Set(), words: [] };
@@ -36,17 +39,17 @@ async function main(argv: string[]): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
   const terminal = consoleLocale(process.env);
   if (lang !== undefined && !LOCALES.includes(lang.trim().toLowerCase() as Locale)) {
-    console.error(`${t(terminal, 'console.badLang', { value: JSON.stringify(lang) })}\n${t(terminal, 'console.usage')}`);
+    console.error(`${t(terminal, 'console.badLang', { value: JSON.stringify(lang), languages: LOCALES.join(' | ') })}\n${usage(terminal)}`);
     return 2;
   }
   const locale = lang === undefined ? terminal : (lang.trim().toLowerCase() as Locale);
   if (flags.has('--help')) {
-    console.log(t(locale, 'console.usage'));
+    console.log(usage(locale));
     return 0;
   }
   const unknown = [...flags].filter((f) => !FLAGS.includes(f));
   if (unknown.length) {
-    console.error(`${t(locale, 'console.unknownFlag', { flags: unknown.join(', ') })}\n${t(locale, 'console.usage')}`);
+    console.error(`${t(locale, 'console.unknownFlag', { flags: unknown.join(', ') })}\n${usage(locale)}`);
     return 2;
   }
   const json = flags.has('--json');

@@ -3,6 +3,7 @@ import type { CommandContext } from './command.js';
 import type { Thresholds } from './core/types.js';
 import { classifyAll, type ClassifiedModel } from './core/verdict.js';
 import type { Sample } from './hub/types.js';
+import { formatParameters, sourceLine } from './format.js';
 import { optional, t, type Locale } from './i18n.js';
 
 export interface ClassifiedSample extends Omit<Sample, 'notes'> {
@@ -29,4 +30,19 @@ export function sampleWords(sample: Pick<Sample, 'models'>, tag: string | undefi
 /** "Sample: the top 10,000 models by 30-day downloads." */
 export function sampleNote(sample: Pick<Sample, 'models'>, tag: string | undefined, locale: Locale): string {
   return t(locale, 'samples.note', { sample: sampleWords(sample, tag, locale) });
+}
+
+/** Chart titles name what was sampled: "text-generation, top 10,000 by downloads". */
+export function sampleScope(sample: Pick<Sample, 'models'>, tag: string | undefined, locale: Locale): string {
+  return t(locale, 'charts.scope', { tag: optional(tag), count: sample.models.length });
+}
+
+/** The lines under a sample chart: the sample, the thresholds in effect, the data source. */
+export function sampleCaption(sample: Pick<Sample, 'models' | 'source'>, tag: string | undefined, thresholds: Thresholds, locale: Locale): string[] {
+  return [t(locale, 'charts.sample', { sample: sampleWords(sample, tag, locale) }), thresholdsLine(thresholds, locale), sourceLine(sample.source, locale)];
+}
+
+/** "Verdicts: SLM < 7B ≤ borderline < 20B ≤ LLM", for chart captions. */
+export function thresholdsLine(thresholds: Thresholds, locale: Locale): string {
+  return t(locale, 'charts.thresholds', { slm: formatParameters(thresholds.slmBelow, locale), llm: formatParameters(thresholds.llmFrom, locale) });
 }

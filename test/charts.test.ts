@@ -15,6 +15,7 @@ import {
   SERIES_COLORS,
   thresholdLines,
   thresholdReferenceDatasets,
+  titleLines,
   VERDICT_COLORS,
   verdictColor,
 } from '../src/charts/index.js';
@@ -152,6 +153,18 @@ describe('chart style', () => {
   it('labels the threshold lines "7B: SLM limit" and "20B: LLM from", and follows custom thresholds', () => {
     expect(thresholdLines().map((l) => [l.label, l.value])).toEqual([['7B: SLM limit', 7e9], ['20B: LLM from', 20e9]]);
     expect(thresholdLines({ slmBelow: 3e9, llmFrom: 13e9 }).map((l) => l.label)).toEqual(['3B: SLM limit', '13B: LLM from']);
+  });
+
+  it('splits a title too long for one line after its " — " or ": ", so it is never cut at the edges', () => {
+    expect(titleLines('Models by verdict — fill-mask, top 175 by downloads')).toBe('Models by verdict — fill-mask, top 175 by downloads');
+    expect(titleLines('Downloads by creation month — automatic-speech-recognition, top 1,000 by downloads')).toEqual([
+      'Downloads by creation month —',
+      'automatic-speech-recognition, top 1,000 by downloads',
+    ]);
+    expect(titleLines('unsloth/DeepSeek-R1-Distill-Qwen-32B-GGUF: borderline among text-generation models')).toEqual([
+      'unsloth/DeepSeek-R1-Distill-Qwen-32B-GGUF:',
+      'borderline among text-generation models',
+    ]);
   });
 
   it('draws reference lines as dashed, pointless line datasets spanning the given range', () => {

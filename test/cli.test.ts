@@ -14,7 +14,8 @@ async function cli(args: string[], env: Record<string, string> = {}) {
   const dir = tempDir();
   try {
     const { stdout, stderr } = await run(TSX, ['src/main.ts', ...args], {
-      env: { ...process.env, DATA_DIR: join(dir, 'data'), OUT_DIR: join(dir, 'out'), ...env },
+      // An English terminal unless a test says otherwise, whatever the machine's own locale.
+      env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8', DATA_DIR: join(dir, 'data'), OUT_DIR: join(dir, 'out'), ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -38,12 +39,27 @@ describe('npm start -- --offline', () => {
     expect(JSON.parse(stdout)).toEqual({ error: { code: 'bad_input', message: expect.stringContaining('is not a Hugging Face model id') } });
   });
 
-  it('answers once in text, with the chart path and the data source', async () => {
+  it('answers once in text, with the chart path and the data source, and no QuickChart link unless asked', async () => {
     const { code, stdout } = await cli(['--offline', '/share']);
     expect(code).toBe(0);
     expect(stdout).toContain('Chart: ');
     expect(stdout).toContain('snapshot of 2025-03-22');
+    expect(stdout).not.toContain('QuickChart');
   });
+
+  it('answers in French under LANG=fr_FR.UTF-8, and in English with --lang en and a QuickChart link with --quickchart', async () => {
+    const french = await cli(['--offline', '/classify', 'Qwen/Qwen2.5-0.5B'], { LANG: 'fr_FR.UTF-8' });
+    expect(french.code).toBe(0);
+    expect(french.stdout).toContain('494M paramètres (source : métadonnées safetensors du Hub) : SLM — moins de 7B.');
+    expect(french.stdout).toMatch(/Graphique : .*classify\.png/);
+    expect(french.stdout).toContain('Données : Hugging Face Hub — instantané du 2025-03-22');
+    const english = await cli(['--offline', '--lang', 'en', '--quickchart', '/classify', 'Qwen/Qwen2.5-0.5B'], { LANG: 'fr_FR.UTF-8' });
+    expect(english.stdout).toContain('494M parameters (from safetensors metadata on the Hub)');
+    expect(english.stdout).toMatch(/\nQuickChart: https:\/\/quickchart\.io\/chart\?/);
+    const unknown = await cli(['--offline', '--lang', 'de', '/help'], { LANG: 'fr_FR.UTF-8' });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--lang prend en | fr, pas "de".');
+  }, 60_000);
 });
 
 describe('live mode against a fake Hub', () => {

@@ -4,7 +4,8 @@ import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { consoleLocale, type ConsoleBot } from '../src/adapters/console.js';
+import type { ConsoleBot } from '../src/adapters/console.js';
+import { consoleLocale } from '../src/config.js';
 import { offlineConsoleBot } from './helpers/bot.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -195,7 +196,9 @@ describe('other commands', () => {
     const usages = help.reply.fields.map((f) => f.name);
     expect(usages.some((u) => u.startsWith('/digest preview'))).toBe(true);
     for (const name of ['/subscribe', '/unsubscribe', '/subscriptions']) expect(usages.some((u) => u.startsWith(name))).toBe(false);
-    expect(help.reply.notes.join(' ')).toMatch(/\/subscribe, \/unsubscribe, \/subscriptions are typed in a Discord or Slack channel/);
+    expect(help.reply.notes.join(' ')).toContain(
+      'Weekly digests are set up in a Discord or Slack channel where SLM Radar is installed: /subscribe, /unsubscribe by members who can manage the server (Discord) or workspace admins (Slack), /subscriptions by anyone.',
+    );
   });
 
   it('says what a channel command does and where to type it', async () => {

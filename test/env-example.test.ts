@@ -14,12 +14,12 @@ function files(path: string): string[] {
   return readdirSync(path).flatMap((name) => files(join(path, name)));
 }
 
-/** `process.env.NAME` and `process.env['NAME']` reads in the bot's code. */
+/** `env.NAME` and `env['NAME']` reads in the bot's code: `process.env.X`, and functions handed the environment as `env`. */
 function directReads(): Set<string> {
   const names = new Set<string>();
   for (const file of CODE.flatMap((p) => files(join(ROOT, p)))) {
     const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/process\.env(?:\.([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g)) names.add(m[1] ?? m[2]);
+    for (const m of text.matchAll(/\benv(?:\.([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g)) names.add(m[1] ?? m[2]);
   }
   return names;
 }

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Bot } from '../bot.js';
 import { sourceLine } from '../format.js';
-import { t, toLocale, type Locale } from '../i18n.js';
+import { t, type Locale } from '../i18n.js';
 import type { Reply } from '../reply.js';
 
 export interface ConsoleAnswer {
@@ -20,16 +20,10 @@ export interface ConsoleAnswer {
 }
 
 export interface ConsoleOptions {
-  /** The reply language; by default the terminal's (consoleLocale). */
+  /** The reply language (main.ts passes the terminal's, consoleLocale in config.ts); English by default. */
   locale?: Locale;
   /** Also print a QuickChart link under each chart (`--quickchart`); by default when CHART_MODE=quickchart. */
   quickChart?: boolean;
-}
-
-/** The terminal's language, POSIX precedence: LC_ALL, then LC_MESSAGES, then LANG; English when none names a known language. */
-export function consoleLocale(env: Record<string, string | undefined>): Locale {
-  const tag = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v !== undefined && v.trim() !== '');
-  return toLocale(tag);
 }
 
 /** A reply as plain terminal text: title, summary, fields, table, notes, links, data source. */

@@ -18,5 +18,8 @@ export {
   thresholdLines,
   thresholdReferenceDatasets,
   baseChart,
+  titleLines,
+  verdictZones,
+  pointLabels,
 } from './style.js';
 export type { ReferenceLine, BaseChartInput } from './style.js';

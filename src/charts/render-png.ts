@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables, type ChartConfiguration, type ChartItem, type Plugin } from 'chart.js';
+import annotationPlugin from 'chartjs-plugin-annotation';
+import ChartDataLabels from 'chartjs-plugin-datalabels';
 import { assertPlainJson } from './plain-json.js';
 import { CHART_SIZE } from './style.js';
 
@@ -31,7 +33,8 @@ function setUp(): void {
       throw new Error(`Could not register chart font ${path}; charts would have no text`);
     }
   }
-  Chart.register(...registerables);
+  // The two plugins QuickChart also has: verdict zones (annotation) and point labels (datalabels).
+  Chart.register(...registerables, annotationPlugin, ChartDataLabels);
   Chart.defaults.font.family = FONT_FAMILY;
   ready = true;
 }

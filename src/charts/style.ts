@@ -3,13 +3,14 @@
 // core), so that one config renders the same locally (render-png.ts) and on QuickChart (quickchart.ts).
 import type { ChartConfiguration, ChartDataset, ChartType, ScaleOptions } from 'chart.js';
 import { DEFAULT_THRESHOLDS, type Thresholds, type Verdict } from '../core/types.js';
-import { formatParameters } from '../format.js';
+import { formatParameters, verdictWord } from '../format.js';
+import { INTL_LOCALE, t, type Locale } from '../i18n.js';
 
 /** Default image size: readable in a Discord embed or Slack message at its native size. */
 export const CHART_SIZE = { width: 800, height: 450 } as const;
 
 /** Font sizes in px at CHART_SIZE: ticks ≥ 13, titles ≥ 16. */
-export const FONT_SIZE = { title: 20, axisTitle: 16, ticks: 13, legend: 14, caption: 13 } as const;
+export const FONT_SIZE = { title: 20, axisTitle: 16, ticks: 13, legend: 14, caption: 13, pointLabel: 12 } as const;
 
 /** Title colour; other text keeps Chart.js's default grey (#666). */
 export const TEXT_COLOR = '#222222';
@@ -91,10 +92,7 @@ function referenceDataset(line: ReferenceLine, points: { x: Position; y: Positio
     borderWidth: 2,
     borderDash: line.dash ?? [8, 5],
     pointRadius: 0,
-    pointHoverRadius: 0,
-    pointHitRadius: 0,
     fill: false,
-    tension: 0,
     // Lower order is drawn later: the line stays visible above bars.
     order: -1,
   };
@@ -111,10 +109,10 @@ export function verticalReferenceLine(line: ReferenceLine, span: [Position, Posi
 }
 
 /** The SLM and LLM limits ("7B: SLM limit", "20B: LLM from") as reference lines, in parameters. */
-export function thresholdLines(thresholds: Thresholds = DEFAULT_THRESHOLDS): ReferenceLine[] {
+export function thresholdLines(thresholds: Thresholds = DEFAULT_THRESHOLDS, locale: Locale = 'en'): ReferenceLine[] {
   return [
-    { label: `${formatParameters(thresholds.slmBelow)}: SLM limit`, value: thresholds.slmBelow, color: VERDICT_COLORS.SLM, dash: [8, 5] },
-    { label: `${formatParameters(thresholds.llmFrom)}: LLM from`, value: thresholds.llmFrom, color: VERDICT_COLORS.LLM, dash: [3, 3] },
+    { label: t(locale, 'thresholdLines.slm', { size: formatParameters(thresholds.slmBelow, locale) }), value: thresholds.slmBelow, color: VERDICT_COLORS.SLM, dash: [8, 5] },
+    { label: t(locale, 'thresholdLines.llm', { size: formatParameters(thresholds.llmFrom, locale) }), value: thresholds.llmFrom, color: VERDICT_COLORS.LLM, dash: [3, 3] },
   ];
 }
 
@@ -123,9 +121,63 @@ export function thresholdReferenceDatasets(
   orientation: 'horizontal' | 'vertical',
   span: [Position, Position],
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
+  locale: Locale = 'en',
 ): ChartDataset<'line'>[] {
   const draw = orientation === 'horizontal' ? horizontalReferenceLine : verticalReferenceLine;
-  return thresholdLines(thresholds).map((line) => draw(line, span));
+  return thresholdLines(thresholds, locale).map((line) => draw(line, span));
+}
+
+// ---- Verdict zones --------------------------------------------------------------------------------
+//
+// The SLM, borderline and LLM ranges of the thresholds in effect, shaded behind the data with
+// chartjs-plugin-annotation boxes (plain JSON, drawn the same by QuickChart) and named inside, so
+// custom thresholds move the zones as well as the lines.
+
+/** Zone shading: the verdict colour, faint enough that bars and points stay readable on it. */
+const ZONE_ALPHA = '1A';
+
+/**
+ * Annotation boxes for the three verdict zones along `axis` (the parameter axis), each named in its
+ * verdict's colour unless `named` is false (charts whose legend already explains the lines and
+ * colours, and whose QuickChart URL must stay short). Goes in baseChart's `annotations`.
+ */
+export function verdictZones(axis: 'x' | 'y', thresholds: Thresholds, locale: Locale = 'en', named = true): Record<string, object> {
+  const zones: [Exclude<Verdict, 'unknown'>, number | undefined, number | undefined][] = [
+    ['SLM', undefined, thresholds.slmBelow],
+    ['borderline', thresholds.slmBelow, thresholds.llmFrom],
+    ['LLM', thresholds.llmFrom, undefined],
+  ];
+  const boxes: Record<string, object> = {};
+  for (const [verdict, from, below] of zones) {
+    // Equal thresholds leave no grey zone.
+    if (from !== undefined && below !== undefined && from >= below) continue;
+    boxes[`zone${verdict}`] = {
+      type: 'box',
+      ...(from === undefined ? {} : { [`${axis}Min`]: from }),
+      ...(below === undefined ? {} : { [`${axis}Max`]: below }),
+      backgroundColor: `${VERDICT_COLORS[verdict]}${ZONE_ALPHA}`,
+      borderWidth: 0,
+      // Named at the top of a zone across x, at the left of a zone across y (the label font is bold by default).
+      ...(named ? { label: { display: true, content: verdictWord(verdict, locale), color: VERDICT_COLORS[verdict], position: axis === 'x' ? { y: 'start' } : { x: 'start' } } } : {}),
+    };
+  }
+  return boxes;
+}
+
+/** chartjs-plugin-datalabels options for one dataset: each point's `label` field printed beside it (an empty label draws nothing). */
+export function pointLabels(options: { align?: string; anchor?: string; display?: boolean | 'auto'; color?: string } = {}): object {
+  return {
+    display: options.display ?? true,
+    align: options.align ?? 'end',
+    anchor: options.anchor ?? 'end',
+    offset: 3,
+    color: options.color ?? TEXT_COLOR,
+    // A white halo keeps names readable over grid lines, zones and other points.
+    textStrokeColor: '#ffffff',
+    textStrokeWidth: 3,
+    font: { size: FONT_SIZE.pointLabel },
+    clamp: true,
+  };
 }
 
 // ---- The base chart -----------------------------------------------------------------------------
@@ -133,8 +185,8 @@ export function thresholdReferenceDatasets(
 export interface BaseChartInput {
   type: ChartType;
   title: string;
-  /** Data source line under the chart, e.g. "Hugging Face Hub — snapshot of 2025-03-22". */
-  caption?: string;
+  /** Lines under the chart: what was counted (sample, thresholds) and the data source, e.g. "Hugging Face Hub — snapshot of 2025-03-22". */
+  caption?: string | string[];
   /** Axis titles, with units: "Downloads (last 30 days)", "Parameters (log scale)". */
   xTitle?: string;
   yTitle?: string;
@@ -147,10 +199,32 @@ export interface BaseChartInput {
   indexAxis?: 'x' | 'y';
   /** Show the legend; by default only when there are two or more datasets. */
   legend?: boolean;
+  /** Where the legend goes; beside the plot ('right') when it has many entries and the plot needs its height. */
+  legendPosition?: 'top' | 'right';
+  /** The reply's language: tick numbers of plain axes follow it ("4 000" in French). */
+  locale?: Locale;
+  /** chartjs-plugin-annotation annotations by id (verdict zones). */
+  annotations?: Record<string, object>;
   stacked?: boolean;
 }
 
 const RADIAL_TYPES: readonly ChartType[] = ['pie', 'doughnut', 'polarArea', 'radar'];
+
+/** About the most title characters one line holds at CHART_SIZE and FONT_SIZE.title in bold. */
+const TITLE_LINE = 66;
+
+/**
+ * A title too long for one line, split in two at its " — " or ": " (long model ids and task names),
+ * so it is never cut at the image's edges; a title without such a break stays as it is.
+ */
+export function titleLines(title: string): string | string[] {
+  if (title.length <= TITLE_LINE) return title;
+  for (const separator of [' — ', ' : ', ': ']) {
+    const at = title.indexOf(separator);
+    if (at > 0) return [title.slice(0, at + separator.trimEnd().length), title.slice(at + separator.length)];
+  }
+  return title;
+}
 
 function axis(title: string | undefined, extra: ScaleOptions = {}, stacked = false): ScaleOptions {
   const { title: extraTitle = {}, ticks: extraTicks = {}, ...rest } = extra as { title?: { text?: string }; ticks?: object };
@@ -177,15 +251,24 @@ export function baseChart(input: BaseChartInput): ChartConfiguration {
     type: input.type,
     data: { ...(input.labels ? { labels: input.labels } : {}), datasets: input.datasets },
     options: {
-      // Fixed number formatting on ticks (COMPACT_NUMBER_FORMAT), whatever the renderer's locale.
-      locale: 'en-US',
+      // Parameter axes print 100M / 7B in every language (COMPACT_NUMBER_FORMAT under en-US, as the
+      // replies write sizes); other axes number the way the reply's language does.
+      locale: [input.xScale, input.yScale].some((s) => s?.type === 'logarithmic') ? 'en-US' : INTL_LOCALE[input.locale ?? 'en'],
       ...(input.indexAxis ? { indexAxis: input.indexAxis } : {}),
       // Keeps the last tick label and the caption off the image edge.
       layout: { padding: 12 },
       plugins: {
-        title: { display: true, text: input.title, color: TEXT_COLOR, font: { size: FONT_SIZE.title } },
+        title: { display: true, text: titleLines(input.title), color: TEXT_COLOR, font: { size: FONT_SIZE.title } },
         ...(input.caption ? { subtitle: { display: true, text: input.caption, position: 'bottom', align: 'end', font: { size: FONT_SIZE.caption } } } : {}),
-        legend: showLegend ? { labels: { font: { size: FONT_SIZE.legend } } } : { display: false },
+        legend: showLegend
+          ? input.legendPosition === 'right'
+            ? { position: 'right', labels: { font: { size: FONT_SIZE.ticks }, boxWidth: 24 } }
+            : { labels: { font: { size: FONT_SIZE.legend } } }
+          : { display: false },
+        // Point labels only where a dataset asks for them (pointLabels); the plugin would label everything otherwise.
+        datalabels: { display: false },
+        // Zones are shaded under the data; said once for all of them (a shorter QuickChart URL).
+        ...(input.annotations ? { annotation: { common: { drawTime: 'beforeDatasetsDraw' }, annotations: input.annotations } } : {}),
       },
       ...(cartesian
         ? { scales: { x: axis(input.xTitle, input.xScale, input.stacked), y: axis(input.yTitle, input.yScale, input.stacked) } }
