@@ -38,7 +38,7 @@ const command: Command<typeof schema> = {
     if (missing >= 0) {
       const r = results[missing];
       const retype = (id: string) => `/compare ${args.models.map((m, i) => (i === missing ? id : m)).join(' ')}`;
-      return notFoundReply(args.models[missing], r.found ? [] : r.suggestions, r.notes.map((n) => n[locale]), locale, retype);
+      return notFoundReply(args.models[missing], r.found ? [] : r.suggestions, r.notes.map((n) => n[locale]), locale, retype, r.found ? undefined : r.hubFailed);
     }
     // Two spellings of one repo (`gpt2`, `openai-community/gpt2`) are one model.
     const models = results

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
 import { isReply, placeOrError } from '../src/digest/place.js';
-import { nextSlot } from '../src/digest/scheduler.js';
+import { missedWeeks, nextSlot } from '../src/digest/scheduler.js';
 import { describeSchedule } from '../src/digest/words.js';
 import { formatDate, formatDateTime } from '../src/format.js';
 import { t, tAll } from '../src/i18n.js';
@@ -26,10 +26,13 @@ const command: Command<typeof schema> = {
       s.pausedAt
         ? t(locale, 'subscriptions.paused', { date: formatDate(s.pausedAt), weeks: s.failedWeeks, error: s.lastError ?? '?' })
         : t(locale, 'subscriptions.active', { time: formatDateTime(nextSlot(s, ctx.now).toISOString()), failed: s.failedWeeks });
+    // Weeks that did not go out (refused, interrupted, lost while the bot was down or the Hub unreadable).
+    const missed = (s: (typeof subs)[number]) =>
+      missedWeeks(s, ctx.store().sendsOf(s.id), ctx.now).map((w) => `\n${t(locale, `digest.week.${w.kind}`, { week: w.isoWeek, error: w.error ?? '' })}`).join('');
     return {
       title: t(locale, 'subscriptions.title'),
       summary: subs.length ? t(locale, 'subscriptions.count', { count: subs.length }) : t(locale, 'subscriptions.none'),
-      fields: subs.map((s) => ({ name: `#${s.channelId} — ${describeSchedule(s, locale)}`, value: state(s), inline: false })),
+      fields: subs.map((s) => ({ name: `#${s.channelId} — ${describeSchedule(s, locale)}`, value: `${state(s)}${missed(s)}`, inline: false })),
       notes: [],
       links: [],
       data: { subscriptions: subs },

@@ -7,6 +7,7 @@ import { createHub, type Hub } from './hub/hub.js';
 import type { Locale } from './i18n.js';
 import { invoke, type RawArgs, findCommand } from './invoke.js';
 import { silentLogger, type Logger } from './log.js';
+import { MAX_LINE_LENGTH } from './options.js';
 import { parseArgs, splitCommandLine } from './parse-text.js';
 import type { Reply } from './reply.js';
 
@@ -25,7 +26,7 @@ export interface Bot {
   log: Logger;
   /** The bot's database under DATA_DIR, opened on first use. */
   store(): Store;
-  /** Closes the database (shutdown). */
+  /** Cancels Hub work in flight and in the background, and closes the database (shutdown, one-shot commands). */
   close(): void;
   /** Runs a command with typed options (Discord, digests). */
   invoke(name: string, args: RawArgs, options?: InvokeOptions): Promise<Reply>;
@@ -48,10 +49,15 @@ export function createBot(config: Config, deps: { hub?: Hub; log?: Logger; now?:
     commands,
     log,
     store: openStore,
-    close: () => store?.close(),
+    close: () => {
+      hub.close();
+      store?.close();
+    },
     invoke: run,
     invokeText(line, options) {
-      const { name, rest } = splitCommandLine(line);
+      // A huge line is refused before it is split into words (invoke says why).
+      const { name, rest } = splitCommandLine(line.length > MAX_LINE_LENGTH ? line.slice(0, 200) : line);
+      if (line.length > MAX_LINE_LENGTH) return run(name, { _tooLong: String(line.length) }, options);
       const command = findCommand(commands, name);
       return run(name, command ? parseArgs(command, rest) : {}, options);
     },

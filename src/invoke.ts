@@ -3,10 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Command, CommandContext } from './command.js';
+import { StoreOpenError } from './digest/store.js';
 import { rankSuggestions } from './hub/suggest.js';
 import { t } from './i18n.js';
 import type { Logger } from './log.js';
-import { InputError, inputErrorText, quoted } from './options.js';
+import { InputError, inputErrorText, quoted, tooLong } from './options.js';
 import { errorReply, type Reply } from './reply.js';
 
 export type RawArgs = Record<string, string | number | boolean | undefined>;
@@ -50,6 +51,8 @@ export async function invoke(commands: readonly Command[], name: string, args: R
     const values = { value: quoted(word), option: word.split(/[:=]/)[0], options };
     return badInput(t(ctx.locale, options ? 'input.unknown_option' : 'input.unknown_option_none', values), command, ctx);
   }
+  // Bounds before any work: a huge value would cost parsing, searching and echoing.
+  if (args._tooLong !== undefined || tooLong(args)) return badInput(inputErrorText('too_long', '', ctx.locale)!, command, ctx);
   if (args._extra !== undefined) return badInput(inputErrorText('extra', String(args._extra), ctx.locale)!, command, ctx);
   const parsed = command.schema.safeParse(args);
   if (!parsed.success) return badInput(inputProblem(parsed.error.issues, args, ctx), command, ctx);
@@ -57,6 +60,10 @@ export async function invoke(commands: readonly Command[], name: string, args: R
     return await command.run(ctx, parsed.data);
   } catch (error) {
     if (error instanceof InputError) return badInput(inputErrorText(error.key, error.value, ctx.locale)!, command, ctx);
+    if (error instanceof StoreOpenError) {
+      log.error({ err: error, command: command.name }, 'command needs the database, which cannot be opened');
+      return errorReply('store_unavailable', t(ctx.locale, 'store.unavailable'), ctx.locale);
+    }
     // The id ties the apology the user sees to the log line with the stack.
     const errorId = randomUUID().slice(0, 8);
     log.error({ err: error, errorId, command: command.name, args }, 'command failed');

@@ -7,7 +7,21 @@ import { errorReply, type Reply } from './reply.js';
  * `retype` turns a model id into the command line to type instead: `/classify <id>`, or for
  * /compare the same list with the unknown id replaced.
  */
-export function notFoundReply(id: string, suggestions: string[], notes: string[], locale: Locale, retype: (id: string) => string): Reply {
+export function notFoundReply(
+  id: string,
+  suggestions: string[],
+  notes: string[],
+  locale: Locale,
+  retype: (id: string) => string,
+  /** The Hub could not say whether the model exists: never "No model … on the Hub" then. */
+  hubFailed?: 'bad-answer' | 'unreachable',
+): Reply {
+  if (hubFailed) {
+    const message = t(locale, hubFailed === 'bad-answer' ? 'hub.badAnswer' : 'hub.unreachableModel', { id: quoted(id), command: retype(id) });
+    const reply = errorReply('hub_unavailable', message, locale);
+    reply.notes = notes;
+    return reply;
+  }
   const tries = suggestions.slice(0, 5);
   const message = tries.length
     ? t(locale, 'notFound.suggest', { id: quoted(id), suggestions: tries.join(', '), retype: retype(tries[0]) })

@@ -10,6 +10,7 @@ import type { Thresholds } from './core/types.js';
 import type { CommandOption } from './command.js';
 import type { Config } from './config.js';
 import { hasMessage, t, tAll, type Locale } from './i18n.js';
+import { stripControl } from './safe-text.js';
 
 export const modelIdSchema = z
   .string({ error: 'model_required' })
@@ -24,7 +25,22 @@ export const tagSchema = z
   .refine(isPipelineTag, { message: 'tag_unknown' });
 
 /** `YYYY-MM`, a real month. */
-export const monthSchema = z.string().transform((t) => t.trim()).refine(isMonth, { message: 'month' });
+/** The earliest month worth asking about: the Hub did not exist before, and each month is work. */
+export const EARLIEST_MONTH = '2015-01';
+
+/** `YYYY-MM`, a real month, not before EARLIEST_MONTH (checked before any work: `since:0000-01` would be 24,000 months). */
+export const monthSchema = z
+  .string()
+  .transform((t) => t.trim())
+  .refine(isMonth, { message: 'month', abort: true })
+  .refine((m) => m >= EARLIEST_MONTH, { message: 'month_too_early' });
+
+/** The longest option value accepted (5 model ids fit), and the longest typed command line. */
+export const MAX_OPTION_LENGTH = 1_000;
+export const MAX_LINE_LENGTH = 4_000;
+
+/** Whether some option value is longer than MAX_OPTION_LENGTH (checked before any parsing work). */
+export const tooLong = (args: Record<string, unknown>) => Object.values(args).some((v) => typeof v === 'string' && v.length > MAX_OPTION_LENGTH);
 
 const TRUE_WORDS = new Set(['true', 'yes', 'oui', '1']);
 const FALSE_WORDS = new Set(['false', 'no', 'non', '0']);
@@ -106,9 +122,9 @@ export function closestTags(text: string, max = 3): string[] {
   return close.length ? close : ['text-generation', 'text-classification', 'fill-mask'].slice(0, max);
 }
 
-/** Shown back to users: long or odd input is cut so a reply stays short. */
+/** Shown back to users: long or odd input is cut so a reply stays short, control characters dropped. */
 export function quoted(value: string): string {
-  const flat = value.replace(/\s+/g, ' ');
+  const flat = stripControl(value).replace(/\s+/g, ' ');
   return `"${flat.length > 60 ? `${flat.slice(0, 57)}…` : flat}"`;
 }
 

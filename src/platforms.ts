@@ -42,6 +42,7 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
     log.info({ port: portOf(healthServer) }, 'health checks on /healthz and /readyz');
   }
   try {
+    // The database first: without it there are no digests, so the bot must not start half-way (StoreOpenError).
     // Readiness conditions exist from the start, so /readyz is not "ready" before anything is up.
     const store = bot.store();
     health.require('database', () => store.db.open);
@@ -52,7 +53,7 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
       const { startDiscord } = await import('./adapters/discord.js');
       const discord = await startDiscord(bot);
       connected = discord.connected;
-      posters.discord = async (channelId, reply, sub) => void (await discord.post(channelId, reply, sub.locale));
+      posters.discord = async (channelId, reply, sub, { nonce }) => void (await discord.post(channelId, reply, sub.locale, nonce));
       adapters.push(discord);
       stops.unshift(() => discord.stop());
       log.info('Discord adapter connected');
@@ -60,10 +61,10 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
     if (config.SLACK_BOT_TOKEN) {
       let connected = () => false;
       health.require('slack', () => connected());
-      const { postToChannel, startSlack } = await import('./adapters/slack.js');
+      const { startSlack } = await import('./adapters/slack.js');
       const slack = await startSlack(bot, { health });
       connected = slack.connected;
-      posters.slack = async (channelId, reply, sub) => void (await postToChannel(slack.app.client, channelId, reply, { config, locale: sub.locale, log }));
+      posters.slack = (channelId, reply, sub) => slack.post(channelId, reply, sub.locale);
       adapters.push(slack);
       stops.unshift(() => slack.stop());
       log.info({ mode: slack.mode }, 'Slack adapter started');
@@ -103,11 +104,12 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
  * in flight (up to 10 s), give back the digests not posted yet, close the database, exit 0.
  */
 export async function runPlatforms(bot: Bot): Promise<void> {
-  const running = await startPlatforms(bot);
+  const started = startPlatforms(bot);
+  // Listening from the start: a signal while the platforms connect stops them once they are up.
   const stop = async (signal: string) => {
     bot.log.info({ signal }, 'stopping: finishing replies and digest posts in flight');
     try {
-      await running.stop();
+      await (await started).stop();
       process.exit(0);
     } catch (error) {
       bot.log.error({ err: error }, 'stopping failed');
@@ -116,4 +118,5 @@ export async function runPlatforms(bot: Bot): Promise<void> {
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));
   process.once('SIGINT', () => void stop('SIGINT'));
+  await started;
 }

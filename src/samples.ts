@@ -12,9 +12,19 @@ export interface ClassifiedSample extends Omit<Sample, 'notes'> {
   notes: string[];
 }
 
+/** Models classified between two yields to the event loop (a few milliseconds of work). */
+const CLASSIFY_CHUNK = 2_000;
+
 export async function classifiedSample(ctx: CommandContext, options: { tag?: string; size?: number }, thresholds: Thresholds): Promise<ClassifiedSample> {
   const sample = await ctx.hub.sample({ tag: options.tag, size: options.size ?? ctx.config.SAMPLE_SIZE });
-  return { ...sample, notes: sample.notes.map((n) => n[ctx.locale]), classified: classifyAll(sample.models, sample.lookup, thresholds, sample.calibration) };
+  // A 50,000-model sample takes about a second to classify: in chunks, so other users' commands
+  // (Discord's 3-second acknowledgement) are not held up meanwhile.
+  const classified: ClassifiedModel[] = [];
+  for (let i = 0; i < sample.models.length; i += CLASSIFY_CHUNK) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    classified.push(...classifyAll(sample.models.slice(i, i + CLASSIFY_CHUNK), sample.lookup, thresholds, sample.calibration));
+  }
+  return { ...sample, notes: sample.notes.map((n) => n[ctx.locale]), classified };
 }
 
 /** The note every sample-based reply carries: unknown counts are shown apart, never as LLMs. */

@@ -1,9 +1,12 @@
 // The scheduler against a live (fake) Hub: one digest build for many channels, no post of stale
 // snapshot numbers while the Hub is down, and claims a killed process left behind.
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot, type Bot } from '../src/bot.js';
 import { loadConfig } from '../src/config.js';
 import { DigestScheduler, type ChannelPoster } from '../src/digest/scheduler.js';
+import { Store } from '../src/digest/store.js';
+import { createHub } from '../src/hub/hub.js';
 import type { Reply } from '../src/reply.js';
 import { startFakeHub, type FakeHub, type RawHubModel } from './fakes/hub.js';
 import { tempDir } from './helpers/bot.js';
@@ -30,7 +33,9 @@ describe('digests from a live Hub', () => {
 
   beforeAll(async () => {
     hub = await startFakeHub({ models: Array.from({ length: 30 }, (_, i) => newModel(i)) });
-    bot = createBot(loadConfig({ HF_ENDPOINT: hub.url, DATA_DIR: tempDir(), SAMPLE_SIZE: '1000', HUB_TIMEOUT_MS: '2000' }), { now: () => clock });
+    const config = loadConfig({ HF_ENDPOINT: hub.url, DATA_DIR: tempDir(), SAMPLE_SIZE: '1000', HUB_TIMEOUT_MS: '2000' });
+    // The Hub's breaker lets a test request through 50 ms after it opens (10 s in production).
+    bot = createBot(config, { now: () => clock, hub: createHub(config, { now: () => clock, breaker: { halfOpenAfterMs: 50 } }) });
     for (const channelId of ['C1', 'C2', 'C3']) {
       bot.store().subscribe({ platform: 'discord', placeId: 'G', channelId, tag: null, weekday: 5, time: '09:00', timeZone: 'UTC', locale: 'en', createdBy: 'U' }, clock);
     }
@@ -49,6 +54,7 @@ describe('digests from a live Hub', () => {
     expect(bot.store().sendStatus(1, '2026-W48')).toBeUndefined();
 
     hub.reset(); // the Hub is back
+    await new Promise((resolve) => setTimeout(resolve, 60)); // the breaker's pause is over
     await scheduler.tick(at('2026-11-27T09:01:00Z'));
     await scheduler.tick(at('2026-11-27T09:02:00Z'));
     expect(posted.map((p) => p.channelId).sort()).toEqual(['C1', 'C2', 'C3']);
@@ -58,17 +64,22 @@ describe('digests from a live Hub', () => {
     expect(hub.requests.filter((r) => r.path === '/api/models' && r.query.get('sort') === 'createdAt')).toHaveLength(2);
   });
 
-  it('does not resend a post a killed process had claimed, and shows it as interrupted', async () => {
+  it('does not resend a post a dead process was sending, and shows it as interrupted', async () => {
     const store = bot.store();
     store.subscribe({ platform: 'discord', placeId: 'G', channelId: 'C9', tag: null, weekday: 5, time: '09:00', timeZone: 'UTC', locale: 'en', createdBy: 'U' }, at('2026-11-27T08:00:00Z'));
     const c9 = store.activeSubscriptions().find((s) => s.channelId === 'C9')!;
-    expect(store.claimSend(c9.id, '2026-W48', at('2026-11-27T09:00:00Z'))).toBe(true); // …and then the process died
+    // Another process (pid 2^22+1 cannot exist on Linux) claimed it and started posting, then died.
+    const dead = new Store(bot.config.DATA_DIR, { owner: `${hostname()}:4194305:dead` });
+    expect(dead.claimSend(c9.id, '2026-W48', at('2026-11-27T09:00:00Z'))).toBe(true);
+    expect(dead.startSending(c9.id, '2026-W48', clock)).toBe(true);
+    dead.close();
 
     const restarted = new DigestScheduler(bot, store, { discord: poster }, { retryDelaysMs: [0, 0] });
-    restarted.recoverInterrupted(at('2026-11-27T10:00:00Z'));
-    await restarted.tick(clock);
+    await restarted.tick(at('2026-11-27T10:00:00Z'));
     expect(posted.filter((p) => p.channelId === 'C9')).toHaveLength(0);
     expect(store.sendStatus(c9.id, '2026-W48')).toBe('failed');
     expect(store.activeSubscriptions().find((s) => s.channelId === 'C9')?.failedWeeks).toBe(0);
+    const listed = await bot.invoke('subscriptions', {}, { place: { platform: 'discord', placeId: 'G', channelId: 'C9', userId: 'U' } });
+    expect(listed.fields.find((f) => f.name.startsWith('#C9'))?.value).toContain('2026-W48: the bot stopped while posting; not sent again');
   });
 });

@@ -17,9 +17,7 @@ describe('background base-model fetches', () => {
         done.push(id);
       },
       silentLogger,
-      2,
-      3,
-      () => clock,
+      { concurrency: 2, maxPerHour: 3, now: () => clock },
     );
     queue.add(['a', 'b', 'a', 'c', 'd', 'e'].map((id) => ({ id, depth: 1 })));
     await queue.idle();

@@ -2,7 +2,10 @@
 // nor duplicated across a restart. A digest still being built gives its claim back and the next
 // process posts it; a post already handed to Discord is allowed to finish before the process exits 0.
 import { afterEach, describe, expect, it } from 'vitest';
+import { createBot } from '../src/bot.js';
+import { loadConfig } from '../src/config.js';
 import { isoWeekOf } from '../src/core/weeks.js';
+import { DigestScheduler, UncertainPostError, type ChannelPoster } from '../src/digest/scheduler.js';
 import { Store, type Subscription } from '../src/digest/store.js';
 import { startFakeDiscord, type FakeDiscord } from './fakes/discord.js';
 import { startFakeHub, type FakeHub, type RawHubModel } from './fakes/hub.js';
@@ -99,7 +102,7 @@ describe('SIGTERM in the middle of a digest', () => {
     const first = start(env);
     // The digest asks the Hub for this week's models: it has claimed the week and is building.
     await until(() => hub!.listRequests().some((r) => r.query.get('sort') === 'createdAt'));
-    expect(sendStatus(dataDir, sub, isoWeek)).toBe('sending');
+    expect(sendStatus(dataDir, sub, isoWeek)).toBe('building');
     const signalled = Date.now();
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
@@ -120,17 +123,17 @@ describe('SIGTERM in the middle of a digest', () => {
 
   it('while Discord is taking the post: the post finishes before exit 0, and the restarted bot does not post again', async () => {
     discord = await startFakeDiscord();
-    const held = discord.hold({ method: 'POST', path: `/api/v10/channels/${discord.channelId}/messages` });
+    // Discord creates the message at once but answers 4 s later: the post is in flight all that time.
+    discord.fail({ method: 'POST', path: `/api/v10/channels/${discord.channelId}/messages`, delayMs: 4_000 });
     const dataDir = tempDir();
     const { sub, isoWeek } = dueSubscription(dataDir, discord);
     const env = { DATA_DIR: dataDir, OFFLINE: '1' };
 
     const first = start(env);
-    await held.arrived; // the post is in flight
+    await until(() => channelPosts(discord!).length === 1);
     first.child.kill('SIGTERM');
     await sleep(1_000);
     expect(first.child.exitCode).toBeNull(); // still waiting for its post
-    held.release();
     expect(await first.exited).toBe(0);
     expect(channelPosts(discord)).toHaveLength(1);
     expect(sendStatus(dataDir, sub, isoWeek)).toBe('sent');
@@ -145,4 +148,47 @@ describe('SIGTERM in the middle of a digest', () => {
     expect(channelPosts(discord)).toHaveLength(1);
     expect(sendStatus(dataDir, sub, isoWeek)).toBe('sent');
   }, 90_000);
+});
+
+describe('DigestScheduler.stop between two attempts at a post', () => {
+  const clock = new Date('2026-11-27T09:00:00Z'); // a Friday, the subscription's slot
+  function setUp(poster: ChannelPoster) {
+    const bot = createBot(loadConfig({ OFFLINE: '1', DATA_DIR: tempDir() }), { now: () => clock });
+    const store = bot.store();
+    const sub = store.subscribe({ platform: 'discord', placeId: 'G', channelId: 'C1', tag: null, weekday: 5, time: '09:00', timeZone: 'UTC', locale: 'en', createdBy: 'U' }, new Date('2026-11-26T12:00:00Z'));
+    return { bot, store, sub, scheduler: new DigestScheduler(bot, store, { discord: poster }, { retryDelaysMs: [60_000] }) };
+  }
+
+  it('gives back a week whose first attempt was refused: the next process posts it once', async () => {
+    let calls = 0;
+    const { bot, store, sub, scheduler } = setUp(async () => {
+      calls++;
+      throw new Error('Discord answered 500');
+    });
+    const tick = scheduler.tick(clock);
+    await until(() => calls === 1); // refused; the retry waits a minute
+    await scheduler.stop();
+    await tick;
+    expect(calls).toBe(1);
+    expect(store.sendStatus(sub.id, '2026-W48')).toBeUndefined();
+
+    const posted: string[] = [];
+    await new DigestScheduler(bot, store, { discord: async (channelId) => void posted.push(channelId) }).tick(clock);
+    expect(posted).toEqual(['C1']);
+    expect(store.sendStatus(sub.id, '2026-W48')).toBe('sent');
+    bot.close();
+  });
+
+  it('keeps a week whose post may have gone out (an uncertain answer) from being sent again', async () => {
+    let release = () => {};
+    const { bot, store, sub, scheduler } = setUp(() => new Promise((_, reject) => (release = () => reject(new UncertainPostError('timed out after sending')))));
+    const tick = scheduler.tick(clock);
+    await until(() => store.sendStatus(sub.id, '2026-W48') === 'sending');
+    const stopped = scheduler.stop();
+    release();
+    await stopped;
+    await tick;
+    expect(store.sendStatus(sub.id, '2026-W48')).toBe('failed');
+    bot.close();
+  });
 });

@@ -8,6 +8,7 @@ import type { Bot } from '../bot.js';
 import { sourceLine } from '../format.js';
 import { t, type Locale } from '../i18n.js';
 import type { Reply } from '../reply.js';
+import { stripControl } from '../safe-text.js';
 
 export interface ConsoleAnswer {
   reply: Reply;
@@ -86,7 +87,8 @@ export class ConsoleBot {
         answer.chartUrl = this.bot.config.OFFLINE ? quickChartUrl(reply.chart.config, { baseUrl }) : await shortQuickChartUrl(reply.chart.config, { baseUrl });
       }
     }
-    answer.text = replyToText(reply, answer, this.locale);
+    // Replies can quote what was typed: the terminal must never receive its control sequences.
+    answer.text = stripControl(replyToText(reply, answer, this.locale));
     return answer;
   }
 

@@ -14,8 +14,10 @@ import {
   Client,
   Events,
   GatewayIntentBits,
+  InteractionResponseType,
   MessageFlags,
   PermissionFlagsBits,
+  Routes,
   Status,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
@@ -26,7 +28,7 @@ import {
 import type { Bot } from '../bot.js';
 import type { Command } from '../command.js';
 import { PIPELINE_TAGS } from '../core/tags.js';
-import { toLocale, type Locale } from '../i18n.js';
+import { t, toLocale, type Locale } from '../i18n.js';
 import { findCommand, type RawArgs } from '../invoke.js';
 import type { Logger } from '../log.js';
 import type { Reply } from '../reply.js';
@@ -61,7 +63,7 @@ export interface DiscordOptions {
 export interface DiscordAdapter {
   client: Client;
   /** Posts a reply to a channel (digests); see postToChannel. */
-  post(channelId: string, reply: Reply, locale: Locale): Promise<Message>;
+  post(channelId: string, reply: Reply, locale: Locale, nonce?: string): Promise<Message>;
   /** Whether the gateway session is up (every shard READY): /readyz. */
   connected(): boolean;
   /**
@@ -133,10 +135,12 @@ function toChoices(values: readonly string[]): { name: string; value: string }[]
  * Posts a reply to a channel as a message: the same embed + chart as a command's answer, no
  * mentions. Errors (unknown channel, missing access, Discord down) propagate to the caller.
  */
-export async function postToChannel(client: Client, channelId: string, reply: Reply, locale: Locale, render: RenderOptions = {}): Promise<Message> {
+export async function postToChannel(client: Client, channelId: string, reply: Reply, locale: Locale, render: RenderOptions = {}, nonce?: string): Promise<Message> {
   const channel = await client.channels.fetch(channelId);
   if (!channel?.isSendable()) throw new Error(`Discord channel ${channelId} cannot receive messages from the bot.`);
-  return channel.send(renderMessage(reply, locale, render));
+  // With a nonce Discord answers a repeated post (discord.js's retry after its REST timeout, or ours)
+  // with the message it already created, instead of a second one.
+  return channel.send({ ...renderMessage(reply, locale, render), ...(nonce ? { nonce, enforceNonce: true } : {}) });
 }
 
 /** Logs in and answers every slash command and autocomplete until stop(). */
@@ -251,6 +255,31 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
       .catch((error: unknown) => log.debug({ err: loggableError(error), command: interaction.commandName }, 'discord: autocomplete answer dropped'));
   }
 
+  // discord.js builds the interaction (options included) inside its gateway handler, where a malformed
+  // payload (`data.options` a string) throws out of the event loop and kills the process. Guard that
+  // step: log it, and answer the interaction with an error through the raw callback.
+  const action = (client as unknown as { actions: { InteractionCreate: { handle(data: unknown): unknown } } }).actions.InteractionCreate;
+  const handle = action.handle.bind(action);
+  action.handle = (data: unknown) => {
+    try {
+      return handle(data);
+    } catch (error) {
+      const raw = (data ?? {}) as { id?: unknown; token?: unknown; type?: unknown; locale?: unknown };
+      const errorId = randomUUID().slice(0, 8);
+      log.error({ err: loggableError(error), errorId, interaction: raw.id, type: raw.type }, 'discord: malformed interaction payload');
+      if (typeof raw.id === 'string' && typeof raw.token === 'string' && raw.type !== 4) {
+        const text = t(toLocale(typeof raw.locale === 'string' ? raw.locale : undefined), 'input.malformedPayload', { errorId });
+        client.rest
+          .post(Routes.interactionCallback(raw.id, raw.token), {
+            body: { type: InteractionResponseType.ChannelMessageWithSource, data: { ...textMessage(text), flags: MessageFlags.Ephemeral } },
+            auth: false,
+          })
+          .catch((second: unknown) => log.warn({ err: loggableError(second), errorId }, 'discord: could not answer a malformed interaction'));
+      }
+      return undefined;
+    }
+  };
+
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     void inFlight.track(
       (async () => {
@@ -284,7 +313,7 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
 
   return {
     client,
-    post: (channelId, reply, locale) => postToChannel(client, channelId, reply, locale, render),
+    post: (channelId, reply, locale, nonce) => postToChannel(client, channelId, reply, locale, render, nonce),
     // A dropped gateway connection puts its shard back to connecting/resuming until discord.js reconnects.
     connected: () => !stopping && client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
     drain,

@@ -2,10 +2,10 @@
 // Socket Mode when SLACK_APP_TOKEN is set (no public URL needed), HTTP mode otherwise (Bolt
 // verifies SLACK_SIGNING_SECRET signatures and rejects stale timestamps). Translation only: the
 // text after the command goes to bot.invokeText, the Reply comes back as Block Kit.
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 // Named imports: under vitest a default import of this CommonJS module yields the App class itself.
-import { App, LogLevel, SocketModeReceiver } from '@slack/bolt';
-import type { Logger as BoltLogger, SlackCommandMiddlewareArgs, AllMiddlewareArgs, webApi } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import type { Logger as BoltLogger, SlackCommandMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
 import type { Bot } from '../bot.js';
 import { quickChartUrl, renderPng } from '../charts/index.js';
 import type { Command } from '../command.js';
@@ -15,6 +15,7 @@ import { InFlight, STOP_TIMEOUT_MS } from '../in-flight.js';
 import { t, toLocale, type Locale } from '../i18n.js';
 import type { Logger } from '../log.js';
 import type { Reply } from '../reply.js';
+import { UncertainPostError } from '../digest/scheduler.js';
 import { escapeText, LIMITS, renderReply, unescapeSlack, type SlackMessage } from './slack-render.js';
 
 type WebClient = webApi.WebClient;
@@ -43,6 +44,11 @@ export interface SlackAdapterOptions {
 
 export interface SlackAdapter {
   app: App;
+  /**
+   * Posts a digest in a channel (see postDigest) through a Web API client that never retries by
+   * itself: a retried chat.postMessage after a timeout would be a second post.
+   */
+  post(channel: string, reply: Reply, locale: Locale): Promise<void>;
   /** The HTTP server, in HTTP mode. */
   server?: Server;
   mode: 'socket' | 'http';
@@ -134,6 +140,7 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
     log.info('Slack adapter connected (Socket Mode)');
   } else {
     server = (await app.start({ port: options.port ?? config.PORT, host: options.host })) as Server;
+    refuseFutureTimestamps(server, log);
     const address = server.address();
     log.info({ port: typeof address === 'object' && address ? address.port : address }, 'Slack adapter listening (HTTP mode, POST /slack/events)');
   }
@@ -142,8 +149,10 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
     await inFlight.settled(deadline);
   }
   let stopped: Promise<void> | undefined;
+  const digestClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, retryConfig: { retries: 0 }, logger: boltLogger(log) });
   return {
     app,
+    post: (channel, reply, locale) => postDigest(digestClient, channel, reply, { config, locale, log, maxRetryAfterSeconds: options.maxRetryAfterSeconds }),
     server,
     mode: socketMode ? 'socket' : 'http',
     connected: () => !stopping && (receiver ? socketConnected : server?.listening === true),
@@ -159,6 +168,27 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
       return stopped;
     },
   };
+}
+
+/** How far a request's timestamp may be from now, either way (Bolt only refuses old ones). */
+export const MAX_TIMESTAMP_SKEW_SECONDS = 5 * 60;
+
+/**
+ * Bolt refuses requests stamped more than 5 minutes in the past, not in the future: a signed request
+ * captured now could be replayed for as long as its stamp is ahead. Checked before Bolt sees it.
+ */
+function refuseFutureTimestamps(server: Server, log: Logger): void {
+  const handlers = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const stamp = Number(req.headers['x-slack-request-timestamp']);
+    if (Number.isFinite(stamp) && stamp - Date.now() / 1000 > MAX_TIMESTAMP_SKEW_SECONDS) {
+      log.warn({ stamp }, 'Slack request stamped in the future refused');
+      res.writeHead(401, { 'content-type': 'text/plain' }).end('');
+      return;
+    }
+    for (const handler of handlers) handler.call(server, req, res);
+  });
 }
 
 interface Delivery {
@@ -270,10 +300,11 @@ export interface PostOptions {
 
 /**
  * Posts a reply in a channel as the bot (the weekly digest): the same blocks as a slash-command
- * answer, then the chart (image block, or the PNG uploaded). One retry on a short rate limit;
- * every other Slack error (not_in_channel, channel_not_found…) propagates to the caller.
+ * answer, once, then the chart (image block, or the PNG uploaded). One retry on a short rate limit;
+ * every other Slack error of the post (not_in_channel, channel_not_found…) propagates to the caller.
+ * A chart that cannot be uploaded does not undo the post: it is logged and returned as `chartError`.
  */
-export async function postToChannel(client: WebClient, channel: string, reply: Reply, options: PostOptions = {}): Promise<{ ts?: string; fileId?: string }> {
+export async function postToChannel(client: WebClient, channel: string, reply: Reply, options: PostOptions = {}): Promise<{ ts?: string; fileId?: string; chartError?: string }> {
   const log = options.log ?? silent;
   const delivery: Delivery = {
     config: { CHART_MODE: options.config?.CHART_MODE ?? 'attachment', QUICKCHART_URL: options.config?.QUICKCHART_URL ?? 'https://quickchart.io' },
@@ -283,9 +314,28 @@ export async function postToChannel(client: WebClient, channel: string, reply: R
   const chartUrl = publicChartUrl(reply, delivery);
   const message: SlackMessage = renderReply(reply, { locale: options.locale, chartUrl });
   const posted = await withRateLimitRetry(() => client.chat.postMessage({ channel, ...message }), delivery.maxRetryAfterMs, log);
-  let fileId: string | undefined;
-  if (reply.chart && !chartUrl) fileId = await withRateLimitRetry(() => uploadChart(client, channel, reply), delivery.maxRetryAfterMs, log);
-  return { ts: posted.ts, fileId };
+  if (!reply.chart || chartUrl) return { ts: posted.ts };
+  try {
+    return { ts: posted.ts, fileId: await withRateLimitRetry(() => uploadChart(client, channel, reply), delivery.maxRetryAfterMs, log) };
+  } catch (error) {
+    const chartError = platformErrorCode(error) ?? (error as Error).message ?? String(error);
+    log.warn({ err: error, code: platformErrorCode(error), channel }, 'Slack chart upload failed; the post stands without it');
+    return { ts: posted.ts, chartError };
+  }
+}
+
+/**
+ * postToChannel for the scheduler: an error Slack answered (`ok:false`, a rate limit) means nothing was
+ * posted; any other (timeout, HTTP 5xx, network) may come after Slack posted, so it is an
+ * UncertainPostError and is not retried. `client` should not retry by itself (see startSlack's `post`).
+ */
+export async function postDigest(client: WebClient, channel: string, reply: Reply, options: PostOptions = {}): Promise<void> {
+  try {
+    await postToChannel(client, channel, reply, options);
+  } catch (error) {
+    if (platformErrorCode(error)) throw error;
+    throw new UncertainPostError(`Slack post outcome unknown: ${(error as Error).message ?? error}`, { cause: error });
+  }
 }
 
 /** Whether a user may change workspace settings (digest subscriptions): admin, owner or primary owner. */

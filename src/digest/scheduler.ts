@@ -4,15 +4,37 @@
 import { Cron } from 'croner';
 import type { Bot } from '../bot.js';
 import { thresholdsFrom } from '../options.js';
-import type { Reply } from '../reply.js';
+import { errorReply, type Reply } from '../reply.js';
 import { recordHistory } from './history.js';
-import type { Platform, Store, Subscription } from './store.js';
+import type { Platform, SendRecord, Store, Subscription } from './store.js';
 import { isoWeekOf } from '../core/weeks.js';
 import { InFlight, STOP_TIMEOUT_MS } from '../in-flight.js';
 import { sleep } from '../time.js';
 
-/** Posts a reply in a channel of one platform; throws when the platform refuses. */
-export type ChannelPoster = (channelId: string, reply: Reply, subscription: Subscription) => Promise<void>;
+export interface PostOptions {
+  /**
+   * The same for every attempt at one week's digest: platforms that support it (Discord's
+   * `nonce` + `enforce_nonce`) answer a repeated post with the first message instead of a second one.
+   */
+  nonce: string;
+}
+
+/**
+ * Posts a reply in a channel of one platform; throws when the platform refuses. Throws
+ * UncertainPostError when the post may have gone out (a timeout after sending), so it is not retried.
+ */
+export type ChannelPoster = (channelId: string, reply: Reply, subscription: Subscription, options: PostOptions) => Promise<void>;
+
+/** A post whose outcome is unknown (the platform may have posted it): trying again could post twice. */
+export class UncertainPostError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'UncertainPostError';
+  }
+}
+
+/** The week's nonce for a subscription: Discord allows 25 characters. */
+export const digestNonce = (subscriptionId: number, isoWeek: string) => `slm${subscriptionId}w${isoWeek}`.slice(0, 25);
 
 export interface SchedulerOptions {
   /** Waits between the attempts of one week's post (bounded retries). */
@@ -46,11 +68,37 @@ export function dueSlot(sub: Subscription, now: Date): { slot: Date; isoWeek: st
   return { slot, isoWeek };
 }
 
+/** A recent week whose digest did not go out, as /subscriptions shows it. */
+export interface MissedWeek {
+  isoWeek: string;
+  /** failed: the platform refused; interrupted: the bot stopped while posting; lost: no post and the week is over; waiting: due, not posted yet. */
+  kind: 'failed' | 'interrupted' | 'lost' | 'waiting';
+  error: string | null;
+}
+
+/** The subscription's weeks (at most the last `weeks` slots, none before it was made) without a post. */
+export function missedWeeks(sub: Subscription, sends: readonly SendRecord[], now: Date, weeks = 4): MissedWeek[] {
+  const byWeek = new Map(sends.map((s) => [s.isoWeek, s]));
+  const current = isoWeekOf(now, sub.timeZone);
+  const missed: MissedWeek[] = [];
+  for (const slot of slotCron(sub).previousRuns(weeks, new Date(now.getTime() + 1))) {
+    if (slot < new Date(sub.createdAt)) continue;
+    const isoWeek = isoWeekOf(slot, sub.timeZone);
+    const send = byWeek.get(isoWeek);
+    if (send?.status === 'sent') continue;
+    if (send?.status === 'failed') missed.push({ isoWeek, kind: send.error?.startsWith('interrupted') ? 'interrupted' : 'failed', error: send.error });
+    else if (isoWeek !== current) missed.push({ isoWeek, kind: 'lost', error: send?.error ?? null });
+    else if (!send) missed.push({ isoWeek, kind: 'waiting', error: null });
+  }
+  return missed;
+}
 
 /** A week this process claimed and has not recorded as sent or failed yet. */
 interface Claim {
   sub: Subscription;
   isoWeek: string;
+  /** Set once the store has it as 'sending' (built, posting starts). */
+  sending: boolean;
   /** True while the platform is being asked to post it: then it may have gone out. */
   posting: boolean;
 }
@@ -75,16 +123,17 @@ export class DigestScheduler {
 
   /** Ticks now (catch-up after downtime), then at the start of every minute. */
   start(now: () => Date = () => new Date()): void {
-    this.recoverInterrupted(now());
     this.cron = new Cron('* * * * *', { protect: true, catch: true }, () => this.tick(now()));
     void this.tick(now());
   }
 
-  /** Run at start-up: claims a previous process left half-done become visible as interrupted. */
+  /**
+   * Posts a dead process left in 'sending' become visible as interrupted (not resent: they may have
+   * gone out). Its 'building' claims need nothing: the next claim takes them over. Run at every tick.
+   */
   recoverInterrupted(now: Date): void {
-    // This process has claimed nothing yet, so every 'sending' claim is a dead process's.
-    const found = this.store.markInterrupted(new Date(now.getTime() + 1), now);
-    if (found) this.bot.log.warn({ found }, 'digest: posts interrupted by a previous stop were not resent (no duplicates)');
+    const found = this.store.markInterrupted(now);
+    if (found) this.bot.log.warn({ found }, 'digest: posts interrupted by a stopped process were not resent (no duplicates)');
   }
 
   /**
@@ -110,7 +159,8 @@ export class DigestScheduler {
       this.bot.log.info({ subscription: sub.id, platform: sub.platform, channel: sub.channelId, isoWeek }, 'digest: posted');
     } catch (err) {
       // Refused while stopping: nothing went out and no retry comes in this process; the next start posts it.
-      if (this.stopping) this.handBack(claim);
+      // (A post that may have gone out is not given back: it is recorded as failed, never sent twice.)
+      if (this.stopping && !(err instanceof UncertainPostError)) this.handBack(claim);
       throw err;
     } finally {
       claim.posting = false;
@@ -120,7 +170,8 @@ export class DigestScheduler {
   /** Gives a claimed week back unposted: the next tick, of this process or the next, claims it again. */
   private handBack(claim: Claim): void {
     if (!this.claims.delete(`${claim.sub.id}|${claim.isoWeek}`)) return;
-    this.store.releaseClaim(claim.sub.id, claim.isoWeek);
+    if (claim.sending) this.store.releaseFailedSend(claim.sub.id, claim.isoWeek);
+    else this.store.releaseClaim(claim.sub.id, claim.isoWeek);
     this.bot.log.info({ subscription: claim.sub.id, isoWeek: claim.isoWeek }, 'digest: stopping; this week is posted after the restart');
   }
 
@@ -133,6 +184,7 @@ export class DigestScheduler {
   }
 
   private async runTick(now: Date): Promise<void> {
+    this.recoverInterrupted(now);
     const due = this.store
       .activeSubscriptions()
       .filter((sub) => this.posters[sub.platform])
@@ -144,11 +196,19 @@ export class DigestScheduler {
     const digests = new Map<string, Promise<Reply>>();
     const digestFor = (sub: Subscription) => {
       const key = `${sub.tag ?? ''}|${sub.locale}`;
-      if (!digests.has(key)) digests.set(key, this.bot.invoke('digest', { action: 'preview', tag: sub.tag ?? undefined }, { locale: sub.locale, now }));
+      if (!digests.has(key)) digests.set(key, this.bot.invoke('digest', { action: 'preview', tag: sub.tag ?? undefined }, { locale: sub.locale, now }).catch((err: unknown) => this.failedBuild(err, sub.locale)));
       return digests.get(key)!;
     };
     // One failing channel must not hold up or stop the others.
-    await Promise.allSettled(due.map(({ sub, slot }) => this.deliver(sub, slot.isoWeek, now, digestFor)));
+    await Promise.allSettled(
+      due.map(({ sub, slot }) =>
+        this.deliver(sub, slot.isoWeek, now, digestFor).catch((err: unknown) => {
+          // Nothing was sent if the claim is still 'building': give it back so a later tick tries again.
+          this.store.releaseClaim(sub.id, slot.isoWeek);
+          this.bot.log.error({ err, subscription: sub.id }, 'digest: delivery failed unexpectedly');
+        }),
+      ),
+    );
     try {
       const recorded = await recordHistory(this.bot.hub, this.store, thresholdsFrom({}, this.bot.config), now, this.bot.config.SAMPLE_SIZE);
       if (recorded.length) this.bot.log.info({ recorded }, 'digest: weekly history recorded');
@@ -157,10 +217,19 @@ export class DigestScheduler {
     }
   }
 
-  /** Posts the digest (built like a user's `/digest preview`) with bounded retries, and records the outcome. */
+  /** A digest build that threw (invoke turns failures into replies, so this is a guard): no post this tick. */
+  private failedBuild(err: unknown, locale: Subscription['locale']): Reply {
+    this.bot.log.error({ err }, 'digest: building the digest failed');
+    return errorReply('internal', String((err as Error)?.message ?? err), locale);
+  }
+
+  /**
+   * Posts the digest (built like a user's `/digest preview`) with bounded retries, and records the
+   * outcome. Every attempt carries the week's nonce, so a platform that supports it never shows two.
+   */
   private async deliver(sub: Subscription, isoWeek: string, now: Date, digestFor: (sub: Subscription) => Promise<Reply>): Promise<void> {
     const key = `${sub.id}|${isoWeek}`;
-    const claim: Claim = { sub, isoWeek, posting: false };
+    const claim: Claim = { sub, isoWeek, sending: false, posting: false };
     this.claims.set(key, claim);
     try {
       await this.deliverClaimed(claim, now, digestFor);
@@ -181,17 +250,25 @@ export class DigestScheduler {
       this.bot.log.warn({ subscription: sub.id, isoWeek, error: reply.error?.message }, 'digest: no fresh Hub data; will try again at the next tick');
       return;
     }
+    // Another process took the claim over while this one was building (it thought this one dead): it posts.
+    if (!this.store.startSending(sub.id, isoWeek, now)) {
+      this.bot.log.warn({ subscription: sub.id, isoWeek }, 'digest: claim taken over by another process; not posting');
+      return;
+    }
+    claim.sending = true;
     const delays = this.options.retryDelaysMs ?? [2_000, 10_000];
+    const options: PostOptions = { nonce: digestNonce(sub.id, isoWeek) };
     let lastError = '';
     for (let attempt = 0; attempt <= delays.length; attempt++) {
       if (attempt > 0) await Promise.race([sleep(delays[attempt - 1]), this.woken]);
       if (this.stopping) return; // stop() gave the claim back
       try {
-        await this.posts.track(this.postOnce(claim, () => post(sub.channelId, { ...reply, ephemeral: false }, sub), now));
+        await this.posts.track(this.postOnce(claim, () => post(sub.channelId, { ...reply, ephemeral: false }, sub, options), now));
         return;
       } catch (err) {
         lastError = (err as Error).message ?? String(err);
         this.bot.log.warn({ err, subscription: sub.id, attempt: attempt + 1 }, 'digest: post failed');
+        if (err instanceof UncertainPostError) break;
       }
     }
     const after = this.store.markFailed(sub.id, isoWeek, lastError.slice(0, 500), now, this.options.pauseAfterFailedWeeks ?? 3);

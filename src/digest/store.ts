@@ -1,7 +1,9 @@
 // What the bot must remember across restarts: digest subscriptions, which weekly digests were
 // sent, and the weekly history the Hub API cannot give. SQLite (better-sqlite3) in WAL mode, so a
 // crash or kill -9 leaves the last committed state; every change is one transaction.
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Verdict } from '../core/types.js';
@@ -33,7 +35,41 @@ export interface Subscription {
 
 export type NewSubscription = Pick<Subscription, 'platform' | 'placeId' | 'channelId' | 'tag' | 'weekday' | 'time' | 'timeZone' | 'locale' | 'createdBy'>;
 
-export type SendStatus = 'sending' | 'sent' | 'failed';
+/**
+ * A week's digest for one subscription: claimed while it is being built ('building': nothing sent
+ * yet, safe to retry if the claiming process dies), then 'sending' while the platform is asked to
+ * post it (its outcome may be unknown if the process dies), then 'sent' or 'failed'.
+ */
+export type SendStatus = 'building' | 'sending' | 'sent' | 'failed';
+
+/** A week's record for one subscription, as /subscriptions shows it. */
+export interface SendRecord {
+  isoWeek: string;
+  status: SendStatus;
+  updatedAt: string;
+  error: string | null;
+}
+
+/** A claim older than this whose owner cannot be checked (another host) is taken as abandoned. */
+export const CLAIM_LEASE_MS = 15 * 60_000;
+
+/** This process, as it signs its claims: host, pid, and a random part so a reused pid is another owner. */
+export function processOwner(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+/** Whether the process that signed `owner` may still be running (checked for sure only on this host). */
+function ownerMayBeAlive(owner: string | null): boolean {
+  if (!owner) return false;
+  const [host, pid] = owner.split(':');
+  if (host !== hostname() || !/^\d+$/.test(pid ?? '')) return true;
+  try {
+    process.kill(Number(pid), 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM'; // exists, but not ours to signal
+  }
+}
 
 export interface WeeklyCounts {
   isoWeek: string;
@@ -98,6 +134,22 @@ const MIGRATIONS: string[] = [
    );`,
   // 2: whether a week's counts cover all its new models (a listing can stop at its cap).
   `ALTER TABLE weekly_counts ADD COLUMN complete INTEGER NOT NULL DEFAULT 1;`,
+  // 3: claims say whether the digest is being built or sent, and which process holds them.
+  // SQLite cannot change a CHECK constraint in place, so the table is rebuilt; old 'sending' rows keep
+  // their meaning (maybe sent) and have no owner.
+  `CREATE TABLE sends_v3 (
+     subscription_id INTEGER NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
+     iso_week TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('building', 'sending', 'sent', 'failed')),
+     owner TEXT,
+     updated_at TEXT NOT NULL,
+     error TEXT,
+     PRIMARY KEY (subscription_id, iso_week)
+   );
+   INSERT INTO sends_v3 (subscription_id, iso_week, status, owner, updated_at, error)
+     SELECT subscription_id, iso_week, status, NULL, updated_at, error FROM sends;
+   DROP TABLE sends;
+   ALTER TABLE sends_v3 RENAME TO sends;`,
 ];
 
 interface SubscriptionRow {
@@ -136,19 +188,48 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
 
 export const STORE_FILE = 'slm-radar.sqlite';
 
+/** The database could not be opened or upgraded (corrupt, locked, read-only, not a database). */
+export class StoreOpenError extends Error {
+  constructor(
+    readonly path: string,
+    cause: unknown,
+  ) {
+    super(`cannot open the database ${path}: ${(cause as Error)?.message ?? cause}`, { cause });
+    this.name = 'StoreOpenError';
+  }
+}
+
 export class Store {
   readonly db: Database.Database;
+  /** Who signs this process's digest claims. */
+  readonly owner: string;
 
-  /** Opens (and creates or upgrades) the database `slm-radar.sqlite` under `dataDir`; ':memory:' for tests. */
-  constructor(dataDir: string) {
+  /**
+   * Opens (and creates or upgrades) the database `slm-radar.sqlite` under `dataDir`; ':memory:' for tests.
+   * Throws StoreOpenError when it cannot be opened, read and written.
+   */
+  constructor(dataDir: string, options: { owner?: string } = {}) {
+    this.owner = options.owner ?? processOwner();
     const path = dataDir === ':memory:' ? ':memory:' : join(dataDir, STORE_FILE);
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    this.migrate();
+    let db: Database.Database | undefined;
+    try {
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      db = new Database(path);
+      db.pragma('busy_timeout = 5000');
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      this.db = db;
+      this.migrate();
+      // Reads every page header: a corrupt file fails here, at start, not at the first digest.
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new Error(`integrity check: ${String(check)}`);
+      // A read-only file opens and reads fine; only a write tells.
+      db.exec('BEGIN IMMEDIATE; ROLLBACK;');
+    } catch (err) {
+      db?.close();
+      throw new StoreOpenError(path, err);
+    }
   }
 
   private migrate(): void {
@@ -192,36 +273,100 @@ export class Store {
   }
 
   /**
-   * Claims the week's digest for a subscription: true only for the first caller, ever. The claim is
-   * written before posting, so a crash after it never leads to a second post that week.
+   * Claims the week's digest for a subscription, as 'building': true for one caller only. The claim is
+   * the lock between processes sharing DATA_DIR (one IMMEDIATE transaction). A 'building' claim whose
+   * process died (or, on another host, that is older than CLAIM_LEASE_MS) is taken over: nothing was
+   * sent for it yet.
    */
   claimSend(subscriptionId: number, isoWeek: string, now: Date): boolean {
-    return (
-      this.db
-        .prepare(`INSERT OR IGNORE INTO sends (subscription_id, iso_week, status, updated_at) VALUES (?, ?, 'sending', ?)`)
-        .run(subscriptionId, isoWeek, now.toISOString()).changes === 1
-    );
-  }
-
-  /** Gives a week's claim back (the digest could not be built from fresh data): a later tick claims it again. */
-  releaseClaim(subscriptionId: number, isoWeek: string): void {
-    this.db.prepare(`DELETE FROM sends WHERE subscription_id = ? AND iso_week = ? AND status = 'sending'`).run(subscriptionId, isoWeek);
+    return this.db
+      .transaction(() => {
+        const row = this.db.prepare('SELECT status, owner, updated_at FROM sends WHERE subscription_id = ? AND iso_week = ?').get(subscriptionId, isoWeek) as
+          | { status: SendStatus; owner: string | null; updated_at: string }
+          | undefined;
+        if (row) {
+          const abandoned =
+            row.status === 'building' &&
+            row.owner !== this.owner &&
+            (!ownerMayBeAlive(row.owner) || now.getTime() - new Date(row.updated_at).getTime() > CLAIM_LEASE_MS);
+          if (!abandoned) return false;
+          this.db.prepare(`UPDATE sends SET owner = ?, updated_at = ? WHERE subscription_id = ? AND iso_week = ?`).run(this.owner, now.toISOString(), subscriptionId, isoWeek);
+          return true;
+        }
+        this.db
+          .prepare(`INSERT INTO sends (subscription_id, iso_week, status, owner, updated_at) VALUES (?, ?, 'building', ?, ?)`)
+          .run(subscriptionId, isoWeek, this.owner, now.toISOString());
+        return true;
+      })
+      .immediate();
   }
 
   /**
-   * Claims left in 'sending' by a process that died before it could record the outcome. Whether the
-   * post went out is unknown, so it is not sent again (no duplicate); it is recorded as interrupted,
-   * without counting towards a pause. Returns how many were found.
+   * The digest is built and about to be posted: this process's 'building' claim becomes 'sending'.
+   * False when the claim is no longer ours (another process took it over): do not post.
    */
-  markInterrupted(claimedBefore: Date, now: Date): number {
-    return this.db
-      .prepare(`UPDATE sends SET status = 'failed', error = 'interrupted: the bot stopped while posting', updated_at = ? WHERE status = 'sending' AND updated_at < ?`)
-      .run(now.toISOString(), claimedBefore.toISOString()).changes;
+  startSending(subscriptionId: number, isoWeek: string, now: Date): boolean {
+    return (
+      this.db
+        .prepare(`UPDATE sends SET status = 'sending', updated_at = ? WHERE subscription_id = ? AND iso_week = ? AND status = 'building' AND owner = ?`)
+        .run(now.toISOString(), subscriptionId, isoWeek, this.owner).changes === 1
+    );
+  }
+
+  /**
+   * Gives a week's claim back while nothing was sent ('building'): a later tick, of this process or
+   * another, claims it again. For a digest that could not be built from fresh data, and on shutdown.
+   */
+  releaseClaim(subscriptionId: number, isoWeek: string): boolean {
+    return this.db.prepare(`DELETE FROM sends WHERE subscription_id = ? AND iso_week = ? AND status = 'building' AND owner = ?`).run(subscriptionId, isoWeek, this.owner).changes === 1;
+  }
+
+  /**
+   * Gives back this process's 'sending' claim whose attempts all failed, the post known not to have
+   * gone out (the bot is stopping between two attempts): a later process posts it.
+   */
+  releaseFailedSend(subscriptionId: number, isoWeek: string): boolean {
+    return this.db.prepare(`DELETE FROM sends WHERE subscription_id = ? AND iso_week = ? AND status = 'sending' AND owner = ?`).run(subscriptionId, isoWeek, this.owner).changes === 1;
+  }
+
+  /** Releases every claim this process holds that is still being built (SIGTERM): they are retried after a restart. */
+  releaseClaims(): number {
+    return this.db.prepare(`DELETE FROM sends WHERE status = 'building' AND owner = ?`).run(this.owner).changes;
+  }
+
+  /**
+   * 'sending' claims whose process died before it could record the outcome. Whether the post went out
+   * is unknown, so it is not sent again (no duplicate); it is recorded as failed ("interrupted"),
+   * without counting towards a pause, and /subscriptions shows it. Returns how many were found.
+   */
+  markInterrupted(now: Date): number {
+    const rows = this.db.prepare(`SELECT subscription_id, iso_week, owner, updated_at FROM sends WHERE status = 'sending' AND (owner IS NULL OR owner != ?)`).all(this.owner) as {
+      subscription_id: number;
+      iso_week: string;
+      owner: string | null;
+      updated_at: string;
+    }[];
+    const dead = rows.filter((r) => !ownerMayBeAlive(r.owner) || now.getTime() - new Date(r.updated_at).getTime() > CLAIM_LEASE_MS);
+    const mark = this.db.prepare(
+      `UPDATE sends SET status = 'failed', error = 'interrupted: the bot stopped while posting', updated_at = ? WHERE subscription_id = ? AND iso_week = ? AND status = 'sending'`,
+    );
+    return this.db.transaction(() => dead.reduce((n, r) => n + mark.run(now.toISOString(), r.subscription_id, r.iso_week).changes, 0))();
   }
 
   sendStatus(subscriptionId: number, isoWeek: string): SendStatus | undefined {
     const row = this.db.prepare('SELECT status FROM sends WHERE subscription_id = ? AND iso_week = ?').get(subscriptionId, isoWeek) as { status: SendStatus } | undefined;
     return row?.status;
+  }
+
+  /** A subscription's weekly records, newest week first. */
+  sendsOf(subscriptionId: number, limit = 8): SendRecord[] {
+    const rows = this.db.prepare('SELECT iso_week, status, updated_at, error FROM sends WHERE subscription_id = ? ORDER BY iso_week DESC LIMIT ?').all(subscriptionId, limit) as {
+      iso_week: string;
+      status: SendStatus;
+      updated_at: string;
+      error: string | null;
+    }[];
+    return rows.map((r) => ({ isoWeek: r.iso_week, status: r.status, updatedAt: r.updated_at, error: r.error }));
   }
 
   /** Records the week's post; the subscription's failure count starts again. */

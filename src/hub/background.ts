@@ -18,16 +18,41 @@ export class BackgroundQueue {
   private started = 0;
   private windowStart = 0;
 
+  private cancelled = false;
+  private readonly concurrency: number;
+  private readonly maxPerHour: number;
+  private readonly now: () => number;
+  private readonly paused: () => boolean;
+
   constructor(
     /** Does the work for one id; its rejections are only logged. */
     private readonly work: (job: BaseJob) => Promise<void>,
     private readonly logger: Logger,
-    private readonly concurrency = 4,
-    private readonly maxPerHour = 1_000,
-    private readonly now: () => number = Date.now,
-  ) {}
+    options: {
+      concurrency?: number;
+      maxPerHour?: number;
+      now?: () => number;
+      /**
+       * True while the Hub is failing (its breaker is open): nothing starts, and what waits is dropped
+       * rather than fired at a failing Hub; a later sample names those bases again.
+       */
+      paused?: () => boolean;
+    } = {},
+  ) {
+    this.concurrency = options.concurrency ?? 4;
+    this.maxPerHour = options.maxPerHour ?? 1_000;
+    this.now = options.now ?? Date.now;
+    this.paused = options.paused ?? (() => false);
+  }
+
+  /** Drops what waits and accepts nothing more (running jobs are the caller's to abort). */
+  cancel(): void {
+    this.cancelled = true;
+    this.drop();
+  }
 
   add(jobs: Iterable<BaseJob>): void {
+    if (this.cancelled) return;
     if (this.now() - this.windowStart >= 3_600_000) {
       this.windowStart = this.now();
       this.started = 0;
@@ -48,7 +73,25 @@ export class BackgroundQueue {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  private drop(): void {
+    for (const job of this.waiting.splice(0)) this.pending.delete(job.id.toLowerCase());
+    this.settleIfIdle();
+  }
+
+  private settleIfIdle(): void {
+    if (this.running === 0 && this.waiting.length === 0) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      waiters.forEach((resolve) => resolve());
+    }
+  }
+
   private pump(): void {
+    if (this.waiting.length > 0 && this.paused()) {
+      this.logger.debug({ dropped: this.waiting.length }, 'hub: the Hub is failing; background base-model fetches dropped for now');
+      this.drop();
+      return;
+    }
     while (this.running < this.concurrency && this.waiting.length > 0) {
       const job = this.waiting.shift()!;
       this.running++;
@@ -59,11 +102,7 @@ export class BackgroundQueue {
           this.running--;
           this.pending.delete(job.id.toLowerCase());
           this.pump();
-          if (this.running === 0 && this.waiting.length === 0) {
-            const waiters = this.idleWaiters;
-            this.idleWaiters = [];
-            waiters.forEach((resolve) => resolve());
-          }
+          this.settleIfIdle();
         });
     }
   }

@@ -10,7 +10,7 @@ import { silentLogger, type Logger } from '../log.js';
 import NodeCache from 'node-cache';
 import { BackgroundQueue, type BaseJob } from './background.js';
 import { ModelCache, SampleCache, SingleFlight, sampleKey, type CachedSample } from './cache.js';
-import { createHubClient, describeFailure } from './client.js';
+import { createHubClient, describeFailure, HubError } from './client.js';
 import {
   coverageNote,
   hubFailedUsingCache,
@@ -28,12 +28,16 @@ export interface HubDeps {
   fetch?: typeof fetch;
   now?: () => Date;
   logger?: Logger;
+  /** Circuit breaker settings of the Hub client (tests shorten the pause). */
+  breaker?: { threshold?: number; halfOpenAfterMs?: number };
 }
 
 /** HubData plus a way to wait for background work (tests, graceful shutdown). */
 export interface Hub extends HubData {
   /** Resolves when no background base-model fetch is waiting or running. */
   whenIdle(): Promise<void>;
+  /** Cancels background work and every Hub request in flight (a one-shot command has answered; shutdown). */
+  close(): void;
 }
 
 /** How many levels of `base_model:` links a model lookup follows (fine-tune of a merge of a base…). */
@@ -60,12 +64,15 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   const now = deps.now ?? (() => new Date());
   const logger = deps.logger ?? silentLogger;
   const offline = config.OFFLINE;
+  const closing = new AbortController();
   const client = createHubClient({
     endpoint: config.HF_ENDPOINT,
     token: config.HF_TOKEN,
     timeoutMs: config.HUB_TIMEOUT_MS,
     fetch: deps.fetch ?? globalThis.fetch,
     logger,
+    signal: closing.signal,
+    breaker: deps.breaker,
   });
   // Offline means everything comes from the snapshot, so the caches are never read or filled.
   const samples = new SampleCache(config.DATA_DIR, config.CACHE_TTL_SECONDS, now, logger);
@@ -147,11 +154,15 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
     });
   }
 
-  const background = new BackgroundQueue(async ({ id, depth }: BaseJob) => {
-    if (findKnown(id) || models.isMissing(id)) return;
-    const record = await fetchModel(id);
-    if (record && depth < BASE_DEPTH) queueBases([record], depth + 1);
-  }, logger);
+  const background = new BackgroundQueue(
+    async ({ id, depth }: BaseJob) => {
+      if (findKnown(id) || models.isMissing(id)) return;
+      const record = await fetchModel(id);
+      if (record && depth < BASE_DEPTH) queueBases([record], depth + 1);
+    },
+    logger,
+    { paused: () => !client.available('model') },
+  );
 
   /** Base models named by these records that nobody knows: fetch them behind the reply. */
   function queueBases(records: ModelRecord[], depth = 1, own?: Map<string, ModelRecord>): void {
@@ -302,6 +313,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
     } catch (err) {
       const reason = describeFailure(err);
       logger.warn({ err, id }, 'hub: model lookup failed, falling back');
+      const hubFailed = err instanceof HubError && err.reason === 'malformed' ? 'bad-answer' : 'unreachable';
       const known = findKnown(id);
       if (known) {
         const note =
@@ -315,6 +327,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         suggestions: rankSuggestions(id, knownIds(), SUGGESTIONS),
         source: snapshotSource(),
         notes: [hubUnreachable(reason, true)],
+        hubFailed,
       };
     }
   }
@@ -430,6 +443,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         suggestions: [],
         source: snapshotSource(),
         notes: [hubUnreachable(reason, false)],
+        hubFailed: 'unreachable',
       })),
     search: (query, limit) => guarded('search', () => search(query, limit), () => []),
     modelConfig: (id) => guarded('modelConfig', () => modelConfig(id), () => undefined),
@@ -449,5 +463,9 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
       };
     },
     whenIdle: () => background.idle(),
+    close() {
+      background.cancel();
+      closing.abort();
+    },
   };
 }

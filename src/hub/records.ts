@@ -32,18 +32,24 @@ const isObject = (v: unknown): v is Loose => typeof v === 'object' && v !== null
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 
-/** Counts must be finite and not negative; anything else is noise from a bad record. */
-const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
+/** No model has more parameters than this (the largest are around 2T): a bigger total is a bad record. */
+export const MAX_PARAMETERS = 1e13;
+/** No 30-day download or like count comes near this; a bigger one is a bad record. */
+export const MAX_COUNT = 1e12;
+
+/** Counts must be finite, not negative and plausible; anything else is noise from a bad record, so unknown. */
+const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_COUNT ? v : undefined);
 
 /**
  * A metadata block's parameter total (`safetensors.total`, `gguf.total`); without a total, the sum of
- * `safetensors.parameters` per dtype. Totals of 0 or less say nothing about a model's size.
+ * `safetensors.parameters` per dtype. Totals of 0 or less, or above MAX_PARAMETERS (1.7e308 has been
+ * seen), say nothing about a model's size: unknown.
  */
 const total = (v: unknown): number | undefined => {
   if (!isObject(v)) return undefined;
   const perDtype = isObject(v.parameters) ? Object.values(v.parameters).filter((n): n is number => typeof n === 'number' && Number.isFinite(n)) : [];
   const value = typeof v.total === 'number' ? v.total : perDtype.length ? perDtype.reduce((a, b) => a + b, 0) : undefined;
-  return value !== undefined && Number.isFinite(value) && value > 0 ? value : undefined;
+  return value !== undefined && Number.isFinite(value) && value > 0 && value <= MAX_PARAMETERS ? value : undefined;
 };
 
 /** The library may hand dates over as strings or Date objects; keep valid ones as ISO strings. */
@@ -72,7 +78,7 @@ const packedShare = (v: unknown): number | undefined => {
   if (!isObject(v) || !isObject(v.parameters)) return undefined;
   const entries = Object.entries(v.parameters).filter((e): e is [string, number] => typeof e[1] === 'number' && Number.isFinite(e[1]) && e[1] >= 0);
   const all = entries.reduce((n, [, c]) => n + c, 0);
-  return all > 0 ? entries.filter(([dtype]) => PACKED_DTYPES.has(dtype.toUpperCase())).reduce((n, [, c]) => n + c, 0) / all : undefined;
+  return Number.isFinite(all) && all > 0 ? entries.filter(([dtype]) => PACKED_DTYPES.has(dtype.toUpperCase())).reduce((n, [, c]) => n + c, 0) / all : undefined;
 };
 
 function build(id: string, fields: Loose, pipelineTag: unknown): ModelRecord {

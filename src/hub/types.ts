@@ -36,6 +36,8 @@ export type ModelResult =
       suggestions: string[];
       source: DataSource;
       notes: Localized[];
+      /** Set when the Hub could not say (it answered badly, or not at all): the model may well exist. */
+      hubFailed?: 'bad-answer' | 'unreachable';
     };
 
 export interface HubStatus {

@@ -15,9 +15,8 @@ export interface RecordedRequest {
   files: RecordedFile[];
   status: number; // what the fake answered
 }
-export interface DiscordFault { method?: string; path: string | RegExp; status: number; body?: unknown; times?: number }
-/** The next matching request waits, unanswered, until release(): a post in flight for as long as a test needs. */
-export interface DiscordHold { arrived: Promise<void>; release(): void }
+/** Without `status` the request is served normally; with `delayMs` the answer comes that late (the work is done at once, as on Discord). */
+export interface DiscordFault { method?: string; path: string | RegExp; status?: number; body?: unknown; times?: number; delayMs?: number }
 export interface InteractionInit {
   type?: 2 | 4; // 2 = slash command, 4 = autocomplete
   name?: string;
@@ -45,7 +44,8 @@ export interface FakeDiscord {
   sendInteraction(init?: InteractionInit): Promise<SentInteraction>;
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   fail(fault: DiscordFault): void;
-  hold(match: { method?: string; path: string | RegExp }): DiscordHold;
+  /** Messages really created in a channel: a post repeated with the same `nonce` and `enforce_nonce` creates none. */
+  createdMessages(channelId: string): Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -72,8 +72,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const requests: RecordedRequest[] = [];
   const waiters: Array<{ predicate: (r: RecordedRequest) => boolean; resolve: (r: RecordedRequest) => void }> = [];
   const faults: Array<DiscordFault & { times: number }> = [];
-  const holds: Array<{ method?: string; path: string | RegExp; arrive: () => void; released: Promise<void> }> = [];
   const originals = new Map<string, Record<string, unknown>>(); // interaction token -> @original message
+  const byNonce = new Map<string, Record<string, unknown>>(); // `${channel}|${nonce}` -> message created with enforce_nonce
+  const channelMessages = new Map<string, Array<Record<string, unknown>>>(); // channel id -> messages created
   const readyWaiters: Array<() => void> = [];
   let readySocket: WebSocket | undefined;
   let seq = 0;
@@ -112,7 +113,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return [200, msg];
     }
     if (req.method === 'POST' && m(/^\/webhooks\/\d+\/[^/]+$/)) return [200, message(body, req.files)];
-    if (req.method === 'POST' && (g = m(/^\/channels\/(\d+)\/messages$/))) return [200, message(body, req.files, g[1])];
+    if (req.method === 'POST' && (g = m(/^\/channels\/(\d+)\/messages$/))) {
+      // enforce_nonce: Discord answers a repeated nonce (same author, a few minutes) with the message it already made.
+      const key = body.enforce_nonce && body.nonce !== undefined ? `${g[1]}|${String(body.nonce)}` : undefined;
+      const seen = key ? byNonce.get(key) : undefined;
+      if (seen) return [200, seen];
+      const created = { ...message(body, req.files, g[1]), nonce: body.nonce ?? null };
+      if (key) byNonce.set(key, created);
+      channelMessages.set(g[1], [...(channelMessages.get(g[1]) ?? []), created]);
+      return [200, created];
+    }
     if (req.method === 'PUT' && (g = m(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/)) && Array.isArray(req.json)) {
       return [200, req.json.map((c: Record<string, unknown>) => ({ id: snowflake(), application_id: g![1], guild_id: g![2], version: snowflake(), type: 1, ...c }))];
     }
@@ -136,18 +146,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         else rec.files.push({ name, filename: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
       }
     }
-    const matches = (f: { method?: string; path: string | RegExp }) => (!f.method || f.method === rec.method) && (typeof f.path === 'string' ? f.path === rec.path : f.path.test(rec.path));
-    const hold = holds.find(matches);
-    if (hold) {
-      holds.splice(holds.indexOf(hold), 1);
-      hold.arrive();
-      await hold.released;
-    }
-    const fault = faults.find(matches);
+    const fault = faults.find((f) => (!f.method || f.method === rec.method) && (typeof f.path === 'string' ? f.path === rec.path : f.path.test(rec.path)));
     if (fault && --fault.times <= 0) faults.splice(faults.indexOf(fault), 1);
-    const [status, out] = fault ? [fault.status, fault.body ?? { message: 'fake fault', code: 0 }] : await route(rec, body);
+    const [status, out] = fault?.status ? [fault.status, fault.body ?? { message: 'fake fault', code: 0 }] : await route(rec, body);
     rec.status = status;
     requests.push(rec);
+    if (fault?.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (res.destroyed) return;
     for (const w of [...waiters]) if (w.predicate(rec)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(rec); }
     res.writeHead(status, out === undefined ? {} : { 'content-type': 'application/json' }).end(out === undefined ? undefined : JSON.stringify(out));
   });
@@ -217,14 +222,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         .finally(() => { if (waiters.includes(w)) waiters.splice(waiters.indexOf(w), 1); });
     },
     fail: (fault) => { faults.push({ ...fault, times: fault.times ?? 1 }); },
-    hold(match) {
-      let arrive = () => {};
-      let release = () => {};
-      const arrived = new Promise<void>((resolve) => (arrive = resolve));
-      const released = new Promise<void>((resolve) => (release = resolve));
-      holds.push({ ...match, arrive, released });
-      return { arrived, release };
-    },
+    createdMessages: (channel) => channelMessages.get(channel) ?? [],
     async close() {
       for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -31,10 +31,16 @@ export interface FakeHubFault {
   body?: unknown;
   /** Send half of the real page, then cut the connection. */
   truncated?: boolean;
+  /** Send the headers and half of the body (of the error body with `status`), then the rest this much later (Infinity: never). */
+  slowBodyMs?: number;
+  /** The `Link: rel="next"` header points at this origin instead of the fake's own (e.g. another host). */
+  nextLinkOrigin?: string;
   /** How many requests this fault applies to (default 1; Infinity = until reset). */
   times?: number;
   /** Only requests whose path starts with this (default: every request). */
   pathPrefix?: string;
+  /** Only requests to exactly this path (`/api/models`: the list, not single models). */
+  path?: string;
 }
 
 export interface FakeHub {
@@ -52,6 +58,14 @@ export interface FakeHub {
   modelRequests(): FakeHubRequest[];
   /** Queues a fault for the next matching request(s). */
   fail(fault: FakeHubFault): void;
+  /**
+   * From now on, each request fails with probability `rate` in one of the assorted ways (5xx, 429,
+   * delay past `delayMs`, dropped connection, bad JSON, wrong shape, slow body); 0 turns it off.
+   * `random` makes runs repeatable. Returns how many requests it failed so far.
+   */
+  chaos(rate: number, options?: { random?: () => number; delayMs?: number }): void;
+  /** Requests the chaos setting failed. */
+  chaosFailures(): number;
   /** Forgets requests and faults (models stay). */
   reset(): void;
   close(): Promise<void>;
@@ -122,6 +136,7 @@ function sortValue(model: RawHubModel, key: string): number {
 export async function startFakeHub(options: { models?: RawHubModel[] } = {}): Promise<FakeHub> {
   const requests: FakeHubRequest[] = [];
   let faults: (FakeHubFault & { left: number })[] = [];
+  let chaos = { rate: 0, random: Math.random, delayMs: 30_000, failed: 0 };
   const timers = new Set<NodeJS.Timeout>();
   let baseUrl = '';
 
@@ -138,7 +153,12 @@ export async function startFakeHub(options: { models?: RawHubModel[] } = {}): Pr
     reset() {
       requests.length = 0;
       faults = [];
+      chaos = { ...chaos, rate: 0 };
     },
+    chaos(rate, options = {}) {
+      chaos = { rate, random: options.random ?? Math.random, delayMs: options.delayMs ?? 30_000, failed: chaos.failed };
+    },
+    chaosFailures: () => chaos.failed,
     close: async () => {
       for (const t of timers) clearTimeout(t);
       server.closeAllConnections();
@@ -161,7 +181,25 @@ export async function startFakeHub(options: { models?: RawHubModel[] } = {}): Pr
   };
 
   /** The normal answer for a request: status, body and headers. */
-  function answer(path: string, query: URLSearchParams): { status: number; body: unknown; headers?: Record<string, string> } {
+  /** A fault picked at random among the assorted kinds, or undefined (most requests). */
+  function chaosFault(): FakeHubFault | undefined {
+    if (chaos.rate <= 0 || chaos.random() >= chaos.rate) return undefined;
+    chaos.failed++;
+    const kinds: FakeHubFault[] = [
+      { status: 500 },
+      { status: 503 },
+      { status: 429, retryAfter: 1 },
+      { delayMs: chaos.delayMs },
+      { dropConnection: true },
+      { malformed: true },
+      { body: { error: 'not what you asked for' } },
+      { slowBodyMs: chaos.delayMs },
+      { truncated: true },
+    ];
+    return kinds[Math.floor(chaos.random() * kinds.length)];
+  }
+
+  function answer(path: string, query: URLSearchParams, nextOrigin = baseUrl): { status: number; body: unknown; headers?: Record<string, string> } {
     const expand = query.getAll('expand');
     if (path === '/api/models') {
       let list = hub.models;
@@ -188,7 +226,7 @@ export async function startFakeHub(options: { models?: RawHubModel[] } = {}): Pr
         // Absolute, as the real Hub sends it: the client ignores a relative next link.
         const next = new URLSearchParams(query);
         next.set('cursor', String(offset + limit));
-        headers.link = `<${baseUrl}/api/models?${next}>; rel="next"`;
+        headers.link = `<${nextOrigin}/api/models?${next}>; rel="next"`;
       }
       return { status: 200, body: page, headers };
     }
@@ -214,14 +252,22 @@ export async function startFakeHub(options: { models?: RawHubModel[] } = {}): Pr
     const path = decodeURIComponent(url.pathname);
     requests.push({ method: req.method ?? 'GET', path, query: url.searchParams, headers: req.headers });
 
-    const fault = faults.find((f) => f.left > 0 && (!f.pathPrefix || path.startsWith(f.pathPrefix)));
-    if (fault) fault.left--;
+    const queued = faults.find((f) => f.left > 0 && (!f.pathPrefix || path.startsWith(f.pathPrefix)) && (!f.path || path === f.path));
+    if (queued) queued.left--;
+    const fault = queued ?? chaosFault();
 
     const respond = () => {
       if (res.destroyed) return;
       if (fault?.dropConnection) return void req.socket.destroy();
+      /** Headers and half the text now, the rest after slowBodyMs (never, for Infinity). */
+      const slowly = (status: number, text: string) => {
+        res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
+        res.write(text.slice(0, Math.floor(text.length / 2)));
+        if (Number.isFinite(fault!.slowBodyMs)) later(fault!.slowBodyMs!, () => !res.destroyed && res.end(text.slice(Math.floor(text.length / 2))));
+      };
       if (fault?.status) {
         const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+        if (fault.slowBodyMs !== undefined) return slowly(fault.status, JSON.stringify({ error: `Fake error ${fault.status}` }));
         return json(res, fault.status, { error: `Fake error ${fault.status}` }, headers);
       }
       if (fault?.malformed) {
@@ -229,7 +275,8 @@ export async function startFakeHub(options: { models?: RawHubModel[] } = {}): Pr
         return void res.end('[{"id": "broken/json", ');
       }
       if (fault?.body !== undefined) return json(res, 200, fault.body);
-      const { status, body, headers } = answer(path, url.searchParams);
+      const { status, body, headers } = answer(path, url.searchParams, fault?.nextLinkOrigin);
+      if (fault?.slowBodyMs !== undefined) return slowly(status, JSON.stringify(body));
       if (fault?.truncated) {
         const text = JSON.stringify(body);
         res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) });
