@@ -107,7 +107,7 @@ describe('SIGTERM in the middle of a digest', () => {
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(Date.now() - signalled).toBeLessThan(8_000); // it did not wait for the slow build
-    expect(first.stderr()).toContain('this week is posted after the restart');
+    expect(first.stderr()).toContain('the weeks still being built are posted after the restart');
     expect(sendStatus(dataDir, sub, isoWeek)).toBeUndefined(); // given back
     expect(channelPosts(discord)).toHaveLength(0);
 

@@ -145,7 +145,9 @@ export class DigestScheduler {
     this.cron?.stop();
     this.stopping = true;
     this.wake();
-    for (const claim of this.claims.values()) if (!claim.posting) this.handBack(claim);
+    const released = this.store.releaseClaims(); // the weeks still being built: nothing was sent for them
+    if (released) this.bot.log.info({ released }, 'digest: stopping; the weeks still being built are posted after the restart');
+    for (const claim of this.claims.values()) if (claim.sending && !claim.posting) this.handBack(claim);
     if (!(await this.posts.settled(deadline))) this.bot.log.warn('digest: stopping with a post still in flight; if it did not go out, that week is shown as interrupted');
   }
 
@@ -167,11 +169,10 @@ export class DigestScheduler {
     }
   }
 
-  /** Gives a claimed week back unposted: the next tick, of this process or the next, claims it again. */
+  /** Gives back a week whose attempts were all refused (nothing went out): the next process posts it. */
   private handBack(claim: Claim): void {
     if (!this.claims.delete(`${claim.sub.id}|${claim.isoWeek}`)) return;
-    if (claim.sending) this.store.releaseFailedSend(claim.sub.id, claim.isoWeek);
-    else this.store.releaseClaim(claim.sub.id, claim.isoWeek);
+    this.store.releaseFailedSend(claim.sub.id, claim.isoWeek);
     this.bot.log.info({ subscription: claim.sub.id, isoWeek: claim.isoWeek }, 'digest: stopping; this week is posted after the restart');
   }
 
