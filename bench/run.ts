@@ -1,7 +1,7 @@
 // `npm run bench`: speed and memory figures against targets. Offline: the snapshot and a fake Hub
 // on 127.0.0.1. Tests check behaviour; this is where timings live.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ConsoleBot } from '../src/adapters/console.js';
@@ -21,9 +21,12 @@ import { loadSnapshotModels, makeSyntheticModels, startFakeHub } from '../test/f
 import { sizingAccuracy } from './sizing.js';
 import { startupFigures } from './startup.js';
 
-/** A figure and its target: at most `target`, or at least `target` when `atLeast` (accuracy); none = for information. */
-const rows: { what: string; value: number; unit: string; target?: number; atLeast: boolean }[] = [];
-function record(what: string, value: number, unit: string, target?: number, atLeast = false) {
+import { censusBenchmarks } from './census.js';
+
+/** `target` null = a figure without a target, printed for information. */
+const rows: { what: string; value: number; unit: string; target: number | null; atLeast: boolean }[] = [];
+/** A figure and its target: at most `target`, or at least `target` when `atLeast` (accuracy). */
+function record(what: string, value: number, unit: string, target: number | null, atLeast = false) {
   rows.push({ what, value, unit, target, atLeast });
 }
 
@@ -44,7 +47,7 @@ const dir = mkdtempSync(join(tmpdir(), 'slm-bench-'));
 const mb = () => process.memoryUsage().rss / 1024 / 1024;
 
 // 0. Start-up of the compiled bot, whole processes (before this process gets busy).
-for (const figure of await startupFigures(join(dir, 'startup'))) record(figure.what, figure.ms, 'ms', figure.target);
+for (const figure of await startupFigures(join(dir, 'startup'))) record(figure.what, figure.ms, 'ms', figure.target ?? null);
 
 // 1. The snapshot: loaded once, kept in memory.
 const [snapshot, loadMs] = await time(() => getSnapshot());
@@ -100,15 +103,28 @@ record('text-generation models with a count', 100 * accuracy.textGenerationCover
 globalThis.gc?.();
 record('resident memory', mb(), 'MB', 400);
 
+// 6. The census: 10k to 2M synthetic Hub-shaped models (see bench/census.ts).
+await censusBenchmarks((r) => record(r.what, r.value, r.unit, r.target));
+
+const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${loadavg()[0].toFixed(1)} at the end`;
 let missed = 0;
-console.log('SLM Radar benchmarks (offline; fake Hub on 127.0.0.1)\n');
+const lines: string[] = [];
+console.log(`SLM Radar benchmarks (offline; fake Hub on 127.0.0.1)\nMachine: ${machine}\n`);
 for (const r of rows) {
-  const ok = r.target === undefined || (r.atLeast ? r.value >= r.target : r.value <= r.target);
+  const ok = r.target === null || (r.atLeast ? r.value >= r.target : r.value <= r.target);
   if (!ok) missed++;
-  const status = r.target === undefined ? 'info' : ok ? 'ok  ' : 'MISS';
-  const digits = r.unit === 'ms' || r.unit === 'µs' || r.unit === '%' ? 1 : 0;
-  const target = r.target === undefined ? '' : `(target ${r.atLeast ? '≥' : '≤'} ${r.target})`;
-  console.log(`${status}  ${r.what.padEnd(58)} ${r.value.toFixed(digits).padStart(9)} ${r.unit.padEnd(8)} ${target}`);
+  const digits = r.unit === 'ms' || r.unit === 's' || r.unit === 'µs' || r.unit === '%' ? 1 : 0;
+  const status = r.target === null ? 'info' : ok ? 'ok' : 'MISS';
+  const target = r.target === null ? '' : `${r.atLeast ? '≥' : '≤'} ${r.target}`;
+  console.log(`${status.padEnd(4)}  ${r.what.padEnd(72)} ${r.value.toFixed(digits).padStart(10)} ${r.unit.padEnd(8)} ${target ? `(target ${target})` : ''}`);
+  lines.push(`| ${r.what} | ${r.value.toFixed(digits)} ${r.unit} | ${target ? `${target} ${r.unit}` : '–'} | ${status} |`);
 }
 console.log(missed ? `\n${missed} target(s) missed.` : '\nAll targets met.');
+mkdirSync('docs', { recursive: true });
+writeFileSync(
+  'docs/performance.md',
+  `# Performance\n\nWritten by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. Machine: ${machine}.\n` +
+    `The census figures use synthetic records shaped like the Hub's (test/fakes/hub.ts, \`hubLikeModels\`).\n\n` +
+    `| what | measured | target | |\n|---|---|---|---|\n${lines.join('\n')}\n`,
+);
 process.exit(missed ? 1 : 0);

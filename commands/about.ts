@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Command } from '../src/command.js';
-import { formatCount, formatDate, formatDateTime, formatParameters } from '../src/format.js';
+import { formatCount, formatDate, formatDateTime, formatParameters, formatPercent } from '../src/format.js';
 import { t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
 
@@ -17,6 +17,9 @@ const command: Command<typeof schema> = {
   async run(ctx): Promise<Reply> {
     const { locale } = ctx;
     const status = ctx.hub.status();
+    await ctx.hub.census(); // loads the saved census, so its progress is shown
+    const census = ctx.hub.censusProgress();
+    const never = t(locale, 'census.never');
     const live = status.mode === 'live';
     const samples = status.cachedSamples.map((s) => `${s.key}: ${formatCount(s.models, locale)} (${formatDateTime(s.collectedAt)})`).join('\n') || '–';
     const date = formatDate(status.snapshotCollectedAt);
@@ -29,14 +32,28 @@ const command: Command<typeof schema> = {
         { name: t(locale, 'about.cachedModels'), value: formatCount(status.cachedModels, locale), inline: true },
         { name: t(locale, 'about.cachedSamples'), value: samples, inline: false },
         {
+          name: t(locale, 'census.aboutName'),
+          value: t(locale, 'census.aboutValue', {
+            models: census.models,
+            oldest: census.oldest ?? '–',
+            newest: census.newest ?? '–',
+            walking: census.walking ? 'yes' : 'no',
+            percent: formatPercent(census.walkPercent / 100, locale, 0),
+            lastWalk: census.lastWalkAt ? formatDateTime(census.lastWalkAt) : never,
+            lastSync: census.lastSyncAt ? formatDateTime(census.lastSyncAt) : never,
+            next: census.nextRunAt ? formatDateTime(census.nextRunAt) : t(locale, 'census.notScheduled'),
+          }),
+          inline: false,
+        },
+        {
           name: t(locale, 'about.thresholds'),
           value: t(locale, 'about.thresholdsValue', { slm: formatParameters(ctx.config.SLM_BELOW_B * 1e9, locale), llm: formatParameters(ctx.config.LLM_FROM_B * 1e9, locale) }),
           inline: false,
         },
       ],
-      notes: [t(locale, 'about.study')],
+      notes: [t(locale, 'census.aboutNote', { complete: census.complete ? 'yes' : 'no' })],
       links: [{ label: 'Hugging Face Hub', url: status.endpoint }],
-      data: { version: packageJson.version, ...status },
+      data: { version: packageJson.version, ...status, census },
     };
   },
 };

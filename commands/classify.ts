@@ -2,9 +2,9 @@
 // label models of that size, and where the model sits among its task's models.
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
-import { classifyModel, sizeHistogram, wantsConfig, type ClassifyResult } from '../src/core/classify.js';
+import { classifyModel, sizeHistogram, sizeHistogramOfSorted, wantsConfig, type ClassifyResult, type HistogramBin, type TaskPeers } from '../src/core/classify.js';
 import { estimateFromConfig } from '../src/core/config-size.js';
-import { classifyAll } from '../src/core/verdict.js';
+import { classifyAll, type ClassifiedModel } from '../src/core/verdict.js';
 import { classifyChart } from '../src/charts/configs.js';
 import { bandWord, formatCount, formatDate, formatParameters, formatPercent, sourceLine, verdictWord } from '../src/format.js';
 import { optional, t, tAll, type Locale } from '../src/i18n.js';
@@ -12,7 +12,7 @@ import { modelIdSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, with
 import type { Reply } from '../src/reply.js';
 import { withDeadline } from '../src/time.js';
 import { notFoundReply } from '../src/not-found.js';
-import { sampleWords } from '../src/samples.js';
+import { censusWords, topWords } from '../src/samples.js';
 import { familyNotes, familySourceWords } from '../src/sizing-words.js';
 
 /** How long a reply waits for the sample that gives the task percentile before answering without it. */
@@ -84,10 +84,33 @@ const command: Command<typeof schema> = {
 
     const { locale } = ctx;
     const notes = found.notes.map((n) => n[ctx.locale]);
-    const sample = await withDeadline(ctx.hub.sample({ size: ctx.config.SAMPLE_SIZE }), SAMPLE_WAIT_MS);
-    if (!sample) notes.push(t(locale, 'classify.sampleLoading'));
-    // Only the model's task matters here: sizing the whole sample would be wasted work on every /classify.
-    const taskPeers = sample && found.model.pipelineTag ? classifyAll(sample.models.filter((m) => m.pipelineTag === found.model.pipelineTag), sample.lookup, thresholds, sample.calibration) : [];
+    const census = await ctx.hub.census();
+    let taskPeers: TaskPeers | ClassifiedModel[] = [];
+    let histogram: HistogramBin[] = [];
+    let peerCount = 0;
+    /** What the model is compared with, for the chart's caption; null while the Hub sample is loading. */
+    let compared: string | null = null;
+    if (census) {
+      compared = censusWords(census, locale);
+      if (found.model.pipelineTag) {
+        // The census keeps each task's counts sorted: the percentile is a binary search, nothing is sized here.
+        const row = census.find(found.model.id);
+        const sorted = census.taskSizes(found.model.pipelineTag);
+        taskPeers = { sorted, self: row >= 0 && census.taskOf(row) === found.model.pipelineTag ? census.parametersOf(row) : null };
+        histogram = sizeHistogramOfSorted(sorted);
+        peerCount = sorted.length;
+      }
+    } else {
+      const sample = await withDeadline(ctx.hub.sample({ size: ctx.config.SAMPLE_SIZE }), SAMPLE_WAIT_MS);
+      if (!sample) notes.push(t(locale, 'classify.sampleLoading'));
+      else compared = topWords(sample.models.length, sample.source.kind === 'snapshot', sample.models.length === ctx.hub.status().snapshotModels, locale);
+      // Only the model's task matters here: sizing the whole sample would be wasted work on every /classify.
+      const classified = sample && found.model.pipelineTag ? classifyAll(sample.models.filter((m) => m.pipelineTag === found.model.pipelineTag), sample.lookup, thresholds, sample.calibration) : [];
+      const peers = classified.filter((c) => c.count.parameters !== null).map((c) => c.count.parameters!);
+      taskPeers = classified;
+      histogram = sizeHistogram(peers);
+      peerCount = peers.length;
+    }
     const options = { calibration: found.calibration };
     let result = classifyModel(found.model, found.lookup, thresholds, taskPeers, options);
     if (wantsConfig(result.parameterSource)) {
@@ -111,17 +134,16 @@ const command: Command<typeof schema> = {
     const publishers = publisherLine(result, locale);
     if (publishers) fields.push({ name: t(locale, 'classify.field.publishers'), value: publishers, inline: false });
 
-    const peers = taskPeers.filter((c) => c.count.parameters !== null).map((c) => c.count.parameters!);
     const parameters = formatParameters(result.parameters, locale);
     const verdict = verdictWord(result.verdict, locale);
-    const chart = classifyChart(result, sizeHistogram(peers), thresholds, {
+    const chart = classifyChart(result, histogram, thresholds, {
       title: t(locale, 'classify.chartTitle', { id: result.id, verdict, task: optional(result.task) }),
       // The legend names the threshold lines, so the caption only says what was sampled and when.
-      caption: [sample ? t(locale, 'charts.sample', { sample: sampleWords(sample, undefined, locale) }) : t(locale, 'classify.noSample'), sourceLine(found.source, locale)],
+      caption: [compared ? t(locale, 'charts.sample', { sample: compared }) : t(locale, 'classify.noSample'), sourceLine(found.source, locale)],
       xTitle: t(locale, 'classify.xTitle'),
       yTitle: t(locale, 'classify.yTitle', { task: optional(result.task) }),
       series: {
-        peers: t(locale, 'classify.peers', { task: optional(result.task), count: peers.length }),
+        peers: t(locale, 'classify.peers', { task: optional(result.task), count: peerCount }),
         model: result.parameters === null ? t(locale, 'classify.unknownSize', { id: result.id }) : t(locale, 'classify.modelLine', { id: result.id, parameters, verdict }),
       },
       locale,

@@ -4,10 +4,10 @@ import type { Command, CommandContext } from '../src/command.js';
 import { lifespanHistoryOf, lifespanOf } from '../src/core/lifespan.js';
 import { lifespanChart, lifespanHistoryChart } from '../src/charts/configs.js';
 import { formatDate, formatParameters, formatPercent } from '../src/format.js';
-import { booleanSchema, HISTORY_OPTION, SAMPLE_OPTION, sampleSizeSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import { booleanSchema, HISTORY_OPTION, SAMPLE_OPTION, sampleChoiceSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import { optional, t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleCaption, sampleNote, sampleScope, unknownNote } from '../src/samples.js';
+import { analysisSample, sampleCaption, sampleData, sampleNote, sampleScope, unknownNote } from '../src/samples.js';
 
 /** history:true — the top models' downloads the bot recorded each week. */
 function historyReply(ctx: CommandContext): Reply {
@@ -58,13 +58,13 @@ function historyReply(ctx: CommandContext): Reply {
 }
 
 const schema = withOrderedThresholds(
-  z.object({ tag: tagSchema.optional(), sample: sampleSizeSchema.optional(), history: booleanSchema.optional(), ...thresholdFields }),
+  z.object({ tag: tagSchema.optional(), sample: sampleChoiceSchema.optional(), history: booleanSchema.optional(), ...thresholdFields }),
 );
 
 const command: Command<typeof schema> = {
   name: 'lifespan',
   description: tAll('commands.lifespan.description'),
-  usage: '/lifespan [tag] [sample:10000] [history:true]',
+  usage: '/lifespan [tag] [sample:census|top|N] [history:true]',
   options: [
     TAG_OPTION,
     SAMPLE_OPTION,
@@ -76,15 +76,15 @@ const command: Command<typeof schema> = {
     if (args.history) return historyReply(ctx);
     const { locale } = ctx;
     const thresholds = thresholdsFrom(args, ctx.config);
-    const sample = await classifiedSample(ctx, { tag: args.tag, size: args.sample }, thresholds);
-    const result = lifespanOf(sample.classified, { collectedAt: new Date(sample.source.collectedAt) });
+    const sample = await analysisSample(ctx, { tag: args.tag, sample: args.sample }, thresholds);
+    const result = lifespanOf(sample.view, { collectedAt: new Date(sample.source.collectedAt) });
     const old = result.olderThan12Months;
     const cutoff = formatDate(result.cutoff);
     const collected = formatDate(sample.source.collectedAt);
     const slm = formatParameters(thresholds.slmBelow, locale);
     const llm = formatParameters(thresholds.llmFrom, locale);
     const summary = t(locale, 'lifespan.summary', { cutoff, collected, slm: formatPercent(old.slm, locale, 0), llm: formatPercent(old.llm, locale, 0) });
-    const notes = [...sample.notes, sampleNote(sample, args.tag, locale), unknownNote(result.unknown, sample.classified.length, locale)];
+    const notes = [...sample.notes, sampleNote(sample, locale), unknownNote(result.unknown, sample.view.length, locale)];
     notes.push(t(locale, 'lifespan.downloadsNote', { slm, llm }));
     if (result.undated) notes.push(t(locale, 'trend.undated', { count: result.undated }));
     return {
@@ -97,8 +97,8 @@ const command: Command<typeof schema> = {
       ],
       chart: {
         config: lifespanChart(result, {
-          title: t(locale, 'lifespan.chartTitle', { scope: sampleScope(sample, args.tag, locale) }),
-          caption: sampleCaption(sample, args.tag, thresholds, locale),
+          title: t(locale, 'lifespan.chartTitle', { scope: sampleScope(sample, locale) }),
+          caption: sampleCaption(sample, thresholds, locale),
           xTitle: t(locale, 'lifespan.xTitle'),
           yTitle: t(locale, 'lifespan.yTitle'),
           series: {
@@ -120,6 +120,7 @@ const command: Command<typeof schema> = {
         olderThan12Months: result.olderThan12Months,
         cutoff: result.cutoff,
         totals: result.totals,
+        sample: sampleData(sample),
       },
     };
   },

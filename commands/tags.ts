@@ -4,24 +4,24 @@ import type { Command } from '../src/command.js';
 import { tagsOf } from '../src/core/tags.js';
 import { tagsChart } from '../src/charts/configs.js';
 import { formatPercent } from '../src/format.js';
-import { SAMPLE_OPTION, sampleSizeSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import { SAMPLE_OPTION, sampleChoiceSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import { t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleCaption, sampleNote, sampleScope, unknownNote } from '../src/samples.js';
+import { analysisSample, sampleCaption, sampleData, sampleNote, sampleScope, unknownCount, unknownNote } from '../src/samples.js';
 
-const schema = withOrderedThresholds(z.object({ sample: sampleSizeSchema.optional(), ...thresholdFields }));
+const schema = withOrderedThresholds(z.object({ sample: sampleChoiceSchema.optional(), ...thresholdFields }));
 
 const command: Command<typeof schema> = {
   name: 'tags',
   description: tAll('commands.tags.description'),
-  usage: '/tags [sample:10000]',
+  usage: '/tags [sample:census|top|N]',
   options: [SAMPLE_OPTION, ...THRESHOLD_OPTIONS],
   schema,
   async run(ctx, args): Promise<Reply> {
     const { locale } = ctx;
     const thresholds = thresholdsFrom(args, ctx.config);
-    const sample = await classifiedSample(ctx, { size: args.sample }, thresholds);
-    const result = tagsOf(sample.classified);
+    const sample = await analysisSample(ctx, { sample: args.sample }, thresholds);
+    const result = tagsOf(sample.view);
     const slm = result.verdicts.SLM;
     const llm = result.verdicts.LLM;
     const topOf = (v: typeof slm) => v.tasks[0];
@@ -47,8 +47,8 @@ const command: Command<typeof schema> = {
       ],
       chart: {
         config: tagsChart(result, {
-          title: t(locale, 'tags.chartTitle', { scope: sampleScope(sample, undefined, locale) }),
-          caption: sampleCaption(sample, undefined, thresholds, locale),
+          title: t(locale, 'tags.chartTitle', { scope: sampleScope(sample, locale) }),
+          caption: sampleCaption(sample, thresholds, locale),
           xTitle: t(locale, 'tags.xTitle'),
           yTitle: t(locale, 'tags.yTitle'),
           series: { SLM: t(locale, 'tags.series', { verdict: 'SLM', count: slm.tagged }), LLM: t(locale, 'tags.series', { verdict: 'LLM', count: llm.tagged }) },
@@ -59,13 +59,13 @@ const command: Command<typeof schema> = {
       },
       notes: [
         ...sample.notes,
-        sampleNote(sample, undefined, locale),
+        sampleNote(sample, locale),
         t(locale, 'tags.normalised'),
-        unknownNote(sample.classified.filter((c) => c.verdict === 'unknown').length, sample.classified.length, locale),
+        unknownNote(unknownCount(sample), sample.view.length, locale),
       ],
       links: [],
       source: sample.source,
-      data: result,
+      data: { ...result, sample: sampleData(sample) },
     };
   },
 };

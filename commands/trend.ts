@@ -15,7 +15,7 @@ import {
   InputError,
   monthSchema,
   SAMPLE_OPTION,
-  sampleSizeSchema,
+  sampleChoiceSchema,
   TAG_OPTION,
   tagSchema,
   THRESHOLD_OPTIONS,
@@ -24,14 +24,19 @@ import {
   withOrderedThresholds,
 } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
-import { classifiedSample, sampleCaption, sampleNote, sampleScope, thresholdsLine, unknownNote } from '../src/samples.js';
+import { analysisSample, sampleCaption, sampleData, sampleNote, sampleScope, thresholdsLine, unknownCount, unknownNote, type SampleKind } from '../src/samples.js';
 
 export const DEFAULT_SINCE = '2023-01';
 
-function headlineSentence(result: TrendResult, unit: 'month' | 'week', locale: Locale): string {
+/**
+ * The headline. "New models" only where every model created counts (the census, the bot's weekly
+ * counts of new models), never for a popularity sample (the top N, the snapshot).
+ */
+function headlineSentence(result: TrendResult, unit: 'month' | 'week', kind: SampleKind, locale: Locale): string {
   const h = result.headline;
   if (h.direction === 'unclear') return t(locale, 'trend.unclear', { unit });
   return t(locale, 'trend.headline', {
+    subject: kind,
     direction: h.direction,
     unit,
     span: h.periods.length ? `${h.periods[0]} → ${h.periods.at(-1)}` : '',
@@ -88,7 +93,7 @@ function historyReply(ctx: CommandContext, tag: string | undefined): Reply {
   }
   const counts = weeks.map((w) => ({ period: w.isoWeek, slm: w.counts.SLM, borderline: w.counts.borderline, llm: w.counts.LLM, unknown: w.counts.unknown }));
   const result = trendFromCounts(counts, isoWeekOf(ctx.now));
-  const summary = headlineSentence(result, 'week', locale);
+  const summary = headlineSentence(result, 'week', 'census', locale);
   const caption = [t(locale, 'trend.recordedSince', { week: weeks[0].isoWeek }), thresholdsLine(thresholdsFrom({}, ctx.config), locale)];
   return {
     title,
@@ -112,7 +117,7 @@ const schema = withOrderedThresholds(
   z.object({
     tag: tagSchema.optional(),
     since: monthSchema.optional(),
-    sample: sampleSizeSchema.optional(),
+    sample: sampleChoiceSchema.optional(),
     history: booleanSchema.optional(),
     ...thresholdFields,
   }),
@@ -121,7 +126,7 @@ const schema = withOrderedThresholds(
 const command: Command<typeof schema> = {
   name: 'trend',
   description: tAll('commands.trend.description'),
-  usage: '/trend [tag] [since:YYYY-MM] [sample:10000] [history:true]',
+  usage: '/trend [tag] [since:YYYY-MM] [sample:census|top|N] [history:true]',
   options: [
     TAG_OPTION,
     { name: 'since', type: 'string', description: tAll('commands.trend.options.since') },
@@ -134,33 +139,35 @@ const command: Command<typeof schema> = {
     if (args.history) return historyReply(ctx, args.tag);
     const { locale } = ctx;
     const thresholds = thresholdsFrom(args, ctx.config);
-    const sample = await classifiedSample(ctx, { tag: args.tag, size: args.sample }, thresholds);
+    const sample = await analysisSample(ctx, { tag: args.tag, sample: args.sample }, thresholds);
     const collectedAt = new Date(sample.source.collectedAt);
     const since = args.since ?? DEFAULT_SINCE;
     if (since > monthOf(collectedAt)!) {
       throw new InputError('month_future', since);
     }
-    const result = trendOf(sample.classified, { since, collectedAt });
-    const summary = headlineSentence(result, 'month', locale);
+    const result = trendOf(sample.view, { since, collectedAt });
+    /** The models the reply counts: those created since `since`. */
+    const counted = sample.view.length - result.beforeSince - result.undated;
+    const summary = headlineSentence(result, 'month', sample.kind, locale);
     const notes = [...sample.notes];
     const partial = result.periods.find((m) => m.partial);
     if (partial) notes.push(t(locale, 'trend.partialMonth', { month: partial.period }));
     const low = result.periods.filter((m) => m.lowConfidence).length;
     if (low) notes.push(t(locale, 'trend.lowConfidence', { count: low }));
-    notes.push(unknownNote(sample.classified.filter((c) => c.verdict === 'unknown').length, sample.classified.length, locale));
+    notes.push(unknownNote(unknownCount(sample), sample.view.length, locale));
     if (result.undated) notes.push(t(locale, 'trend.undated', { count: result.undated }));
     const title = t(locale, 'trend.title', { since, tag: optional(args.tag) });
     return {
       title,
-      summary: `${summary} ${sampleNote(sample, args.tag, locale)}`,
+      summary: `${summary} ${sampleNote(sample, locale, counted, since)}`,
       fields: periodFields(result, locale),
       chart: {
         config: trendChart(
           result,
           chartText(
             ctx,
-            t(locale, 'trend.chartTitle', { scope: sampleScope(sample, args.tag, locale) }),
-            sampleCaption(sample, args.tag, thresholds, locale),
+            t(locale, 'trend.chartTitle', { subject: sample.kind, scope: sampleScope(sample, locale, counted) }),
+            sampleCaption(sample, thresholds, locale, counted, since),
             t(locale, 'trend.xTitle'),
           ),
         ),
@@ -177,6 +184,7 @@ const command: Command<typeof schema> = {
         headline: result.headline,
         undated: result.undated,
         beforeSince: result.beforeSince,
+        sample: sampleData(sample, counted, since),
       },
     };
   },

@@ -28,6 +28,14 @@ const ConfigSchema = z
     CACHE_TTL_SECONDS: positiveNumber(6 * 3600),
     HUB_TIMEOUT_MS: positiveNumber(15_000),
     DATA_DIR: z.string().default('./data'),
+    CENSUS_SYNC_MINUTES: z
+      .string()
+      .optional()
+      .transform((v) => (v && v.trim() !== '' ? Number(v) : 60))
+      .pipe(z.number().min(0).finite()),
+    CENSUS_REWALK_DAYS: positiveNumber(7),
+    CENSUS_PAGE_SIZE: positiveNumber(1000).pipe(z.number().int().min(1).max(1000)),
+    CENSUS_MAX_MODELS: positiveNumber(5_000_000).pipe(z.number().int()),
     OUT_DIR: z.string().default('./out'),
     SLM_BELOW_B: positiveNumber(7),
     LLM_FROM_B: positiveNumber(20),

@@ -54,6 +54,17 @@ export const booleanSchema = z
 
 export const sampleSizeSchema = z.coerce.number({ error: 'sample_range' }).int({ message: 'sample_range' }).min(100, { message: 'sample_range' }).max(50_000, { message: 'sample_range' });
 
+/** `sample:census` (every model, the default once the census is ready), `sample:top` (the study's top SAMPLE_SIZE), or `sample:N` (the top N). */
+export type SampleChoice = 'census' | 'top' | number;
+
+export const sampleChoiceSchema = z
+  .union([z.number(), z.string()], { error: 'sample_range' })
+  .transform((v): SampleChoice => {
+    const text = String(v).trim().toLowerCase();
+    return text === 'census' || text === 'top' ? text : Number(text);
+  })
+  .refine((v) => typeof v === 'string' || (Number.isInteger(v) && v >= 100 && v <= 50_000), { message: 'sample_range' });
+
 export const TAG_OPTION: CommandOption = {
   name: 'tag',
   type: 'string',
@@ -63,9 +74,7 @@ export const TAG_OPTION: CommandOption = {
 
 export const SAMPLE_OPTION: CommandOption = {
   name: 'sample',
-  type: 'integer',
-  min: 100,
-  max: 50_000,
+  type: 'string',
   description: tAll('options.sample'),
 };
 

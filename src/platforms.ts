@@ -8,6 +8,7 @@ import type { Platform } from './digest/store.js';
 import { closeServer, Health, portOf, startHealthServer } from './health.js';
 import { getSnapshot, snapshotLoaded } from './hub/snapshot.js';
 import { STOP_TIMEOUT_MS } from './in-flight.js';
+import { withDeadline } from './time.js';
 
 export interface PlatformOptions {
   /** Where the health server listens; default HEALTH_PORT (none when unset). 0 picks a free port. */
@@ -79,6 +80,8 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
   }
   const scheduler = new DigestScheduler(bot, bot.store(), posters);
   scheduler.start();
+  // The census walks and syncs in the background of this process; commands never wait for it.
+  bot.hub.censusSync.start();
 
   let stopped: Promise<void> | undefined;
   return {
@@ -89,7 +92,12 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
         health.markStopping();
         // No new commands or digests from here; replies and digest posts in flight finish together, bounded.
         const deadline = Date.now() + STOP_TIMEOUT_MS;
-        await Promise.all([scheduler.stop(deadline), ...adapters.map((adapter) => adapter.drain(deadline))]);
+        // The census file is written atomically: a walk cut short at the deadline resumes from its saved cursor.
+        await Promise.all([
+          scheduler.stop(deadline),
+          withDeadline(bot.hub.censusSync.stop(), deadline - Date.now()),
+          ...adapters.map((adapter) => adapter.drain(deadline)),
+        ]);
         await Promise.allSettled(stops.map((s) => s()));
         bot.close();
         log.info('stopped');

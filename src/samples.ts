@@ -1,58 +1,110 @@
-// Loading a sample for a command: the Hub layer's sample with every model's count and verdict.
+// The models an analysis command answers from, named honestly: the census of every model on the Hub
+// (the default once its first walk has completed), the study's top-N-by-downloads sample (`sample:top`
+// or `sample:N`, and the fallback until the census is ready), or the bundled snapshot.
 import type { CommandContext } from './command.js';
-import type { Thresholds } from './core/types.js';
-import { classifyAll, type ClassifiedModel } from './core/verdict.js';
-import type { Sample } from './hub/types.js';
-import { formatParameters, sourceLine } from './format.js';
+import type { DataSource, Thresholds } from './core/types.js';
+import { classifyAll } from './core/verdict.js';
+import { verdictCounts, viewOf, type ModelView } from './core/view.js';
+import { formatCount, formatDate, formatParameters, formatPercent, sourceLine } from './format.js';
 import { optional, t, type Locale } from './i18n.js';
+import type { SampleChoice } from './options.js';
+import type { CensusStore } from './store/census.js';
 
-export interface ClassifiedSample extends Omit<Sample, 'notes'> {
-  classified: ClassifiedModel[];
-  /** The Hub layer's notes in the reply's language. */
+export type SampleKind = 'census' | 'top' | 'snapshot';
+
+export interface AnalysisSample {
+  view: ModelView;
+  kind: SampleKind;
+  tag: string | undefined;
+  source: DataSource;
+  /** Notes for the reply, in its language (stale data, fallbacks, census progress). */
   notes: string[];
+  /** Snapshot only: the sample is the whole snapshot, not its most downloaded part. */
+  whole?: boolean;
 }
 
-/** Models classified between two yields to the event loop (a few milliseconds of work). */
-const CLASSIFY_CHUNK = 2_000;
+/** What `--json` carries about the sample: `{kind, models, since, collectedAt}`. */
+export interface SampleData {
+  kind: SampleKind;
+  models: number;
+  since: string | null;
+  collectedAt: string;
+}
 
-export async function classifiedSample(ctx: CommandContext, options: { tag?: string; size?: number }, thresholds: Thresholds): Promise<ClassifiedSample> {
-  const sample = await ctx.hub.sample({ tag: options.tag, size: options.size ?? ctx.config.SAMPLE_SIZE });
-  // A 50,000-model sample takes about a second to classify: in chunks, so other users' commands
-  // (Discord's 3-second acknowledgement) are not held up meanwhile.
-  const classified: ClassifiedModel[] = [];
-  for (let i = 0; i < sample.models.length; i += CLASSIFY_CHUNK) {
-    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-    classified.push(...classifyAll(sample.models.slice(i, i + CLASSIFY_CHUNK), sample.lookup, thresholds, sample.calibration));
+export async function analysisSample(ctx: CommandContext, options: { sample?: SampleChoice; tag?: string }, thresholds: Thresholds): Promise<AnalysisSample> {
+  const wantsTop = options.sample === 'top' || typeof options.sample === 'number';
+  const notes: string[] = [];
+  // Loaded for the top-N sample too: its base models resolve inside the census, without Hub requests.
+  const census = await ctx.hub.census();
+  if (!wantsTop) {
+    if (census) {
+      const collectedAt = census.meta.lastSyncAt ?? census.meta.lastWalkAt!;
+      return { view: census.view(thresholds, { tag: options.tag }), kind: 'census', tag: options.tag, source: { kind: 'census', collectedAt }, notes };
+    }
   }
-  return { ...sample, notes: sample.notes.map((n) => n[ctx.locale]), classified };
+  const size = typeof options.sample === 'number' ? options.sample : ctx.config.SAMPLE_SIZE;
+  const sample = await ctx.hub.sample({ tag: options.tag, size });
+  notes.push(...sample.notes.map((n) => n[ctx.locale]));
+  const kind: SampleKind = sample.source.kind === 'snapshot' ? 'snapshot' : 'top';
+  if (!wantsTop && kind === 'top') {
+    notes.push(t(ctx.locale, 'census.notReady', { percent: formatPercent(ctx.hub.censusProgress().walkPercent / 100, ctx.locale, 0), count: formatCount(sample.models.length, ctx.locale) }));
+  }
+  const view = viewOf(classifyAll(sample.models, sample.lookup, thresholds, sample.calibration));
+  const whole = kind === 'snapshot' && !options.tag && sample.models.length === ctx.hub.status().snapshotModels;
+  return { view, kind, tag: options.tag, source: sample.source, notes, whole };
 }
+
+/** The sample in `--json`; `models` is how many the reply counted (for /trend: those created since `since`). */
+export function sampleData(sample: AnalysisSample, models = sample.view.length, since: string | null = null): SampleData {
+  return { kind: sample.kind, models, since, collectedAt: sample.source.collectedAt };
+}
+
+/** "all 2,143,550 models on the Hub created since 2023-01 (census of 2026-12-01)", "the 10,000 most downloaded models (the study's sample)". */
+export function sampleWords(sample: AnalysisSample, locale: Locale, models = sample.view.length, since: string | null = null): string {
+  return t(locale, `sample.${sample.kind}`, {
+    count: formatCount(models, locale),
+    tag: sample.tag ?? 'none',
+    since: since ?? 'none',
+    date: formatDate(sample.source.collectedAt),
+    whole: sample.whole ? 'yes' : 'no',
+  });
+}
+
+/** "Sample: …." */
+export function sampleNote(sample: AnalysisSample, locale: Locale, models?: number, since: string | null = null): string {
+  return t(locale, 'sample.note', { words: sampleWords(sample, locale, models, since) });
+}
+
+/** How many models of the sample have no known parameter count. */
+export const unknownCount = (sample: AnalysisSample) => verdictCounts(sample.view).unknown;
 
 /** The note every sample-based reply carries: unknown counts are shown apart, never as LLMs. */
 export function unknownNote(unknown: number, total: number, locale: Locale): string {
   return t(locale, 'samples.unknownNote', { unknown, total });
 }
 
-/** "the top 10,000 models by 30-day downloads (text-generation)", as the sample actually came. */
-export function sampleWords(sample: Pick<Sample, 'models'>, tag: string | undefined, locale: Locale): string {
-  return t(locale, 'samples.words', { count: sample.models.length, tag: optional(tag) });
-}
-
-/** "Sample: the top 10,000 models by 30-day downloads." */
-export function sampleNote(sample: Pick<Sample, 'models'>, tag: string | undefined, locale: Locale): string {
-  return t(locale, 'samples.note', { sample: sampleWords(sample, tag, locale) });
-}
-
-/** Chart titles name what was sampled: "text-generation, top 10,000 by downloads". */
-export function sampleScope(sample: Pick<Sample, 'models'>, tag: string | undefined, locale: Locale): string {
-  return t(locale, 'charts.scope', { tag: optional(tag), count: sample.models.length });
+/** Chart titles name what was counted: "text-generation, all 2,143,550 models", "all tasks, top 10,000 by downloads". */
+export function sampleScope(sample: AnalysisSample, locale: Locale, models = sample.view.length): string {
+  return t(locale, 'charts.scope', { tag: optional(sample.tag), kind: sample.kind, count: models });
 }
 
 /** The lines under a sample chart: the sample, the thresholds in effect, the data source. */
-export function sampleCaption(sample: Pick<Sample, 'models' | 'source'>, tag: string | undefined, thresholds: Thresholds, locale: Locale): string[] {
-  return [t(locale, 'charts.sample', { sample: sampleWords(sample, tag, locale) }), thresholdsLine(thresholds, locale), sourceLine(sample.source, locale)];
+export function sampleCaption(sample: AnalysisSample, thresholds: Thresholds, locale: Locale, models?: number, since: string | null = null): string[] {
+  return [t(locale, 'charts.sample', { sample: sampleWords(sample, locale, models, since) }), thresholdsLine(thresholds, locale), sourceLine(sample.source, locale)];
 }
 
 /** "Verdicts: SLM < 7B ≤ borderline < 20B ≤ LLM", for chart captions. */
 export function thresholdsLine(thresholds: Thresholds, locale: Locale): string {
   return t(locale, 'charts.thresholds', { slm: formatParameters(thresholds.slmBelow, locale), llm: formatParameters(thresholds.llmFrom, locale) });
+}
+
+/** "all 2,143,550 models on the Hub (census of 2026-12-01)": what /classify compares a model with. */
+export function censusWords(census: CensusStore, locale: Locale): string {
+  const date = formatDate(census.meta.lastSyncAt ?? census.meta.lastWalkAt ?? null);
+  return t(locale, 'sample.census', { count: formatCount(census.size, locale), tag: 'none', since: 'none', date });
+}
+
+/** "the 10,000 most downloaded models (the study's sample)", or the snapshot's words when the list came from it. */
+export function topWords(models: number, fromSnapshot: boolean, wholeSnapshot: boolean, locale: Locale): string {
+  return t(locale, fromSnapshot ? 'sample.snapshot' : 'sample.top', { count: formatCount(models, locale), tag: 'none', whole: wholeSnapshot ? 'yes' : 'no' });
 }

@@ -70,7 +70,7 @@ function keysInCode(): { literal: Map<string, string>; prefixes: Set<string> } {
   const literal = new Map<string, string>();
   const prefixes = new Set<string>();
   for (const { path, text } of CODE) {
-    for (const m of text.matchAll(/'([a-z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_@]+)+)'/g)) if (isArea(m[1]) && !/\.(png|json|ts|js)$/.test(m[1])) literal.set(m[1], path);
+    for (const m of text.matchAll(/'([a-z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_@]+)+)'/g)) if (isArea(m[1]) && !/\.(png|json|ts|js|arrow)$/.test(m[1])) literal.set(m[1], path);
     for (const m of text.matchAll(/`([a-z][a-zA-Z0-9_]*(?:\.[a-zA-Z0-9_@]+)*\.)\$\{/g)) if (isArea(m[1])) prefixes.add(m[1]);
   }
   return { literal, prefixes };

@@ -86,12 +86,13 @@ describe('charts follow the options and the reply', () => {
   it('/share names the task and the sample, labels each bar with its count and share, and follows the thresholds', async () => {
     const { reply, config } = await chartOf('/share text-generation sample:500 slm_below:3');
     const data = reply.data as { counts: Record<string, number>; total: number };
-    expect(title(config)).toBe(`Models by verdict — text-generation, top ${data.total.toLocaleString('en-US')} by downloads`);
+    // Offline: the snapshot's most downloaded, named as such (not a Hub top-N, not a census).
+    expect(title(config)).toBe(`Models by verdict — text-generation, ${data.total.toLocaleString('en-US')} from the snapshot`);
     expect(config.data.datasets[0].data).toEqual([data.counts.SLM, data.counts.borderline, data.counts.LLM, data.counts.unknown]);
     expect(config.data.labels[0]).toEqual(['SLM', expect.stringMatching(new RegExp(`^${data.counts.SLM.toLocaleString('en-US')} \\(`))]);
     expect(config.data.datasets[0].backgroundColor).toEqual([VERDICT_COLORS.SLM, VERDICT_COLORS.borderline, VERDICT_COLORS.LLM, VERDICT_COLORS.unknown]);
     expect(caption(config)).toContain('SLM < 3B ≤ borderline < 20B ≤ LLM');
-    expect(caption(config)).toContain('Sample: the top 500 models by 30-day downloads (text-generation)');
+    expect(caption(config)).toContain('Sample: the 500 most downloaded models of the bundled snapshot for text-generation (two Hub crawls of early 2025, merged)');
     expectUnits(config);
     await expectDifferentPng(config, '/share text-generation sample:500');
   });
@@ -145,7 +146,7 @@ describe('charts follow the options and the reply', () => {
     expect(lineAt(config, 'Qwen/Qwen2.5-0.5B: 494M (SLM)', 'x')).toBe((reply.data as { parameters: number }).parameters);
     expect(lineAt(config, '3B: SLM limit', 'x')).toBe(3e9);
     expect(lineAt(config, '50B: LLM from', 'x')).toBe(50e9);
-    expect(caption(config)).toContain('Sample: the top 6,686 models by 30-day downloads');
+    expect(caption(config)).toContain('Sample: the 6,686 models of the bundled snapshot');
     expectUnits(config);
     await expectDifferentPng(config, '/classify Qwen/Qwen2.5-0.5B');
 
@@ -165,20 +166,20 @@ describe('charts follow the options and the reply', () => {
   it('/trend, /lifespan and /tags name the task and sample, and their numbers are the reply\'s', async () => {
     const trend = await chartOf('/trend text-generation since:2024-01 sample:1000 slm_below:3');
     const months = (trend.reply.data as { months: { slm: number; borderline: number; llm: number; unknown: number }[] }).months;
-    expect(title(trend.config)).toMatch(/^New models per month — text-generation, top [\d,]+ by downloads$/);
+    expect(title(trend.config)).toMatch(/^Models by creation month — text-generation, [\d,]+ from the snapshot$/);
     expect(trend.config.data.datasets.find((d: any) => d.label === 'SLM').data).toEqual(months.map((m) => m.slm));
     expect(caption(trend.config)).toContain('SLM < 3B');
     expectUnits(trend.config);
     await expectDifferentPng(trend.config, '/trend text-generation since:2024-01 sample:1000');
 
     const lifespan = await chartOf('/lifespan text-generation slm_below:3');
-    expect(title(lifespan.config)).toMatch(/^Downloads by creation month — text-generation, top [\d,]+ by downloads$/);
+    expect(title(lifespan.config)).toMatch(/^Downloads by creation month — text-generation, [\d,]+ from the snapshot$/);
     expect(caption(lifespan.config)).toContain('SLM < 3B');
     expectUnits(lifespan.config);
     await expectDifferentPng(lifespan.config, '/lifespan text-generation');
 
     const tags = await chartOf('/tags sample:1000 slm_below:3');
-    expect(title(tags.config)).toMatch(/^Share of models per task — all tasks, top [\d,]+ by downloads$/);
+    expect(title(tags.config)).toMatch(/^Share of models per task — all tasks, [\d,]+ from the snapshot$/);
     const slm = (tags.reply.data as { verdicts: { SLM: { tagged: number } } }).verdicts.SLM;
     expect(datasetLabels(tags.config)[0]).toBe(`SLM (${slm.tagged.toLocaleString('en-US')} models with a task)`);
     expectUnits(tags.config);

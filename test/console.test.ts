@@ -127,7 +127,9 @@ describe('/trend', () => {
       const known = m.slm + m.borderline + m.llm;
       expect(m.slmShare).toBe(known ? m.slm / known : null);
     }
-    expect(answer.text).toMatch(/The SLM share of new models is (rising|falling|flat)/);
+    // A popularity sample (here the snapshot's) is not "new models": only the census is.
+    expect(answer.text).toMatch(/The SLM share of these models, by creation month, is (rising|falling|flat)/);
+    expect(answer.text).toContain('models of the bundled snapshot (two Hub crawls of early 2025, merged)');
   });
 
   it.each([

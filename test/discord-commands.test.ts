@@ -32,9 +32,10 @@ describe('slashCommandsJson', () => {
     }
   });
 
-  it('bounds the sample size so Discord refuses out-of-range values itself', () => {
+  it('takes the sample as text: census, top or a number of top models', () => {
     const sample = json.find((c) => c.name === 'trend')!.options!.find((o) => o.name === 'sample');
-    expect(sample).toMatchObject({ min_value: 100, max_value: 50_000 });
+    expect(sample).toMatchObject({ type: 3 });
+    expect(sample!.description).toContain('census');
   });
 
   it('types the options, puts required ones first, and flags autocomplete and choices', () => {

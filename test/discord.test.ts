@@ -102,13 +102,13 @@ describe('Discord adapter against the fake Discord', () => {
     expect(embed.footer?.text).toContain('Données : Hugging Face Hub — instantané du 2025-03-22');
   });
 
-  it('passes typed options (integer, number, boolean) through to the command', async () => {
-    const sent = await fake.sendInteraction({ name: 'share', options: [{ name: 'sample', type: 4, value: 500 }, { name: 'slm_below', type: 10, value: 0.5 }] });
+  it('passes typed options (text, number, boolean) through to the command', async () => {
+    const sent = await fake.sendInteraction({ name: 'share', options: [{ name: 'sample', type: 3, value: '500' }, { name: 'slm_below', type: 10, value: 0.5 }] });
     const [embed] = body(await answerOf(sent)).embeds!;
-    expect(embed.description).toContain('top 500 models');
+    expect(embed.description).toContain('the 500 most downloaded models of the bundled snapshot');
     // The number option moved the SLM line to 0.5B: fewer SLMs than with the default 7B.
     const counts = (slm: string) => Number(embed.fields?.find((f) => f.name === slm)?.value.split(' ')[0].replace(/,/g, ''));
-    const again = body(await answerOf(await fake.sendInteraction({ name: 'share', options: [{ name: 'sample', type: 4, value: 500 }] }))).embeds![0];
+    const again = body(await answerOf(await fake.sendInteraction({ name: 'share', options: [{ name: 'sample', type: 3, value: '500' }] }))).embeds![0];
     expect(counts('SLM')).toBeLessThan(Number(again.fields?.find((f) => f.name === 'SLM')?.value.split(' ')[0].replace(/,/g, '')));
     const history = await fake.sendInteraction({ name: 'trend', options: [{ name: 'history', type: 5, value: true }] });
     expect(body(await answerOf(history)).embeds![0].description).toContain('No history yet');

@@ -47,7 +47,7 @@ describe('input bounds, before any work', () => {
     const answer = await bot.ask('/trend since:0000-01');
     expect(answer.reply.error?.code).toBe('bad_input');
     expect(answer.reply.summary).toBe(
-      '"0000-01" is too early: months start at 2015-01 (the Hub has no models before). Write e.g. since:2023-01. Type `/trend [tag] [since:YYYY-MM] [sample:10000] [history:true]`',
+      '"0000-01" is too early: months start at 2015-01 (the Hub has no models before). Write e.g. since:2023-01. Type `/trend [tag] [since:YYYY-MM] [sample:census|top|N] [history:true]`',
     );
     expect((await bot.ask('/trend since:2014-12')).reply.error?.code).toBe('bad_input');
     expect((await bot.ask('/trend since:2015-01')).reply.error).toBeUndefined();

@@ -173,12 +173,12 @@ describe('HF_TOKEN', () => {
     cleanup.push(() => new Promise<void>((resolve) => other.close(() => resolve())));
     const otherOrigin = `http://localhost:${(other.address() as AddressInfo).port}`;
 
-    const fake = await fakeHub(makeSyntheticModels(700));
+    const fake = await fakeHub(makeSyntheticModels(1_500));
     const hub = hubFor(fake.url, { HF_TOKEN: 'hf_secret_token' });
     fake.fail({ nextLinkOrigin: otherOrigin, pathPrefix: '/api/models' });
-    const sample = await hub.sample({ size: 600 }); // two pages of 500: the second from the Link
+    const sample = await hub.sample({ size: 1_200 }); // two pages of 1,000: the second from the Link
     expect(fake.listRequests()[0].headers.authorization).toBe('Bearer hf_secret_token');
-    expect(seen).toHaveLength(1); // the library followed the Link…
+    expect(seen).toHaveLength(1); // the pager followed the Link…
     expect(seen[0].authorization).toBeUndefined(); // …without the token
     expect(sample.models.length).toBeGreaterThan(0);
   });

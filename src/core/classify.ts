@@ -38,9 +38,35 @@ export interface ClassifyResult {
   publishers: PublisherLabel[];
 }
 
+/** A task's known counts sorted ascending (the census keeps one per task), and the model's own count among them, if it is. */
+export interface TaskPeers {
+  sorted: ArrayLike<number>;
+  self: number | null;
+}
+
+/** How many of `sorted` (ascending) are below `value`: a binary search. */
+export function countBelow(sorted: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Where a count sits among the counts of the same task's models (the model itself left out). */
-export function taskPercentile(id: string, parameters: number | null, task: string | null, sample: readonly ClassifiedModel[]): TaskPercentile | null {
+export function taskPercentile(id: string, parameters: number | null, task: string | null, sample: readonly ClassifiedModel[] | TaskPeers): TaskPercentile | null {
   if (parameters === null || !task) return null;
+  if (!Array.isArray(sample)) {
+    const { sorted, self } = sample as TaskPeers;
+    const among = sorted.length - (self === null ? 0 : 1);
+    if (among <= 0) return null;
+    const smaller = countBelow(sorted, parameters) - (self !== null && self < parameters ? 1 : 0);
+    return { task, percentile: (100 * smaller) / among, among };
+  }
+  sample = sample as readonly ClassifiedModel[];
   const peers = sample.filter((c) => c.model.pipelineTag === task && c.count.parameters !== null && c.model.id !== id);
   if (peers.length === 0) return null;
   const smaller = peers.filter((c) => c.count.parameters! < parameters).length;
@@ -61,7 +87,7 @@ export interface ClassifyOptions {
   config?: ConfigEstimate | null;
 }
 
-export function classifyModel(model: ModelRecord, lookup: ModelLookup, thresholds: Thresholds, sample: readonly ClassifiedModel[] = [], options: ClassifyOptions = {}): ClassifyResult {
+export function classifyModel(model: ModelRecord, lookup: ModelLookup, thresholds: Thresholds, sample: readonly ClassifiedModel[] | TaskPeers = [], options: ClassifyOptions = {}): ClassifyResult {
   const resolved = resolveParameters(model, lookup, options.calibration);
   const fromConfig = options.config && wantsConfig(resolved.source);
   const count: ParameterCount = fromConfig ? { parameters: options.config!.parameters, source: 'config' } : resolved;
@@ -101,16 +127,29 @@ export interface HistogramBin {
  * Counts parameter counts in logarithmic bins of half a decade (1M, 3.16M, 10M, …), from the bin of
  * the smallest value to the bin of the largest. Empty input gives no bins.
  */
-export function sizeHistogram(values: readonly number[], binsPerDecade = 2): HistogramBin[] {
-  const positive = values.filter((v) => v > 0);
-  if (positive.length === 0) return [];
+export function sizeHistogram(values: ArrayLike<number>, binsPerDecade = 2): HistogramBin[] {
+  return sizeHistogramOfSorted(Float64Array.from(values).sort(), binsPerDecade);
+}
+
+/**
+ * The same from counts already sorted ascending (the census's per-task columns): two binary searches
+ * per bin, however many models the task has.
+ */
+export function sizeHistogramOfSorted(sorted: ArrayLike<number>, binsPerDecade = 2): HistogramBin[] {
+  const start = countBelow(sorted, Number.MIN_VALUE); // skip counts of 0 or less
+  if (start === sorted.length) return [];
   const binOf = (v: number) => Math.floor(Math.log10(v) * binsPerDecade + 1e-9);
-  const first = Math.min(...positive.map(binOf));
-  const last = Math.max(...positive.map(binOf));
-  const bins: HistogramBin[] = [];
+  /** The smallest value whose bin is `b` or higher (binOf's 1e-9 tolerance included). */
+  const lowest = (b: number) => 10 ** ((b - 1e-9) / binsPerDecade);
+  const first = binOf(sorted[start]);
+  const last = binOf(sorted[sorted.length - 1]);
   // Edges rounded to 3 significant digits (3.16B): exact enough to draw, short in a chart URL.
   const edge = (b: number) => Number((10 ** (b / binsPerDecade)).toPrecision(3));
-  for (let b = first; b <= last; b++) bins.push({ from: edge(b), to: edge(b + 1), count: 0 });
-  for (const v of positive) bins[binOf(v) - first].count++;
+  const bins: HistogramBin[] = [];
+  for (let b = first; b <= last; b++) {
+    const below = b === first ? start : countBelow(sorted, lowest(b));
+    const upTo = b === last ? sorted.length : countBelow(sorted, lowest(b + 1));
+    bins.push({ from: edge(b), to: edge(b + 1), count: upTo - below });
+  }
   return bins;
 }

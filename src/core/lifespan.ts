@@ -1,12 +1,12 @@
 // /lifespan (the study's H5): do SLMs keep their downloads longer than LLMs?
 // Each verdict's 30-day downloads are split by the month its models were created.
-import { monthOf, monthRange, oneYearBefore } from './months.js';
+import { DAY_MS, monthIndexOf, monthIndexOfDay, monthOf, monthOfIndex, NO_DAY, oneYearBefore } from './months.js';
 import type { Verdict } from './types.js';
 import { isoWeekStartUtc } from './weeks.js';
 import type { ClassifiedModel } from './verdict.js';
+import { asView, UNKNOWN_CODE, type ModelView } from './view.js';
 
 type Group = 'slm' | 'borderline' | 'llm';
-const GROUP: Record<string, Group | undefined> = { SLM: 'slm', borderline: 'borderline', LLM: 'llm' };
 
 export interface LifespanMonth {
   month: string;
@@ -29,50 +29,74 @@ export interface LifespanResult {
   unknown: number;
 }
 
-export function lifespanOf(sample: readonly ClassifiedModel[], options: { collectedAt: Date }): LifespanResult {
-  const cutoff = oneYearBefore(options.collectedAt);
-  const totals: Record<Group, number> = { slm: 0, borderline: 0, llm: 0 };
-  const older: Record<Group, number> = { slm: 0, borderline: 0, llm: 0 };
-  const byMonth = new Map<string, Record<Group, number>>();
+/**
+ * Each verdict's downloads by creation month. "Older than 12 months" is decided by creation day: a model
+ * created before the UTC day one year before collection (the day the reply names) counts as older.
+ */
+export function lifespanOf(sample: readonly ClassifiedModel[] | ModelView, options: { collectedAt: Date }): LifespanResult {
+  const view = asView(sample);
+  const cutoffDay = Math.floor(oneYearBefore(options.collectedAt).getTime() / DAY_MS);
+  // Per verdict code (SLM 0, borderline 1, LLM 2): all downloads, and those of models older than the cut-off.
+  const totals = [0, 0, 0];
+  const older = [0, 0, 0];
+  // Downloads per month and verdict code, three per month, over a window from the first to the last
+  // month seen (grown when a model falls outside it): typed arrays, no object per model or month.
+  let base = 0;
+  let byMonth = new Float64Array(0);
+  let firstSeen = Infinity;
+  let lastSeen = -Infinity;
   let undated = 0;
   let unknown = 0;
-  for (const c of sample) {
-    const group = GROUP[c.verdict];
-    if (!group) {
+  const { verdict, createdDay, downloads, rows, length } = view;
+  for (let i = 0; i < length; i++) {
+    const r = rows ? rows[i] : i;
+    const v = verdict[r];
+    if (v === UNKNOWN_CODE) {
       unknown++;
       continue;
     }
-    const month = monthOf(c.model.createdAt);
-    if (!month) {
+    const day = createdDay[r];
+    if (day === NO_DAY) {
       undated++;
       continue;
     }
-    const downloads = c.model.downloads ?? 0;
-    totals[group] += downloads;
-    if (new Date(c.model.createdAt!) < cutoff) older[group] += downloads;
-    const row = byMonth.get(month) ?? { slm: 0, borderline: 0, llm: 0 };
-    row[group] += downloads;
-    byMonth.set(month, row);
+    const d = downloads[r];
+    totals[v] += d;
+    if (day < cutoffDay) older[v] += d;
+    const m = monthIndexOfDay(day);
+    if (m < base || m >= base + byMonth.length / 3) {
+      const from = Math.min(m, byMonth.length ? base : m) - 12;
+      const to = Math.max(m, byMonth.length ? base + byMonth.length / 3 - 1 : m) + 12;
+      const grown = new Float64Array((to - from + 1) * 3);
+      if (byMonth.length) grown.set(byMonth, (base - from) * 3);
+      byMonth = grown;
+      base = from;
+    }
+    if (m < firstSeen) firstSeen = m;
+    if (m > lastSeen) lastSeen = m;
+    byMonth[(m - base) * 3 + v] += d;
   }
   const share = (part: number, whole: number) => (whole ? part / whole : 0);
-  const known = [...byMonth.keys()].sort();
-  const months = known.length
-    ? monthRange(known[0], [known.at(-1)!, monthOf(options.collectedAt)!].sort()[1]).map((month) => {
-        const row = byMonth.get(month) ?? { slm: 0, borderline: 0, llm: 0 };
-        return {
-          month,
-          slmDownloadShare: share(row.slm, totals.slm),
-          llmDownloadShare: share(row.llm, totals.llm),
-          borderlineDownloadShare: share(row.borderline, totals.borderline),
-        };
-      })
-    : [];
-  const olderShare = (g: Group) => (totals[g] ? older[g] / totals[g] : null);
+  const months: LifespanMonth[] = [];
+  if (firstSeen !== Infinity) {
+    const last = Math.max(lastSeen, monthIndexOf(monthOf(options.collectedAt)!));
+    for (let m = firstSeen; m <= last; m++) {
+      const at = (m - base) * 3;
+      const row = m <= lastSeen ? [byMonth[at], byMonth[at + 1], byMonth[at + 2]] : [0, 0, 0];
+      months.push({
+        month: monthOfIndex(m),
+        slmDownloadShare: share(row[0], totals[0]),
+        llmDownloadShare: share(row[2], totals[2]),
+        borderlineDownloadShare: share(row[1], totals[1]),
+      });
+    }
+  }
+  const olderShare = (v: number) => (totals[v] ? older[v] / totals[v] : null);
   return {
     months,
-    olderThan12Months: { slm: olderShare('slm'), llm: olderShare('llm'), borderline: olderShare('borderline') },
-    cutoff: cutoff.toISOString(),
-    totals,
+    olderThan12Months: { slm: olderShare(0), llm: olderShare(2), borderline: olderShare(1) },
+    cutoff: new Date(cutoffDay * DAY_MS).toISOString(),
+    totals: { slm: totals[0], borderline: totals[1], llm: totals[2] },
     undated,
     unknown,
   };

@@ -3,6 +3,7 @@
 import { MODALITY_LABELS, PIPELINE_DATA, type Modality, type PipelineType } from '@huggingface/tasks';
 import type { Verdict } from './types.js';
 import type { ClassifiedModel } from './verdict.js';
+import { asView, type ModelView } from './view.js';
 
 export interface TaskShare {
   tag: PipelineType;
@@ -40,34 +41,49 @@ export function taskName(tag: string): string {
 
 export const PIPELINE_TAGS = Object.keys(PIPELINE_DATA) as PipelineType[];
 
-function tasksOf(models: readonly ClassifiedModel[]): VerdictTasks {
-  const counts = new Map<PipelineType, number>();
-  let untagged = 0;
-  for (const c of models) {
-    const tag = c.model.pipelineTag;
-    if (tag && isPipelineTag(tag)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    else untagged++;
+/** One verdict's tasks from its model count per task index (taskNames of the view). */
+function tasksOf(countsByTask: ArrayLike<number>, taskNames: readonly string[], models: number): VerdictTasks {
+  const tasks: TaskShare[] = [];
+  let tagged = 0;
+  for (let t = 0; t < taskNames.length; t++) {
+    const tag = taskNames[t];
+    if (countsByTask[t] > 0 && isPipelineTag(tag)) tagged += countsByTask[t];
   }
-  const tagged = models.length - untagged;
-  const tasks = [...counts]
-    .map(([tag, count]) => ({
+  for (let t = 0; t < taskNames.length; t++) {
+    const tag = taskNames[t];
+    const count = countsByTask[t];
+    if (count === 0 || !isPipelineTag(tag)) continue;
+    tasks.push({
       tag,
       name: PIPELINE_DATA[tag].name,
       modality: MODALITY_LABELS[PIPELINE_DATA[tag].modality as Modality],
       count,
       share: count / tagged,
-    }))
-    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+    });
+  }
+  tasks.sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
   const modalities: Record<string, number> = {};
   for (const t of tasks) modalities[t.modality] = (modalities[t.modality] ?? 0) + t.share;
-  return { tagged, untagged, distinctTasks: tasks.length, tasks, modalities };
+  return { tagged, untagged: models - tagged, distinctTasks: tasks.length, tasks, modalities };
 }
 
-export function tagsOf(sample: readonly ClassifiedModel[], top = 10): TagsResult {
+export function tagsOf(sample: readonly ClassifiedModel[] | ModelView, top = 10): TagsResult {
+  const view = asView(sample);
+  const names = view.taskNames;
+  // Models per task index for each verdict code (SLM 0, borderline 1, LLM 2; unknown 3 is not shown).
+  const counts = [0, 1, 2, 3].map(() => new Int32Array(names.length));
+  const totals = [0, 0, 0, 0];
+  const { verdict, task, rows: selected, length } = view;
+  for (let i = 0; i < length; i++) {
+    const r = selected ? selected[i] : i;
+    const v = verdict[r];
+    counts[v][task[r]]++;
+    totals[v]++;
+  }
   const verdicts = {
-    SLM: tasksOf(sample.filter((c) => c.verdict === 'SLM')),
-    borderline: tasksOf(sample.filter((c) => c.verdict === 'borderline')),
-    LLM: tasksOf(sample.filter((c) => c.verdict === 'LLM')),
+    SLM: tasksOf(counts[0], names, totals[0]),
+    borderline: tasksOf(counts[1], names, totals[1]),
+    LLM: tasksOf(counts[2], names, totals[2]),
   };
   const shareIn = (v: VerdictTasks, tag: PipelineType) => v.tasks.find((t) => t.tag === tag)?.share ?? 0;
   const tags = new Set([...verdicts.SLM.tasks, ...verdicts.LLM.tasks].map((t) => t.tag));

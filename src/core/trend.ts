@@ -1,8 +1,8 @@
 // /trend (the study's H4): is the SLM share of newly created models rising or falling?
 // Periods are calendar months (from creation dates) or, for the bot's own history, ISO weeks.
-import { monthOf, monthRange } from './months.js';
-import type { Verdict } from './types.js';
+import { monthIndexOf, monthIndexOfDay, monthOf, monthOfIndex, NO_DAY } from './months.js';
 import type { ClassifiedModel } from './verdict.js';
+import { asView, type ModelView } from './view.js';
 
 export interface PeriodCounts {
   /** `YYYY-MM` for a month, `YYYY-Www` for an ISO week. */
@@ -75,22 +75,34 @@ export function trendFromCounts(counts: readonly PeriodCounts[], current: string
   return { periods, headline: headlineOf(periods) };
 }
 
-const VERDICT_KEY: Record<Verdict, keyof Omit<PeriodCounts, 'period'>> = { SLM: 'slm', borderline: 'borderline', LLM: 'llm', unknown: 'unknown' };
-
 /** Models of the sample counted by creation month (UTC) from `since` to the month the data was collected. */
-export function trendOf(sample: readonly ClassifiedModel[], options: { since: string; collectedAt: Date }): MonthlyTrendResult {
+export function trendOf(sample: readonly ClassifiedModel[] | ModelView, options: { since: string; collectedAt: Date }): MonthlyTrendResult {
+  const view = asView(sample);
   const lastMonth = monthOf(options.collectedAt)!;
-  const months = new Map(monthRange(options.since, lastMonth).map((period) => [period, { period, slm: 0, borderline: 0, llm: 0, unknown: 0 }]));
+  const first = monthIndexOf(options.since);
+  const last = monthIndexOf(lastMonth);
+  const months = Math.max(0, last - first + 1);
+  // Four counters per month, in verdict-code order: slm, borderline, llm, unknown.
+  const counts = new Int32Array(months * 4);
   let undated = 0;
   let beforeSince = 0;
-  for (const c of sample) {
-    const month = monthOf(c.model.createdAt);
-    if (!month) undated++;
-    else if (month < options.since) beforeSince++;
-    const row = month ? months.get(month) : undefined;
-    if (row) row[VERDICT_KEY[c.verdict]]++;
+  const { createdDay, verdict, rows: selected, length } = view;
+  for (let i = 0; i < length; i++) {
+    const r = selected ? selected[i] : i;
+    const day = createdDay[r];
+    if (day === NO_DAY) {
+      undated++;
+      continue;
+    }
+    const m = monthIndexOfDay(day) - first;
+    if (m < 0) beforeSince++;
+    else if (m < months) counts[m * 4 + verdict[r]]++;
   }
-  return { ...trendFromCounts([...months.values()], lastMonth), since: options.since, undated, beforeSince };
+  const rows: PeriodCounts[] = [];
+  for (let m = 0; m < months; m++) {
+    rows.push({ period: monthOfIndex(first + m), slm: counts[m * 4], borderline: counts[m * 4 + 1], llm: counts[m * 4 + 2], unknown: counts[m * 4 + 3] });
+  }
+  return { ...trendFromCounts(rows, lastMonth), since: options.since, undated, beforeSince };
 }
 
 /** Direction of the SLM share over the last 4 complete periods that have a share. */

@@ -37,7 +37,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = { slmBelow: 7e9, llmFrom: 20e9 };
 
 /** Where the data of a reply came from, and when it was collected. */
 export interface DataSource {
-  kind: 'live' | 'cache' | 'snapshot';
+  /** census = the census store (every model on the Hub), collected by its walk and syncs. */
+  kind: 'live' | 'cache' | 'snapshot' | 'census';
   /** ISO date-time the data was collected (fetch time for live data, the snapshot's date otherwise). */
   collectedAt: string;
 }

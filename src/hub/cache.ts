@@ -1,11 +1,12 @@
 // Caches for Hub answers: fresh entries in memory (node-cache, TTL), the last good answer kept
 // beyond the TTL as a fallback, and the last good sample per key on disk so a restart answers at once.
-import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import NodeCache from 'node-cache';
 import type { ModelRecord } from '../core/types.js';
 import type { Logger } from '../log.js';
+import { writeFileAtomic } from '../atomic-file.js';
 
 /** Concurrent callers with the same key share one promise (one set of Hub requests). */
 export class SingleFlight {
@@ -109,17 +110,8 @@ export class SampleCache {
   }
 
   private async writeFile(stored: StoredSample): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
-    const target = join(this.dir, fileName(stored.tag, stored.size));
-    // Write then rename: a crash mid-write leaves a stray .tmp file, never half a sample.
-    const tmp = `${target}.${process.pid}.${randomUUID()}.tmp`;
-    try {
-      await writeFile(tmp, JSON.stringify(stored));
-      await rename(tmp, target);
-    } catch (err) {
-      await rm(tmp, { force: true });
-      throw err;
-    }
+    // A crash mid-write leaves a stray .tmp file, never half a sample.
+    await writeFileAtomic(join(this.dir, fileName(stored.tag, stored.size)), JSON.stringify(stored));
   }
 
   private async loadFromDisk(): Promise<void> {
@@ -164,12 +156,27 @@ const MAX_LAST_GOOD_MODELS = 5_000;
 export class ModelCache {
   private readonly freshCache: NodeCache;
   private readonly lastGood = new Map<string, CachedModel>();
-  /** Ids the Hub said do not exist, so background work does not ask again within the TTL. */
-  private readonly missing: NodeCache;
+  /**
+   * Ids the Hub said do not exist, with when that stops holding (ms), so nobody asks again within the
+   * TTL — across restarts too: they are kept in `missingFile` (`DATA_DIR/cache/missing.json`).
+   */
+  private readonly missing = new Map<string, number>();
+  private saving: Promise<void> = Promise.resolve();
 
-  constructor(ttlSeconds: number) {
+  constructor(
+    private readonly ttlSeconds: number,
+    private readonly missingFile?: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.freshCache = new NodeCache({ stdTTL: ttlSeconds, useClones: false, checkperiod: 0 });
-    this.missing = new NodeCache({ stdTTL: ttlSeconds, useClones: false, checkperiod: 0 });
+    if (missingFile) {
+      try {
+        const saved = JSON.parse(readFileSync(missingFile, 'utf8')) as Record<string, unknown>;
+        for (const [id, until] of Object.entries(saved)) if (typeof until === 'number' && until > this.now()) this.missing.set(id, until);
+      } catch {
+        // No file yet, or an unreadable one: nothing is known missing.
+      }
+    }
   }
 
   put(record: ModelRecord, fetchedAt: string): void {
@@ -179,7 +186,7 @@ export class ModelCache {
     this.lastGood.delete(key); // re-insert so Map order stays oldest-first
     this.lastGood.set(key, entry);
     if (this.lastGood.size > MAX_LAST_GOOD_MODELS) this.lastGood.delete(this.lastGood.keys().next().value!);
-    this.missing.del(key);
+    if (this.missing.delete(key)) this.saveMissing();
   }
 
   /** A fresh entry (younger than the TTL) for this id, any case. */
@@ -193,11 +200,28 @@ export class ModelCache {
   }
 
   markMissing(id: string): void {
-    this.missing.set(id.toLowerCase(), true);
+    this.missing.set(id.toLowerCase(), this.now() + this.ttlSeconds * 1000);
+    this.saveMissing();
   }
 
   isMissing(id: string): boolean {
-    return this.missing.has(id.toLowerCase());
+    const until = this.missing.get(id.toLowerCase());
+    return until !== undefined && until > this.now();
+  }
+
+  /** Resolves when the list of missing ids on disk is up to date. */
+  whenSaved(): Promise<void> {
+    return this.saving;
+  }
+
+  /** One write at a time, each of the whole (small) list as it is then. */
+  private saveMissing(): void {
+    const file = this.missingFile;
+    if (!file) return;
+    this.saving = this.saving.then(async () => {
+      const live = Object.fromEntries([...this.missing].filter(([, until]) => until > this.now()));
+      await writeFileAtomic(file, JSON.stringify(live)).catch(() => {});
+    });
   }
 
   ids(): string[] {

@@ -3,7 +3,7 @@
 // backoff that honour Retry-After; a circuit breaker per endpoint kind that opens on repeated 5xx,
 // timeouts and unreachable answers; answers checked before the library reads them; the token only
 // ever sent to HF_ENDPOINT's host.
-import { HubApiError, listModels, modelInfo, type PipelineType } from '@huggingface/hub';
+import { HubApiError, listModels, modelInfo } from '@huggingface/hub';
 import {
   BrokenCircuitError,
   CircuitBreakerPolicy,
@@ -23,6 +23,7 @@ import type { ModelRecord } from '../core/types.js';
 import type { Logger } from '../log.js';
 import { downloadModelConfig } from './config-file.js';
 import { fromHubEntry } from './records.js';
+import { MAX_PAGE_SIZE, modelListUrl, modelPages, pageCap, PagingError } from './pages.js';
 
 export type HubFailure = 'timeout' | 'rate-limited' | 'server' | 'network' | 'malformed' | 'cancelled';
 
@@ -56,6 +57,7 @@ export function describeFailure(err: unknown): string {
     return 'unreachable';
   }
   if (err instanceof HubApiError) return `HTTP ${err.statusCode}`;
+  if (err instanceof PagingError) return err.status ? `HTTP ${err.status}` : 'malformed answer';
   return 'error';
 }
 
@@ -295,34 +297,31 @@ export function createHubClient(options: HubClientOptions): HubClient {
   const shared = { breakers, endpoint: hubUrl, signal: options.signal };
   const normal = createHubFetch(options.fetch, { timeoutMs: options.timeoutMs, retries: true, ...shared }, options.logger);
   const quick = createHubFetch(options.fetch, { timeoutMs: Math.min(options.timeoutMs, SEARCH_DEADLINE_MS), retries: false, ...shared }, options.logger);
-  const task = (tag: string | undefined) => (tag ? { task: tag as PipelineType } : undefined);
 
   return {
     async listTop(tag, size) {
       const models: ModelRecord[] = [];
-      const entries = listModels({
-        hubUrl, accessToken, fetch: normal, sort: 'downloads', limit: size, search: task(tag), additionalFields: FIELDS,
-      });
-      for await (const entry of entries) {
-        const record = fromHubEntry(entry);
-        if (record) models.push(record);
+      const first = modelListUrl(hubUrl, { sort: 'downloads', limit: Math.min(size, MAX_PAGE_SIZE), tag });
+      for await (const page of modelPages(normal, first, { token: accessToken, maxPages: pageCap(size, MAX_PAGE_SIZE), maxWaitMs: MAX_RETRY_AFTER_MS })) {
+        models.push(...page.models.slice(0, size - models.length));
+        if (models.length >= size) break;
       }
       return models;
     },
 
     async listNewest(since, tag, max) {
       const models: ModelRecord[] = [];
-      const entries = listModels({
-        hubUrl, accessToken, fetch: normal, sort: 'createdAt', limit: max, search: task(tag), additionalFields: FIELDS,
-      });
-      for await (const entry of entries) {
-        const record = fromHubEntry(entry);
-        if (!record?.createdAt) continue;
-        // Newest first: the first model older than `since` ends the period (and stops paging).
-        if (new Date(record.createdAt) < since) return { models, complete: true };
-        models.push(record);
+      const first = modelListUrl(hubUrl, { sort: 'createdAt', limit: Math.min(max, MAX_PAGE_SIZE), tag });
+      for await (const page of modelPages(normal, first, { token: accessToken, maxPages: pageCap(max, MAX_PAGE_SIZE), maxWaitMs: MAX_RETRY_AFTER_MS })) {
+        for (const record of page.models) {
+          if (!record.createdAt) continue;
+          // Newest first: the first model older than `since` ends the period (and stops paging).
+          if (new Date(record.createdAt) < since) return { models, complete: true };
+          models.push(record);
+          if (models.length >= max) return { models, complete: false };
+        }
       }
-      return { models, complete: models.length < max };
+      return { models, complete: true };
     },
 
     async searchIds(query, limit, isQuick = false) {

@@ -8,6 +8,7 @@ import { baseModelsOf } from '../core/parameters.js';
 import type { DataSource, ModelRecord } from '../core/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import NodeCache from 'node-cache';
+import { join } from 'node:path';
 import { BackgroundQueue, type BaseJob } from './background.js';
 import { ModelCache, SampleCache, SingleFlight, sampleKey, type CachedSample } from './cache.js';
 import { createHubClient, describeFailure, HubError } from './client.js';
@@ -20,6 +21,9 @@ import {
   hubUnreachable,
   stoppedAt,
 } from './notes.js';
+import type { CensusStore } from '../store/census.js';
+import { Census } from './census.js';
+import { PagingError } from './pages.js';
 import { getSnapshot } from './snapshot.js';
 import { rankSuggestions } from './suggest.js';
 import type { HubData, HubStatus, ModelLookup, ModelResult, Sample } from './types.js';
@@ -34,6 +38,8 @@ export interface HubDeps {
 
 /** HubData plus a way to wait for background work (tests, graceful shutdown). */
 export interface Hub extends HubData {
+  /** The census sync, started by the platform process (main.ts) and `npm run census`. */
+  censusSync: Census;
   /** Resolves when no background base-model fetch is waiting or running. */
   whenIdle(): Promise<void>;
   /** Cancels background work and every Hub request in flight (a one-shot command has answered; shutdown). */
@@ -76,10 +82,13 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   });
   // Offline means everything comes from the snapshot, so the caches are never read or filled.
   const samples = new SampleCache(config.DATA_DIR, config.CACHE_TTL_SECONDS, now, logger);
-  const models = new ModelCache(config.CACHE_TTL_SECONDS);
+  const models = new ModelCache(config.CACHE_TTL_SECONDS, offline ? undefined : join(config.DATA_DIR, 'cache', 'missing.json'), () => now().getTime());
   /** Recent newest-first listings: a week's digest for many channels, or previews, ask the Hub once. */
   const recentListings = new NodeCache({ stdTTL: RECENT_LISTING_TTL_SECONDS, useClones: false });
   const flights = new SingleFlight();
+  const censusSync = new Census(config, { fetch: deps.fetch, logger, now });
+  /** When the census was last brought up to date (its walk or sync). */
+  const censusDate = (store: CensusStore) => store.meta.lastSyncAt ?? store.meta.lastWalkAt ?? nowIso();
   /** config.json of models asked about, or null when they have none (read once per TTL). */
   const configs = new NodeCache({ stdTTL: config.CACHE_TTL_SECONDS, useClones: false, checkperiod: 0 });
   /** Calibrations learned once per set of records (the snapshot, each cached sample). */
@@ -101,6 +110,10 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         const record = sample.byLowerId.get(key);
         if (record) return { record, source: { kind: 'cache', collectedAt: sample.collectedAt } };
       }
+      // Base models resolve inside the census: no Hub request for a base it holds.
+      const census = censusSync.ready();
+      const record = census?.lookup(id);
+      if (census && record) return { record, source: { kind: 'census', collectedAt: censusDate(census) } };
     }
     // Legacy ids without an owner (`gpt2`, `bert-base-uncased`) moved under the organisations the Hub
     // redirects them to; the snapshot finds them there too, and nowhere else.
@@ -208,6 +221,8 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   function fetchSample(tag: string | undefined, size: number, key: string): Promise<CachedSample> {
     return flights.run(`sample:${key}`, async () => {
       const list = await client.listTop(tag, size);
+      // Only a plausible sample is kept: an empty page must not become a "top 0 models" answer for hours.
+      if (list.length === 0) throw new PagingError('empty', `The Hub listed no models for ${key}`);
       const entry = await samples.put({ key, size, collectedAt: nowIso(), models: list, ...(tag ? { tag } : {}) });
       refreshFailures.delete(key);
       return entry;
@@ -462,7 +477,17 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         cachedModels: offline ? 0 : models.size,
       };
     },
-    whenIdle: () => background.idle(),
+    whenIdle: async () => {
+      await background.idle();
+      await models.whenSaved();
+    },
+    censusSync,
+    async census() {
+      if (offline) return undefined;
+      await censusSync.load();
+      return censusSync.ready();
+    },
+    censusProgress: () => censusSync.progress(),
     close() {
       background.cancel();
       closing.abort();

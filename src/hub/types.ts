@@ -2,6 +2,8 @@
 import type { Calibration } from '../core/families.js';
 import type { DataSource, ModelRecord } from '../core/types.js';
 import type { Localized } from '../i18n.js';
+import type { CensusStore } from '../store/census.js';
+import type { CensusProgress } from './census.js';
 
 /** Finds a model record already known (in a sample, the cache or the snapshot) without any I/O. */
 export type ModelLookup = (id: string) => ModelRecord | undefined;
@@ -60,5 +62,9 @@ export interface HubData {
   modelConfig(id: string): Promise<Record<string, unknown> | undefined>;
   /** Models created since `since` (newest first from the Hub), for digests. */
   createdSince(since: Date, options?: { tag?: string; max?: number }): Promise<Sample>;
+  /** The census store once a walk has completed (loaded from DATA_DIR on first use); undefined until then and offline. */
+  census(): Promise<CensusStore | undefined>;
+  /** Where the census stands (models, dates, walk %, next run). */
+  censusProgress(): CensusProgress;
   status(): HubStatus;
 }

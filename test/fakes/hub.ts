@@ -31,6 +31,10 @@ export interface FakeHubFault {
   body?: unknown;
   /** Send half of the real page, then cut the connection. */
   truncated?: boolean;
+  /** The real page, but its `Link: rel="next"` points back at the page itself (a cursor that does not advance). */
+  selfLink?: boolean;
+  /** The real page with the Hub's rate-limit header: `RateLimit: "api";r=<remaining>;t=<resetSeconds>`. */
+  rateLimit?: { remaining: number; resetSeconds: number };
   /** Send the headers and half of the body (of the error body with `status`), then the rest this much later (Infinity: never). */
   slowBodyMs?: number;
   /** The `Link: rel="next"` header points at this origin instead of the fake's own (e.g. another host). */
@@ -180,6 +184,20 @@ export async function startFakeHub(options: { models?: RawHubModel[] } = {}): Pr
     res.end(JSON.stringify(body));
   };
 
+  /** Sorted listings are kept while the filtered list is the same (a census walk asks for 100+ pages of one listing). */
+  let sortedCache: { source: RawHubModel[]; length: number; sort: string; sorted: RawHubModel[] } | undefined;
+  function sortedBy(list: RawHubModel[], sort: string): RawHubModel[] {
+    const reusable = list === hub.models && sortedCache?.source === list && sortedCache.length === list.length && sortedCache.sort === sort;
+    if (reusable) return sortedCache!.sorted;
+    // Decorate first: parsing dates inside the comparator is slow on 16,000 models.
+    const sorted = list
+      .map((m, i) => ({ m, i, v: sortValue(m, sort) }))
+      .sort((a, b) => b.v - a.v || a.i - b.i)
+      .map((x) => x.m);
+    if (list === hub.models) sortedCache = { source: list, length: list.length, sort, sorted };
+    return sorted;
+  }
+
   /** The normal answer for a request: status, body and headers. */
   /** A fault picked at random among the assorted kinds, or undefined (most requests). */
   function chaosFault(): FakeHubFault | undefined {
@@ -211,13 +229,7 @@ export async function startFakeHub(options: { models?: RawHubModel[] } = {}): Pr
       if (author) list = list.filter((m) => m.id.toLowerCase().startsWith(`${author}/`));
       for (const tag of query.getAll('filter')) list = list.filter((m) => m.tags?.includes(tag));
       const sort = query.get('sort');
-      if (sort && SORTS.has(sort)) {
-        // Decorate first: parsing dates inside the comparator is slow on 16,000 models.
-        list = list
-          .map((m, i) => ({ m, i, v: sortValue(m, sort) }))
-          .sort((a, b) => b.v - a.v || a.i - b.i)
-          .map((x) => x.m);
-      }
+      if (sort && SORTS.has(sort)) list = sortedBy(list, sort);
       const limit = Math.min(Number(query.get('limit')) || MAX_LIMIT, MAX_LIMIT);
       const offset = Number(query.get('cursor')) || 0;
       const page = list.slice(offset, offset + limit).map((m) => project(m, expand));
@@ -275,7 +287,9 @@ export async function startFakeHub(options: { models?: RawHubModel[] } = {}): Pr
         return void res.end('[{"id": "broken/json", ');
       }
       if (fault?.body !== undefined) return json(res, 200, fault.body);
-      const { status, body, headers } = answer(path, url.searchParams, fault?.nextLinkOrigin);
+      const { status, body, headers = {} } = answer(path, url.searchParams, fault?.nextLinkOrigin);
+      if (fault?.selfLink) headers.link = `<${baseUrl}${req.url}>; rel="next"`;
+      if (fault?.rateLimit) headers.ratelimit = `"api";r=${fault.rateLimit.remaining};t=${fault.rateLimit.resetSeconds}`;
       if (fault?.slowBodyMs !== undefined) return slowly(status, JSON.stringify(body));
       if (fault?.truncated) {
         const text = JSON.stringify(body);
@@ -293,4 +307,81 @@ export async function startFakeHub(options: { models?: RawHubModel[] } = {}): Pr
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   hub.url = baseUrl;
   return hub;
+}
+
+/** A small deterministic PRNG (mulberry32): the same seed gives the same synthetic Hub. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const SYNTHETIC_TASKS: [string, number][] = [
+  ['text-generation', 30], ['text-classification', 10], ['', 18], ['automatic-speech-recognition', 4], ['image-classification', 5],
+  ['fill-mask', 4], ['feature-extraction', 5], ['text-to-image', 6], ['image-text-to-text', 3], ['sentence-similarity', 3],
+  ['token-classification', 3], ['translation', 2], ['reinforcement-learning', 4], ['text2text-generation', 3],
+];
+const SYNTHETIC_SIZES = ['0.5B', '1.5B', '3B', '7B', '8B', '13B', '70B', '125M', '350M'];
+/** The Hub's creation-date backfill: repos older than the Hub's records carry this instant. */
+export const BACKFILL_CREATED_AT = '2022-03-02T23:29:04.000Z';
+
+/**
+ * `n` records shaped like the Hub's for paging, census and benchmark runs: created from 2022-03-02
+ * (a share at the backfill instant) to `newest`, more of them recently; a realistic mix of tasks,
+ * safetensors / GGUF counts, sizes in names, heavy-tailed downloads, and fine-tunes, quantizations and
+ * adapters of older models named in `base_model:` tags. Returned newest first.
+ */
+export function makeHubLikeModels(n: number, options: { seed?: number; newest?: string; owner?: string } = {}): RawHubModel[] {
+  return [...hubLikeModels(n, options)].reverse();
+}
+
+/** makeHubLikeModels one record at a time, oldest first, holding only the ids (benchmarks of millions). */
+export function* hubLikeModels(n: number, options: { seed?: number; newest?: string; owner?: string } = {}): Generator<RawHubModel> {
+  const rand = random(options.seed ?? 1);
+  const newest = Date.parse(options.newest ?? '2026-11-30T12:00:00Z');
+  const oldest = Date.parse(BACKFILL_CREATED_AT);
+  const owner = options.owner ?? 'org';
+  const totalWeight = SYNTHETIC_TASKS.reduce((s, [, w]) => s + w, 0);
+  const pickTask = () => {
+    let x = rand() * totalWeight;
+    for (const [task, w] of SYNTHETIC_TASKS) if ((x -= w) < 0) return task;
+    return '';
+  };
+  const ids: string[] = [];
+  // Oldest first, so base models always exist before the models that name them.
+  for (let i = 0; i < n; i++) {
+    const backfill = i < n * 0.03;
+    // Density grows with time: the square root puts more models near `newest`.
+    const createdAt = backfill ? BACKFILL_CREATED_AT : new Date(oldest + Math.sqrt((i + rand()) / n) * (newest - oldest)).toISOString();
+    const task = pickTask();
+    const size = rand() < 0.25 ? SYNTHETIC_SIZES[Math.floor(rand() * SYNTHETIC_SIZES.length)] : undefined;
+    const id = `${owner}-${Math.floor(rand() * Math.max(1, n / 20))}/model-${i}${size ? `-${size}` : ''}`;
+    const tags = ['transformers', ...(task ? [task] : [])];
+    const relation = i > 10 ? rand() : 1;
+    if (relation < 0.3) {
+      const base = ids[Math.floor(rand() * ids.length)];
+      const kind = relation < 0.15 ? 'finetune' : relation < 0.25 ? 'quantized' : 'adapter';
+      tags.push(`base_model:${base}`, `base_model:${kind}:${base}`);
+      if (kind === 'adapter') tags.push('peft');
+    }
+    const record: RawHubModel = {
+      id,
+      createdAt,
+      downloads: Math.floor(1 / (rand() ** 1.6 + 1e-6)) - 1,
+      likes: Math.floor(rand() ** 4 * 200),
+      tags,
+      ...(task ? { pipeline_tag: task } : {}),
+      ...(rand() < 0.8 ? { library_name: rand() < 0.7 ? 'transformers' : 'diffusers' } : {}),
+    };
+    const measured = rand();
+    if (measured < 0.4) record.safetensors = { total: Math.floor(10 ** (6 + rand() * 5)) };
+    else if (measured < 0.45) record.gguf = { total: Math.floor(10 ** (8 + rand() * 3)) };
+    ids.push(id);
+    yield record;
+  }
 }
