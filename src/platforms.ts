@@ -8,7 +8,6 @@ import type { Platform } from './digest/store.js';
 import { closeServer, Health, portOf, startHealthServer } from './health.js';
 import { getSnapshot, snapshotLoaded } from './hub/snapshot.js';
 import { STOP_TIMEOUT_MS } from './in-flight.js';
-import { withDeadline } from './time.js';
 
 export interface PlatformOptions {
   /** Where the health server listens; default HEALTH_PORT (none when unset). 0 picks a free port. */
@@ -92,12 +91,9 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
         health.markStopping();
         // No new commands or digests from here; replies and digest posts in flight finish together, bounded.
         const deadline = Date.now() + STOP_TIMEOUT_MS;
-        // The census file is written atomically: a walk cut short at the deadline resumes from its saved cursor.
-        await Promise.all([
-          scheduler.stop(deadline),
-          withDeadline(bot.hub.censusSync.stop(), deadline - Date.now()),
-          ...adapters.map((adapter) => adapter.drain(deadline)),
-        ]);
+        // The census walk resumes from its saved cursor (its file is replaced atomically): no waiting for its page.
+        void bot.hub.censusSync.stop();
+        await Promise.all([scheduler.stop(deadline), ...adapters.map((adapter) => adapter.drain(deadline))]);
         await Promise.allSettled(stops.map((s) => s()));
         bot.close();
         log.info('stopped');
