@@ -3,8 +3,6 @@
 // the weekly digests; otherwise the console.
 import { existsSync } from 'node:fs';
 import { ConsoleBot } from './adapters/console.js';
-import { startDiscord } from './adapters/discord.js';
-import { startSlack } from './adapters/slack.js';
 import { createBot, type Bot } from './bot.js';
 import { consoleLocale, loadConfig } from './config.js';
 import { DigestScheduler, type ChannelPoster } from './digest/scheduler.js';
@@ -45,13 +43,17 @@ async function runPlatforms(bot: Bot): Promise<void> {
   // The database first: without it there are no digests, so the bot must not start half-way (it throws StoreOpenError).
   const store = bot.store();
   try {
+    // Loaded only when configured: discord.js and Bolt take about a second to import, which a
+    // one-shot console command would pay before its first answer.
     if (config.DISCORD_TOKEN) {
+      const { startDiscord } = await import('./adapters/discord.js');
       const discord = await startDiscord(bot);
       posters.discord = async (channelId, reply, sub, { nonce }) => void (await discord.post(channelId, reply, sub.locale, nonce));
       stops.push(() => discord.stop());
       log.info('Discord adapter connected');
     }
     if (config.SLACK_BOT_TOKEN) {
+      const { startSlack } = await import('./adapters/slack.js');
       const slack = await startSlack(bot);
       posters.slack = (channelId, reply, sub) => slack.post(channelId, reply, sub.locale);
       stops.push(() => slack.stop());
