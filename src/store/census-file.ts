@@ -8,6 +8,7 @@
 // the schema metadata, read when a sync first needs them.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import {
   Bool,
   DateDay,
@@ -60,15 +61,41 @@ const FORMAT = 2;
 
 export const censusFile = (dataDir: string) => join(dataDir, 'census', 'census.arrow');
 
-/** An Arrow validity bitmap (bit set = value present), or none when every value is present. */
-function validity(length: number, present: (i: number) => boolean): { nullBitmap?: Uint8Array; nullCount: number } {
-  const bitmap = new Uint8Array(Math.ceil(length / 8));
-  let nulls = 0;
-  for (let i = 0; i < length; i++) {
-    if (present(i)) bitmap[i >> 3] |= 1 << (i & 7);
-    else nulls++;
+/** A bitmap in Arrow's order (bit i of byte i >> 3) of a 0/1 byte per row, and how many bits are set. */
+function packBits(mask: Uint8Array): { bits: Uint8Array; set: number } {
+  const bits = new Uint8Array(Math.ceil(mask.length / 8));
+  let set = 0;
+  for (let i = 0; i < mask.length; i++) {
+    bits[i >> 3] |= mask[i] << (i & 7);
+    set += mask[i];
   }
-  return nulls ? { nullBitmap: bitmap, nullCount: nulls } : { nullCount: 0 };
+  return { bits, set };
+}
+// One tight loop per test, each over one array type: a few milliseconds per column at millions of rows.
+function presentNumbers(values: Float64Array) {
+  const mask = new Uint8Array(values.length);
+  for (let i = 0; i < values.length; i++) mask[i] = values[i] === values[i] ? 1 : 0;
+  return packBits(mask);
+}
+function presentCodes(codes: Int8Array | Int16Array | Int32Array) {
+  const mask = new Uint8Array(codes.length);
+  for (let i = 0; i < codes.length; i++) mask[i] = codes[i] !== 0 ? 1 : 0;
+  return packBits(mask);
+}
+function presentDays(days: Int32Array) {
+  const mask = new Uint8Array(days.length);
+  for (let i = 0; i < days.length; i++) mask[i] = days[i] !== NO_DAY ? 1 : 0;
+  return packBits(mask);
+}
+function flagSet(flags: Uint8Array, flag: number) {
+  const mask = new Uint8Array(flags.length);
+  for (let i = 0; i < flags.length; i++) mask[i] = (flags[i] & flag) !== 0 ? 1 : 0;
+  return packBits(mask);
+}
+
+/** An Arrow validity bitmap from present bits, or none when every value is present. */
+function validity(length: number, present: { bits: Uint8Array; set: number }): { nullBitmap?: Uint8Array; nullCount: number } {
+  return present.set < length ? { nullBitmap: present.bits, nullCount: length - present.set } : { nullCount: 0 };
 }
 
 /** The same bytes seen as another integer type (codes below 2^7, 2^15 or 2^31 read the same). */
@@ -76,14 +103,12 @@ function as<T extends Int8Array | Int16Array | Int32Array | Uint8Array | Uint16A
   return new Type(array.buffer, array.byteOffset, array.length);
 }
 
-function column<T extends DataType>(type: T, length: number, data: ArrayBufferView, present?: (i: number) => boolean): Data<T> {
+function column<T extends DataType>(type: T, length: number, data: ArrayBufferView, present?: { bits: Uint8Array; set: number }): Data<T> {
   return makeData({ type, length, data, ...(present ? validity(length, present) : { nullCount: 0 }) } as never) as Data<T>;
 }
 
-function boolColumn(length: number, value: (i: number) => boolean, present?: (i: number) => boolean): Data<Bool> {
-  const bits = new Uint8Array(Math.ceil(length / 8));
-  for (let i = 0; i < length; i++) if (value(i)) bits[i >> 3] |= 1 << (i & 7);
-  return makeData({ type: new Bool(), length, data: bits, ...(present ? validity(length, present) : { nullCount: 0 }) });
+function boolColumn(flags: Uint8Array, mask: number, present?: { bits: Uint8Array; set: number }): Data<Bool> {
+  return makeData({ type: new Bool(), length: flags.length, data: flagSet(flags, mask).bits, ...(present ? validity(flags.length, present) : { nullCount: 0 }) });
 }
 
 /** A string table as an Arrow Utf8 column (its own two buffers). */
@@ -95,7 +120,7 @@ function utf8Of(table: StringTable): Data<Utf8> {
 /** Interned codes (0 = none, a null) as a dictionary-encoded string column: readers see plain strings. */
 function dictionaryColumn<I extends Int8 | Int16 | Int32>(indexType: I, codes: Int8Array | Int16Array | Int32Array, dictionary: Data<Utf8>): Data<Dictionary<Utf8, I>> {
   const type = new Dictionary(new Utf8(), indexType);
-  return makeData({ type, length: codes.length, data: codes, dictionary: makeVector(dictionary), ...validity(codes.length, (i) => codes[i] !== 0) } as never) as unknown as Data<typeof type>;
+  return makeData({ type, length: codes.length, data: codes, dictionary: makeVector(dictionary), ...validity(codes.length, presentCodes(codes)) } as never) as unknown as Data<typeof type>;
 }
 
 const utf8List = (values: readonly string[]) => vectorFromArray([...values], new Utf8()).data[0] as Data<Utf8>;
@@ -108,11 +133,13 @@ function otherBasesColumn(store: CensusStore): Data<Utf8> {
   const offsets = new Int32Array(n + 1);
   const parts: Uint8Array[] = [];
   const utf8 = new TextEncoder();
+  const hasExtra = new Uint8Array(n);
   let length = 0;
   for (let i = 0; i < n; i++) {
     offsets[i] = length;
     const list = extra.get(i);
     if (!list) continue;
+    hasExtra[i] = 1;
     const bytes = utf8.encode(list.map((b) => `${RELATIONS[b.relation - 1]}:${bases.get(b.base)}`).join(';'));
     parts.push(bytes);
     length += bytes.length;
@@ -124,7 +151,7 @@ function otherBasesColumn(store: CensusStore): Data<Utf8> {
     data.set(part, at);
     at += part.length;
   }
-  return makeData({ type: new Utf8(), length: n, valueOffsets: offsets, data, ...validity(n, (i) => extra.has(i)) });
+  return makeData({ type: new Utf8(), length: n, valueOffsets: offsets, data, ...validity(n, packBits(hasExtra)) });
 }
 
 function calibrationJson(calibration: Calibration): string {
@@ -136,40 +163,56 @@ function parseCalibration(json: string | undefined): Calibration {
   return { families: new Map(parsed.families ?? []), tags: new Map(parsed.tags ?? []) };
 }
 
-export function censusTable(store: CensusStore): Table {
+/**
+ * The census as an Arrow table over the store's own arrays. Built column by column with a yield to
+ * the event loop between them (each is one pass over the rows: milliseconds at millions of models),
+ * so a save never holds a command up.
+ */
+export async function censusTable(store: CensusStore): Promise<Table> {
   const c = store.columns();
   const n = c.length;
   const tables = store.tables();
   const tagType = new Dictionary(new Utf8(), new Int32());
-  const tagCodes = makeData({ type: tagType, length: c.tagCodes.length, nullCount: 0, data: as(Int32Array, c.tagCodes), dictionary: makeVector(utf8Of(tables.tagNames)) });
-  const children: [string, Data, boolean][] = [
-    ['id', utf8Of(tables.ids), false],
-    ['created_day', column(new DateDay(), n, c.createdDay, (i) => c.createdDay[i] !== NO_DAY), true],
-    ['created_at_backfill', boolColumn(n, (i) => (c.flags[i] & FLAG_BACKFILL) !== 0), false],
-    ['downloads_30d', column(new Uint32(), n, c.downloads), false],
-    ['likes', column(new Uint32(), n, c.likes), false],
-    ['pipeline_tag', dictionaryColumn(new Int16(), as(Int16Array, c.task), utf8List(tables.tasks.values)), true],
-    ['library_name', dictionaryColumn(new Int16(), as(Int16Array, c.library), utf8List(tables.libraries.values)), true],
-    ['parameters', column(new Float64(), n, c.parameters, (i) => !Number.isNaN(c.parameters[i])), true],
-    ['parameter_source', dictionaryColumn(new Int8(), as(Int8Array, c.parameterSource), utf8List(['', ...PARAMETER_SOURCES])), true],
-    ['parameter_caveat', dictionaryColumn(new Int8(), as(Int8Array, c.caveat), utf8List(['', ...CAVEATS])), true],
-    ['safetensors_total', column(new Float64(), n, c.safetensorsTotal, (i) => !Number.isNaN(c.safetensorsTotal[i])), true],
-    ['gguf_total', column(new Float64(), n, c.ggufTotal, (i) => !Number.isNaN(c.ggufTotal[i])), true],
-    ['safetensors_packed', boolColumn(n, (i) => (c.flags[i] & FLAG_PACKED) !== 0, (i) => (c.flags[i] & FLAG_PACKED_KNOWN) !== 0), true],
-    ['peft', boolColumn(n, (i) => (c.flags[i] & FLAG_PEFT) !== 0), false],
-    ['base_model', dictionaryColumn(new Int32(), c.base, utf8Of(tables.bases)), true],
-    ['base_relation', dictionaryColumn(new Int8(), as(Int8Array, c.baseRelation), utf8List(['', ...RELATIONS])), true],
-    ['other_base_models', otherBasesColumn(store), true],
-    ['model_tags', makeData({ type: new List(new Field('item', tagType, false)), length: n, nullCount: 0, valueOffsets: as(Int32Array, c.tagOffsets), child: tagCodes }), false],
-    ['last_seen_walk', column(new Uint16(), n, c.seenWalk), false],
+  const columns: [string, () => Data, boolean][] = [
+    ['id', () => utf8Of(tables.ids), false],
+    ['created_day', () => column(new DateDay(), n, c.createdDay, presentDays(c.createdDay)), true],
+    ['created_at_backfill', () => boolColumn(c.flags, FLAG_BACKFILL), false],
+    ['downloads_30d', () => column(new Uint32(), n, c.downloads), false],
+    ['likes', () => column(new Uint32(), n, c.likes), false],
+    ['pipeline_tag', () => dictionaryColumn(new Int16(), as(Int16Array, c.task), utf8List(tables.tasks.values)), true],
+    ['library_name', () => dictionaryColumn(new Int16(), as(Int16Array, c.library), utf8List(tables.libraries.values)), true],
+    ['parameters', () => column(new Float64(), n, c.parameters, presentNumbers(c.parameters)), true],
+    ['parameter_source', () => dictionaryColumn(new Int8(), as(Int8Array, c.parameterSource), utf8List(['', ...PARAMETER_SOURCES])), true],
+    ['parameter_caveat', () => dictionaryColumn(new Int8(), as(Int8Array, c.caveat), utf8List(['', ...CAVEATS])), true],
+    ['safetensors_total', () => column(new Float64(), n, c.safetensorsTotal, presentNumbers(c.safetensorsTotal)), true],
+    ['gguf_total', () => column(new Float64(), n, c.ggufTotal, presentNumbers(c.ggufTotal)), true],
+    ['safetensors_packed', () => boolColumn(c.flags, FLAG_PACKED, flagSet(c.flags, FLAG_PACKED_KNOWN)), true],
+    ['peft', () => boolColumn(c.flags, FLAG_PEFT), false],
+    ['base_model', () => dictionaryColumn(new Int32(), c.base, utf8Of(tables.bases)), true],
+    ['base_relation', () => dictionaryColumn(new Int8(), as(Int8Array, c.baseRelation), utf8List(['', ...RELATIONS])), true],
+    ['other_base_models', () => otherBasesColumn(store), true],
+    [
+      'model_tags',
+      () => {
+        const tagCodes = makeData({ type: tagType, length: c.tagCodes.length, nullCount: 0, data: as(Int32Array, c.tagCodes), dictionary: makeVector(utf8Of(tables.tagNames)) });
+        return makeData({ type: new List(new Field('item', tagType, false)), length: n, nullCount: 0, valueOffsets: as(Int32Array, c.tagOffsets), child: tagCodes });
+      },
+      false,
+    ],
+    ['last_seen_walk', () => column(new Uint16(), n, c.seenWalk), false],
   ];
-  const fields = children.map(([name, data, nullable]) => new Field(name, data.type, nullable));
+  const children: Data[] = [];
+  for (const [, build] of columns) {
+    await yieldToLoop();
+    children.push(build());
+  }
+  const fields = columns.map(([name, , nullable], i) => new Field(name, children[i].type, nullable));
   const metadata = new Map([
     [META_KEY, JSON.stringify({ format: FORMAT, ...store.meta })],
     [CALIBRATION_KEY, calibrationJson(store.calibration)],
   ]);
   const schema = new Schema(fields, metadata);
-  const batch = new RecordBatch(schema, makeData({ type: new Struct(fields), length: n, nullCount: 0, children: children.map(([, data]) => data) }));
+  const batch = new RecordBatch(schema, makeData({ type: new Struct(fields), length: n, nullCount: 0, children }));
   return new Table(schema, [batch]);
 }
 
@@ -179,7 +222,7 @@ export function censusTable(store: CensusStore): Table {
  * not change the store until this resolves.
  */
 export async function saveCensus(store: CensusStore, file: string): Promise<void> {
-  await writeFileAtomic(file, RecordBatchFileWriter.writeAll(censusTable(store)));
+  await writeFileAtomic(file, RecordBatchFileWriter.writeAll(await censusTable(store)));
 }
 
 // ---- reading ---------------------------------------------------------------------------------------
