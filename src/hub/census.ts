@@ -205,7 +205,7 @@ export class Census {
    */
   private async sizingPass(store: CensusStore): Promise<void> {
     const started = Date.now();
-    const sizes = await runInWorker<Sizes>(new URL('../store/sizing-worker.ts', import.meta.url), { file: this.file }, this.stopping.signal);
+    const sizes = await runInWorker<Sizes>(new URL('../store/sizing-worker.js', import.meta.url), { file: this.file }, this.stopping.signal);
     store.applySizes(sizes);
     await saveCensus(store, this.file);
     this.logger.info({ models: store.size, ms: Date.now() - started }, 'census: models sized again');
