@@ -86,6 +86,7 @@ describe('CensusStore', () => {
   it('drops the repos a new walk did not see and counts the ones it did', () => {
     const list = records(300);
     const store = storeOf(list);
+    const before = [10, 120, 249].map((i) => store.recordOf(store.find(list[i].id)).tags);
     store.startWalk('http://hub.test/api/models', '2026-12-08T00:00:00.000Z');
     for (const r of list.slice(0, 250)) store.upsert({ ...r, downloads: 1 });
     const { dropped } = store.completeWalk('2026-12-08T01:00:00.000Z');
@@ -93,6 +94,9 @@ describe('CensusStore', () => {
     expect(store.size).toBe(250);
     expect(store.find(list[299].id)).toBe(-1);
     expect(store.idOf(store.find(list[10].id))).toBe(list[10].id);
+    // Tags follow their rows through the compaction.
+    expect([10, 120, 249].map((i) => store.recordOf(store.find(list[i].id)).tags)).toEqual(before);
+    expect(before.flat()).toContain('transformers');
     expect(store.meta).toMatchObject({ walk: 2, lastWalkModels: 250, lastWalkAt: '2026-12-08T01:00:00.000Z' });
     expect(store.meta.cursor).toBeUndefined();
   });

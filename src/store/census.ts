@@ -166,11 +166,12 @@ export class CensusStore {
   /** Rows seen by this process in the walk in progress: a page of only those is the same page again. */
   private seenNow: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
   /**
-   * The sizing tags of row i are tagCodes[tagStart[i] … + tagCount[i]). Appended as rows come; a row
-   * whose tags change gets a new run at the end, and the file is written with the runs in row order.
+   * The sizing tags of row i are tagCodes[tagStart[i] … tagEnd[i]). Appended as rows come; a row whose
+   * tags change gets a new run at the end, and the file is written with the runs in row order (so a
+   * load takes both from the file's list offsets).
    */
   private tagStart: Uint32Array = new Uint32Array(INITIAL_CAPACITY);
-  private tagCount: Uint16Array = new Uint16Array(INITIAL_CAPACITY);
+  private tagEnd: Uint32Array = new Uint32Array(INITIAL_CAPACITY);
   private tagCodes: Uint32Array = new Uint32Array(INITIAL_CAPACITY * 4);
   private tagCodesUsed = 0;
   /** Arrays are views of a loaded file's buffer: copied before the first row is added. */
@@ -220,11 +221,11 @@ export class CensusStore {
   // ---- writing -----------------------------------------------------------------------------------
 
   private rowColumns(): RowColumn[] {
-    return [this.createdDay, this.flags, this.downloads, this.likes, this.parameters, this.parameterSource, this.caveat, this.safetensorsTotal, this.ggufTotal, this.task, this.library, this.base, this.baseRelation, this.seenWalk, this.seenNow, this.tagStart, this.tagCount];
+    return [this.createdDay, this.flags, this.downloads, this.likes, this.parameters, this.parameterSource, this.caveat, this.safetensorsTotal, this.ggufTotal, this.task, this.library, this.base, this.baseRelation, this.seenWalk, this.seenNow, this.tagStart, this.tagEnd];
   }
 
-  private setRowColumns([createdDay, flags, downloads, likes, parameters, parameterSource, caveat, safetensorsTotal, ggufTotal, task, library, base, baseRelation, seenWalk, seenNow, tagStart, tagCount]: RowColumn[]): void {
-    Object.assign(this, { createdDay, flags, downloads, likes, parameters, parameterSource, caveat, safetensorsTotal, ggufTotal, task, library, base, baseRelation, seenWalk, seenNow, tagStart, tagCount });
+  private setRowColumns([createdDay, flags, downloads, likes, parameters, parameterSource, caveat, safetensorsTotal, ggufTotal, task, library, base, baseRelation, seenWalk, seenNow, tagStart, tagEnd]: RowColumn[]): void {
+    Object.assign(this, { createdDay, flags, downloads, likes, parameters, parameterSource, caveat, safetensorsTotal, ggufTotal, task, library, base, baseRelation, seenWalk, seenNow, tagStart, tagEnd });
   }
 
   /** Own, growable copies of everything a load left as views of the file's buffer. */
@@ -292,12 +293,12 @@ export class CensusStore {
   private setTags(row: number, tags: readonly string[], added: boolean): void {
     const kept = [...new Set(tags.filter(isSizingTag))].slice(0, 0xffff).map((tag) => this.tagNames.intern(tag));
     const start = this.tagStart[row];
-    if (!added && this.tagCount[row] === kept.length && kept.every((code, k) => this.tagCodes[start + k] === code)) return;
+    if (!added && this.tagEnd[row] - start === kept.length && kept.every((code, k) => this.tagCodes[start + k] === code)) return;
     if (this.tagCodesUsed + kept.length > this.tagCodes.length) this.tagCodes = grow(this.tagCodes, Math.max(this.tagCodesUsed + kept.length, Math.ceil(this.tagCodes.length * 1.5)));
     this.tagCodes.set(kept, this.tagCodesUsed);
     this.tagStart[row] = this.tagCodesUsed;
-    this.tagCount[row] = kept.length;
     this.tagCodesUsed += kept.length;
+    this.tagEnd[row] = this.tagCodesUsed;
   }
 
   private baseTag(base: number, relation: number): string {
@@ -308,7 +309,7 @@ export class CensusStore {
   recordOf(row: number): ModelRecord {
     const flags = this.flags[row];
     const tags: string[] = [];
-    for (let k = this.tagStart[row], end = k + this.tagCount[row]; k < end; k++) tags.push(this.tagNames.get(this.tagCodes[k]));
+    for (let k = this.tagStart[row]; k < this.tagEnd[row]; k++) tags.push(this.tagNames.get(this.tagCodes[k]));
     if (this.base[row]) tags.push(this.baseTag(this.base[row], this.baseRelation[row]));
     for (const extra of this.moreBases.get(row) ?? []) tags.push(this.baseTag(extra.base, extra.relation));
     const record: ModelRecord = { id: this.idOf(row), tags };
@@ -417,9 +418,12 @@ export class CensusStore {
     for (let row = 0; row < this.n; row++) {
       if (!keep(row)) continue;
       kept[row] = 1;
-      codes.set(this.tagCodes.subarray(this.tagStart[row], this.tagStart[row] + this.tagCount[row]), codesOut);
+      const start = this.tagStart[row];
+      const end = this.tagEnd[row];
+      codes.set(this.tagCodes.subarray(start, end), codesOut);
       this.tagStart[row] = codesOut;
-      codesOut += this.tagCount[row];
+      codesOut += end - start;
+      this.tagEnd[row] = codesOut;
       if (out !== row) for (const column of columns) column[out] = column[row];
       const extra = this.moreBases.get(row);
       if (extra) more.set(out, extra);
@@ -550,15 +554,16 @@ export class CensusStore {
     const tagOffsets = new Uint32Array(n + 1);
     let contiguous = true;
     for (let row = 0, at = 0; row < n; row++) {
-      if (this.tagCount[row] && this.tagStart[row] !== at) contiguous = false;
+      const count = this.tagEnd[row] - this.tagStart[row];
+      if (count && this.tagStart[row] !== at) contiguous = false;
       tagOffsets[row] = at;
-      at += this.tagCount[row];
+      at += count;
       tagOffsets[row + 1] = at;
     }
     let tagCodes = this.tagCodes.subarray(0, tagOffsets[n]);
     if (!contiguous) {
       tagCodes = new Uint32Array(tagOffsets[n]);
-      for (let row = 0; row < n; row++) tagCodes.set(this.tagCodes.subarray(this.tagStart[row], this.tagStart[row] + this.tagCount[row]), tagOffsets[row]);
+      for (let row = 0; row < n; row++) tagCodes.set(this.tagCodes.subarray(this.tagStart[row], this.tagEnd[row]), tagOffsets[row]);
     }
     return {
       length: n,
@@ -605,12 +610,10 @@ export class CensusStore {
     store.libraries = tables.libraries;
     store.bases = tables.bases;
     store.tagNames = tables.tagNames;
-    const tagCount = new Uint16Array(n);
-    for (let row = 0; row < n; row++) tagCount[row] = columns.tagOffsets[row + 1] - columns.tagOffsets[row];
     store.setRowColumns([
       columns.createdDay, columns.flags, columns.downloads, columns.likes, columns.parameters, columns.parameterSource, columns.caveat,
       columns.safetensorsTotal, columns.ggufTotal, columns.task, columns.library, columns.base, columns.baseRelation, columns.seenWalk,
-      new Uint8Array(n), columns.tagOffsets.subarray(0, n), tagCount,
+      new Uint8Array(n), columns.tagOffsets.subarray(0, n), columns.tagOffsets.subarray(1, n + 1),
     ]);
     store.tagCodes = columns.tagCodes;
     store.tagCodesUsed = columns.tagCodes.length;
