@@ -88,7 +88,8 @@ describe('CensusStore', () => {
     const store = storeOf(list);
     const before = [10, 120, 249].map((i) => store.recordOf(store.find(list[i].id)).tags);
     store.startWalk('http://hub.test/api/models', '2026-12-08T00:00:00.000Z');
-    for (const r of list.slice(0, 250)) store.upsert({ ...r, downloads: 1 });
+    // Every sixth repo was deleted: the rows after each move up.
+    for (const r of list.filter((_, i) => i % 6 !== 5)) store.upsert({ ...r, downloads: 1 });
     const { dropped } = store.completeWalk('2026-12-08T01:00:00.000Z');
     expect(dropped).toBe(50);
     expect(store.size).toBe(250);
