@@ -8,6 +8,7 @@ import { baseModelsOf, resolveParameters, type ParameterCount } from '../core/pa
 import { dayOf, NO_DAY } from '../core/months.js';
 import type { ModelRecord, ParameterSource, Thresholds } from '../core/types.js';
 import { verdictCodes, type ModelView } from '../core/view.js';
+import { grow, growInChunks, type NumberArray } from './arrays.js';
 import { StringTable } from './strings.js';
 
 /** Parameter sources as stored: code = index + 1, 0 = unknown. A new ParameterSource only needs adding here. */
@@ -57,12 +58,6 @@ export class Interner {
   find(value: string): number | undefined {
     return this.index.get(value);
   }
-}
-
-function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(array: T, size: number): T {
-  const next = new (array.constructor as new (n: number) => T)(size);
-  next.set(array);
-  return next;
 }
 
 /** The Hub tags the sizing rules read, besides `base_model:…`: `peft` (an adapter) and the tags that can name a family. */
@@ -135,9 +130,12 @@ export interface Sizes {
   calibration: Calibration;
 }
 
-type RowColumn = Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array;
+type RowColumn = NumberArray;
 
 const INITIAL_CAPACITY = 1024;
+/** What reserve() makes room for per model: id bytes (and base or tag name bytes), tag codes. */
+const ID_BYTES = 96;
+const TAGS_PER_MODEL = 16;
 
 /** A relation's code in the baseRelation column (0 = no base). */
 const relationCode = (relation: string) => Math.max(0, RELATIONS.indexOf(relation as (typeof RELATIONS)[number])) + 1;
@@ -228,22 +226,40 @@ export class CensusStore {
     Object.assign(this, { createdDay, flags, downloads, likes, parameters, parameterSource, caveat, safetensorsTotal, ggufTotal, task, library, base, baseRelation, seenWalk, seenNow, tagStart, tagEnd });
   }
 
-  /** Own, growable copies of everything a load left as views of the file's buffer. */
-  private detach(): void {
-    if (!this.fileBacked) return;
+  /**
+   * Room for `rows` more models, made before a page of the sync is stored: when the columns must grow
+   * (always after a load, when they are exactly full views of the file's buffer) they are copied into
+   * larger arrays a chunk at a time, with yields between chunks, and swapped in when complete, so that
+   * storing models never copies hundreds of megabytes at once. The store must not change meanwhile;
+   * readers see the old arrays until the swap.
+   */
+  async reserve(rows: number): Promise<void> {
+    const needed = this.n + rows;
+    await this.ids.reserve(rows, rows * ID_BYTES);
+    await this.bases.reserve(rows, rows * ID_BYTES);
+    await this.tagNames.reserve(rows, rows * ID_BYTES);
+    if (this.fileBacked || this.tagCodesUsed + rows * TAGS_PER_MODEL > this.tagCodes.length) {
+      this.tagCodes = await growInChunks(this.tagCodes, Math.max(this.tagCodesUsed + rows * TAGS_PER_MODEL, Math.ceil(this.tagCodes.length * 1.5)));
+    }
+    if (!this.fileBacked && needed <= this.capacity) return;
+    const capacity = Math.max(needed, Math.floor(this.capacity * 1.5));
+    const columns: RowColumn[] = [];
+    for (const column of this.rowColumns()) columns.push(await growInChunks(column, capacity));
+    this.setRowColumns(columns);
+    this.capacity = capacity;
     this.fileBacked = false;
-    this.ids.detach();
-    this.bases.detach();
-    this.tagNames.detach();
-    this.tagCodes = grow(this.tagCodes, Math.max(16, Math.ceil(this.tagCodesUsed * 1.5)));
-    this.setRowColumns(this.rowColumns().map((column) => grow(column, this.capacity)));
   }
 
+  /**
+   * Room for `rows` models at once: the fallback when a change comes without a reserve (tests, small
+   * censuses). The string tables grow by themselves when they must.
+   */
   private ensureCapacity(rows: number): void {
-    this.detach();
-    if (rows <= this.capacity) return;
-    this.capacity = Math.max(rows, Math.floor(this.capacity * 1.5));
+    if (!this.fileBacked && rows <= this.capacity) return;
+    if (this.fileBacked) this.tagCodes = grow(this.tagCodes, Math.ceil(this.tagCodes.length * 1.5));
+    this.capacity = Math.max(rows, Math.floor(this.capacity * (this.fileBacked ? 1 : 1.5)));
     this.setRowColumns(this.rowColumns().map((column) => grow(column, this.capacity)));
+    this.fileBacked = false;
   }
 
   /**
@@ -251,7 +267,7 @@ export class CensusStore {
    * then its parameter count, resolved once, with the bases the census already holds.
    */
   upsert(record: ModelRecord, walk = this.meta.walk): number {
-    this.detach();
+    this.ensureCapacity(this.n);
     let row = this.find(record.id);
     const added = row < 0;
     if (added) {
@@ -368,7 +384,7 @@ export class CensusStore {
   /** Takes the sizing pass's counts (for the same rows: no row added or dropped since). */
   applySizes(sizes: Sizes): void {
     if (sizes.parameters.length !== this.n) throw new Error(`census: sizes for ${sizes.parameters.length} models, the census holds ${this.n}`);
-    this.detach();
+    this.ensureCapacity(this.n);
     this.parameters.set(sizes.parameters);
     this.parameterSource.set(sizes.parameterSource);
     this.caveat.set(sizes.caveat);
@@ -408,7 +424,7 @@ export class CensusStore {
 
   /** Keeps the rows for which `keep` is true, in order; their tags are rewritten in row order. */
   private compact(keep: (row: number) => boolean): number {
-    this.detach();
+    this.ensureCapacity(this.n);
     const kept = new Uint8Array(this.n);
     let out = 0;
     let codesOut = 0;

@@ -2,6 +2,7 @@
 // and a hash index (open addressing) to find one, built on the first lookup so that a start-up that
 // only reads rows never pays for it. Repo ids (found in any case, as the Hub does), base-model ids
 // and tag names of the census live in these tables; the Arrow file stores the same two buffers.
+import { grow, growInChunks } from './arrays.js';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -74,8 +75,8 @@ export class StringTable {
   /** Appends a string (the caller knows it is new) and returns its index. */
   add(value: string): number {
     const bytes = encoder.encode(value);
-    if (this.used + bytes.length > this.bytes.length) this.bytes = grown(this.bytes, this.used + bytes.length);
-    if (this.count + 2 > this.offsets.length) this.offsets = grown(this.offsets, this.count + 2);
+    if (this.used + bytes.length > this.bytes.length) this.bytes = grow(this.bytes, roomFor(this.bytes, this.used + bytes.length));
+    if (this.count + 2 > this.offsets.length) this.offsets = grow(this.offsets, roomFor(this.offsets, this.count + 2));
     this.bytes.set(bytes, this.used);
     this.used += bytes.length;
     const i = this.count++;
@@ -112,10 +113,13 @@ export class StringTable {
     this.used = bytesOut;
   }
 
-  /** Own copies of the buffers, with room to grow: after a load they are views of the whole file. */
-  detach(): void {
-    this.bytes = grown(this.bytes, this.used + 1);
-    this.offsets = grown(this.offsets, this.count + 2);
+  /**
+   * Room for `strings` more strings of `bytes` bytes in all, copied a chunk at a time when the buffers
+   * must grow (after a load they are views of the file, exactly full). The table must not change meanwhile.
+   */
+  async reserve(strings: number, bytes: number): Promise<void> {
+    if (this.used + bytes > this.bytes.length) this.bytes = await growInChunks(this.bytes, roomFor(this.bytes, this.used + bytes));
+    if (this.count + strings + 1 > this.offsets.length) this.offsets = await growInChunks(this.offsets, roomFor(this.offsets, this.count + strings + 1));
   }
 
   /** The bytes and count + 1 offsets (views, not copies), for the Arrow file. */
@@ -152,9 +156,5 @@ export class StringTable {
   }
 }
 
-/** A copy with room for at least `needed` entries (half as much again). */
-function grown<T extends Uint8Array | Uint32Array>(array: T, needed: number): T {
-  const next = new (array.constructor as new (n: number) => T)(Math.max(needed, Math.ceil(array.length * 1.5), 16));
-  next.set(array.subarray(0, Math.min(array.length, next.length)));
-  return next;
-}
+/** A size with room for at least `needed` entries: half as much again as now, so growth is rare. */
+const roomFor = (array: Uint8Array | Uint32Array, needed: number) => Math.max(needed, Math.ceil(array.length * 1.5), 16);
