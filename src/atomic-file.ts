@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/** `data` may come in chunks (an async iterable of bytes): they are written as they come, never gathered. */
+export async function writeFileAtomic(file: string, data: string | Uint8Array | AsyncIterable<Uint8Array>): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${randomUUID()}.tmp`;
   try {

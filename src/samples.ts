@@ -3,7 +3,9 @@
 // or `sample:N`, and the fallback until the census is ready), or the bundled snapshot.
 import type { CommandContext } from './command.js';
 import type { DataSource, Thresholds } from './core/types.js';
-import { classifyAll } from './core/verdict.js';
+import { classifyAll, type ClassifiedModel } from './core/verdict.js';
+import { coverageNote } from './hub/notes.js';
+import type { Sample } from './hub/types.js';
 import { verdictCounts, viewOf, type ModelView } from './core/view.js';
 import { formatCount, formatDate, formatParameters, formatPercent, sourceLine } from './format.js';
 import { optional, t, type Locale } from './i18n.js';
@@ -31,25 +33,41 @@ export interface SampleData {
   collectedAt: string;
 }
 
+/** Models classified between two yields to the event loop (a few milliseconds of work). */
+const CLASSIFY_CHUNK = 2_000;
+
+/** A sample's models classified in chunks, so other users' commands are not held up meanwhile. */
+async function classifyInChunks(sample: Sample, thresholds: Thresholds): Promise<ClassifiedModel[]> {
+  const classified: ClassifiedModel[] = [];
+  for (let i = 0; i < sample.models.length; i += CLASSIFY_CHUNK) {
+    if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+    classified.push(...classifyAll(sample.models.slice(i, i + CLASSIFY_CHUNK), sample.lookup, thresholds, sample.calibration));
+  }
+  return classified;
+}
+
 export async function analysisSample(ctx: CommandContext, options: { sample?: SampleChoice; tag?: string }, thresholds: Thresholds): Promise<AnalysisSample> {
   const wantsTop = options.sample === 'top' || typeof options.sample === 'number';
+  const size = typeof options.sample === 'number' ? options.sample : ctx.config.SAMPLE_SIZE;
   const notes: string[] = [];
   // Loaded for the top-N sample too: its base models resolve inside the census, without Hub requests.
   const census = await ctx.hub.census();
-  if (!wantsTop) {
-    if (census) {
-      const collectedAt = census.meta.lastSyncAt ?? census.meta.lastWalkAt!;
-      return { view: census.view(thresholds, { tag: options.tag }), kind: 'census', tag: options.tag, source: { kind: 'census', collectedAt }, notes };
-    }
+  if (census) {
+    const source: DataSource = { kind: 'census', collectedAt: census.meta.lastSyncAt ?? census.meta.lastWalkAt! };
+    if (!wantsTop) return { view: census.view(thresholds, { tag: options.tag }), kind: 'census', tag: options.tag, source, notes };
+    // The study's sample as a view of the census: its top N by downloads, sized once at ingest.
+    const view = census.view(thresholds, { tag: options.tag, top: size });
+    if (view.length < size) notes.push(coverageNote(view.length, size, options.tag, 'hub')[ctx.locale]);
+    return { view, kind: 'top', tag: options.tag, source, notes };
   }
-  const size = typeof options.sample === 'number' ? options.sample : ctx.config.SAMPLE_SIZE;
+  // Until the census has completed a walk: the top N listed live from the Hub (or the snapshot).
   const sample = await ctx.hub.sample({ tag: options.tag, size });
   notes.push(...sample.notes.map((n) => n[ctx.locale]));
   const kind: SampleKind = sample.source.kind === 'snapshot' ? 'snapshot' : 'top';
   if (!wantsTop && kind === 'top') {
     notes.push(t(ctx.locale, 'census.notReady', { percent: formatPercent(ctx.hub.censusProgress().walkPercent / 100, ctx.locale, 0), count: formatCount(sample.models.length, ctx.locale) }));
   }
-  const view = viewOf(classifyAll(sample.models, sample.lookup, thresholds, sample.calibration));
+  const view = viewOf(await classifyInChunks(sample, thresholds));
   const whole = kind === 'snapshot' && !options.tag && sample.models.length === ctx.hub.status().snapshotModels;
   return { view, kind, tag: options.tag, source: sample.source, notes, whole };
 }

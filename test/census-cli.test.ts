@@ -1,6 +1,7 @@
 // As a user would: `npm run census` walks a fake Hub of 100,000 models and persists the census; the
 // one-shot console then answers /trend and /lifespan from it (saying so) without walking again; a
-// second `npm run census` fetches only the new models; `/trend sample:top` still gives the study's sample.
+// second `npm run census` fetches only the new models; `/trend sample:top` still gives the study's sample,
+// now as a view of the census.
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -63,8 +64,10 @@ describe('npm run census, then the console, against a fake Hub of 100,000 models
   it('gives the study\'s top-N sample with sample:top, with the numbers of the top-N path', async () => {
     fake.reset();
     const top = await ask('/trend sample:top');
-    expect(top.sample).toMatchObject({ kind: 'top' });
-    // No Hub request for a base model: they resolve inside the census.
+    expect(top.sample).toMatchObject({ kind: 'top', models: expect.any(Number) });
+    // The census is complete: the top N is a view of it, without listing the Hub again, and without a
+    // Hub request for a base model (they resolve inside the census).
+    expect(fake.listRequests()).toHaveLength(0);
     expect(fake.modelRequests()).toHaveLength(0);
     // Today's path in this process: the top 2,000 by downloads, sized with every base model known.
     const hub = createHub(loadConfig({ HF_ENDPOINT: fake.url, DATA_DIR: tempDir(), LOG_LEVEL: 'silent', OFFLINE: '' }));

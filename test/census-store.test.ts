@@ -12,6 +12,9 @@ import { tagsOf } from '../src/core/tags.js';
 import { trendOf } from '../src/core/trend.js';
 import { DEFAULT_THRESHOLDS, type ModelRecord } from '../src/core/types.js';
 import { classifyAll } from '../src/core/verdict.js';
+import { loadConfig } from '../src/config.js';
+import { resolveParameters } from '../src/core/parameters.js';
+import { createHub } from '../src/hub/hub.js';
 import { fromRawHub } from '../src/hub/records.js';
 import { CensusStore } from '../src/store/census.js';
 import { censusFile, loadCensus, saveCensus } from '../src/store/census-file.js';
@@ -83,15 +86,47 @@ describe('CensusStore', () => {
   it('drops the repos a new walk did not see and counts the ones it did', () => {
     const list = records(300);
     const store = storeOf(list);
+    const before = [10, 120, 249].map((i) => store.recordOf(store.find(list[i].id)).tags);
     store.startWalk('http://hub.test/api/models', '2026-12-08T00:00:00.000Z');
-    for (const r of list.slice(0, 250)) store.upsert({ ...r, downloads: 1 });
+    // Every sixth repo was deleted: the rows after each move up.
+    for (const r of list.filter((_, i) => i % 6 !== 5)) store.upsert({ ...r, downloads: 1 });
     const { dropped } = store.completeWalk('2026-12-08T01:00:00.000Z');
     expect(dropped).toBe(50);
     expect(store.size).toBe(250);
     expect(store.find(list[299].id)).toBe(-1);
     expect(store.idOf(store.find(list[10].id))).toBe(list[10].id);
+    // Tags follow their rows through the compaction.
+    expect([10, 120, 249].map((i) => store.recordOf(store.find(list[i].id)).tags)).toEqual(before);
+    expect(before.flat()).toContain('transformers');
     expect(store.meta).toMatchObject({ walk: 2, lastWalkModels: 250, lastWalkAt: '2026-12-08T01:00:00.000Z' });
     expect(store.meta.cursor).toBeUndefined();
+  });
+});
+
+describe('census sizing', () => {
+  it('sizes every record of the snapshot exactly as the sample path does: same count, same source', async () => {
+    // The sample path: the offline snapshot sample, its lookup and the family medians learned from it.
+    const hub = createHub(loadConfig({ OFFLINE: '1', DATA_DIR: await tempDir(), LOG_LEVEL: 'silent' }));
+    const sample = await hub.sample({ size: 100_000 });
+    expect(sample.models.length).toBe(hub.status().snapshotModels);
+    // The census path: the same records walked into the store, sized at ingest and by the pass after the walk.
+    const store = storeOf([...sample.models].reverse());
+    expect(store.size).toBe(sample.models.length);
+    const differences: string[] = [];
+    const sources = new Set<string>();
+    let byHubTag = 0;
+    for (const model of sample.models) {
+      const expected = resolveParameters(model, sample.lookup, sample.calibration);
+      const row = store.find(model.id);
+      const got = { parameters: store.parametersOf(row), source: store.parameterSourceOf(row) };
+      sources.add(String(expected.source));
+      if (expected.family?.startsWith('tag:')) byHubTag++;
+      if (got.parameters !== expected.parameters || got.source !== expected.source) differences.push(`${model.id}: census ${got.parameters} (${got.source}), sample ${expected.parameters} (${expected.source})`);
+    }
+    expect(differences).toEqual([]);
+    // Every source is compared, the medians of Hub tags (`bert`, `whisper`) included.
+    expect([...sources].sort()).toEqual(expect.arrayContaining(['base_model', 'family_median', 'family_table', 'name', 'safetensors']));
+    expect(byHubTag).toBeGreaterThan(0);
   });
 });
 
@@ -118,9 +153,41 @@ describe('census file', () => {
     expect(Object.keys(row)).toEqual([
       'id', 'created_day', 'created_at_backfill', 'downloads_30d', 'likes', 'pipeline_tag', 'library_name', 'parameters',
       'parameter_source', 'parameter_caveat', 'safetensors_total', 'gguf_total', 'safetensors_packed', 'peft', 'base_model',
-      'base_relation', 'other_base_models', 'last_seen_walk',
+      'base_relation', 'other_base_models', 'model_tags', 'last_seen_walk',
     ]);
     expect(row.id).toBe(store.idOf(0));
+    // The family medians of the last sizing pass travel with the file.
+    expect(back.calibration).toEqual(store.calibration);
+  });
+
+  it('keeps the Hub tags the sizing reads, as a list column, and a loaded census grows and saves again', async () => {
+    const dir = await tempDir();
+    const store = storeOf([
+      { id: 'org/llama-ft', createdAt: '2025-01-02T00:00:00.000Z', tags: ['transformers', 'llama', 'en', 'license:mit', 'region:us', 'peft', 'base_model:adapter:org/base'] },
+      { id: 'org/base', createdAt: '2025-01-01T00:00:00.000Z', tags: ['qwen2', 'qwen2', 'safetensors'], safetensorsTotal: 7e8 },
+    ]);
+    const file = censusFile(dir);
+    await saveCensus(store, file);
+    const table = tableFromIPC(readFileSync(file));
+    // Languages, licences, regions and file formats are not kept; `peft` and model types are, each once.
+    expect(table.getChild('model_tags')!.toArray().map((tags: { toArray(): string[] }) => [...tags.toArray()])).toEqual([['transformers', 'llama', 'peft'], ['qwen2']]);
+    expect(table.getChild('base_relation')!.toArray()).toEqual(['adapter', null]);
+
+    const back = (await loadCensus(file))!;
+    expect(back.recordOf(0).tags).toEqual(['transformers', 'llama', 'peft', 'base_model:adapter:org/base']);
+    // A model added to a loaded census, and one whose tags changed: the arrays are copied, not the file's.
+    back.upsert({ id: 'org/new', createdAt: '2025-02-01T00:00:00.000Z', tags: ['gemma3', 'base_model:quantized:org/base'] });
+    back.upsert({ id: 'org/base', createdAt: '2025-01-01T00:00:00.000Z', tags: ['qwen2', 'conversational'], safetensorsTotal: 7e8 });
+    expect(back.recordOf(1).tags).toEqual(['qwen2', 'conversational']);
+    await saveCensus(back, file);
+    const again = (await loadCensus(file))!;
+    expect([0, 1, 2].map((row) => again.recordOf(row).tags)).toEqual([
+      ['transformers', 'llama', 'peft', 'base_model:adapter:org/base'],
+      ['qwen2', 'conversational'],
+      ['gemma3', 'base_model:quantized:org/base'],
+    ]);
+    expect(again.parametersOf(2)).toBe(7e8);
+    expect(again.find('ORG/NEW')).toBe(2);
   });
 
   it('answers undefined when there is no census yet', async () => {

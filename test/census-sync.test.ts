@@ -1,10 +1,14 @@
 // The census sync against the fake Hub: a walk newest first at 1,000 a page, persisted and loaded again
 // without a request, an incremental sync that fetches only the new models, a resumed walk after a
-// failure, a weekly walk that drops deleted repos.
+// failure, a weekly walk that drops deleted repos, commands answered while the sizing pass runs.
 import { describe, expect, it } from 'vitest';
 import { fakeHubs } from './helpers/hub.js';
 import { loadConfig } from '../src/config.js';
 import { Census } from '../src/hub/census.js';
+import { createBot } from '../src/bot.js';
+import { fromRawHub } from '../src/hub/records.js';
+import { CensusStore } from '../src/store/census.js';
+import { censusFile, saveCensus } from '../src/store/census-file.js';
 import { makeHubLikeModels, type FakeHub, type RawHubModel } from './fakes/hub.js';
 
 const { fakeHub, tempDir } = fakeHubs('slm-census-sync-');
@@ -75,4 +79,30 @@ describe('census sync', () => {
     expect(result).toMatchObject({ kind: 'walk', dropped: 100, requests: 2 });
     expect(weekLater.ready()!.size).toBe(1_100);
   });
+
+  it('answers commands while the sizing pass after a walk runs in a worker thread, then takes its counts', async () => {
+    const fake = await fakeHub(makeHubLikeModels(20_000, { seed: 13 }));
+    const dataDir = await tempDir();
+    // A walk whose sizing pass has not run yet (the process stopped in between): the next run starts with it.
+    const walked = new CensusStore(fake.url);
+    walked.startWalk(`${fake.url}/api/models`, NOW.toISOString());
+    for (const raw of fake.models) walked.upsert(fromRawHub(raw)!);
+    walked.endWalk(NOW.toISOString());
+    await saveCensus(walked, censusFile(dataDir));
+    const reference = walked.sizeAll();
+
+    const bot = createBot(loadConfig({ HF_ENDPOINT: fake.url, DATA_DIR: dataDir, OUT_DIR: await tempDir(), LOG_LEVEL: 'silent' }));
+    const run = bot.hub.censusSync.runOnce();
+    const reply = await bot.invokeText('/share');
+    // Answered from the census while its sizing pass was still running.
+    expect(reply.data).toMatchObject({ sample: { kind: 'census', models: 20_000 } });
+    const census = (await bot.hub.census())!;
+    expect(census.meta.sizingPending).toBe(true);
+
+    await expect(run).resolves.toMatchObject({ kind: 'sync', added: 0, requests: 1 });
+    expect(census.meta.sizingPending).toBeUndefined();
+    expect(census.columns().parameters).toEqual(reference.parameters);
+    expect(census.calibration).toEqual(reference.calibration);
+    bot.close();
+  }, 60_000);
 });

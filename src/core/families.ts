@@ -247,7 +247,7 @@ const REPO_TAGS: ReadonlySet<string> = new Set([
   // file formats: every kind of model comes in them
   'pytorch', 'safetensors', 'tf', 'jax', 'onnx', 'gguf', 'tensorboard', 'coreml', 'openvino', 'rust', 'tflite', 'mlx',
 ]);
-const isFamilyTag = (tag: string) => !tag.includes(':') && !LANGUAGE.test(tag) && !REPO_TAGS.has(tag);
+export const isFamilyTag = (tag: string) => !tag.includes(':') && !LANGUAGE.test(tag) && !REPO_TAGS.has(tag);
 
 function push(values: Map<string, number[]>, key: string, n: number): void {
   const list = values.get(key);

@@ -5,8 +5,10 @@
 import type { Config } from '../config.js';
 import { DAY_MS, NO_DAY } from '../core/months.js';
 import { silentLogger, type Logger } from '../log.js';
-import { CensusStore } from '../store/census.js';
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
+import { CensusStore, type Sizes } from '../store/census.js';
 import { censusFile, loadCensus, saveCensus } from '../store/census-file.js';
+import { runInWorker } from '../worker.js';
 import { createHubFetch, HubError } from './client.js';
 import { modelListUrl, modelPages, PagingError } from './pages.js';
 
@@ -16,6 +18,8 @@ const SAVE_EVERY_PAGES = 50;
 const MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
 /** After a failure, the next attempt (unless the Hub's Retry-After says longer). */
 const RETRY_AFTER_FAILURE_MS = 5 * 60_000;
+/** Models stored between two yields to the event loop (sizing each at ingest: a few milliseconds). */
+const UPSERT_CHUNK = 200;
 /** The Hub's creation-date backfill day (2022-03-02): a first walk that reaches it is nearly done. */
 const BACKFILL_DAY = Math.floor(Date.parse('2022-03-02T00:00:00Z') / DAY_MS);
 
@@ -52,6 +56,8 @@ export class Census {
   private timer: NodeJS.Timeout | undefined;
   private nextRunAt: Date | null = null;
   private stopped = false;
+  /** Ends a sizing pass's worker when the loop stops (the pass runs again after a restart). */
+  private stopping = new AbortController();
   private readonly policyFetch: typeof fetch;
   private readonly logger: Logger;
   private readonly now: () => Date;
@@ -122,6 +128,9 @@ export class Census {
   /** One walk or sync, then persist (what `npm run census` and the background loop run). */
   runOnce(onPage: (progress: CensusProgress) => void = () => {}): Promise<{ kind: 'walk' | 'sync'; added: number; dropped: number; requests: number }> {
     const run = (async () => {
+      const store = await this.load();
+      // A walk completed but its sizing pass did not (a restart in between): it comes first.
+      if (store.meta.sizingPending && store.meta.cursor === undefined) await this.sizingPass(store);
       const kind = await this.due();
       return kind === 'walk' ? { kind, ...(await this.walk(onPage)) } : { kind, ...(await this.sync(onPage)), dropped: 0 };
     })();
@@ -153,8 +162,10 @@ export class Census {
       try {
         for await (const page of pages(store.meta.cursor!)) {
           requests++;
-          for (const model of page.models) {
-            const day = store.createdDayOf(store.upsert(model));
+          await store.reserve(page.models.length);
+          for (let i = 0; i < page.models.length; i++) {
+            if (i > 0 && i % UPSERT_CHUNK === 0) await yieldToLoop();
+            const day = store.createdDayOf(store.upsert(page.models[i]));
             if (day !== NO_DAY && (store.meta.walkOldestDay === undefined || day < store.meta.walkOldestDay)) store.meta.walkOldestDay = day;
           }
           store.meta.walkSeen += page.models.length;
@@ -180,25 +191,46 @@ export class Census {
         throw err;
       }
     }
-    const { dropped } = store.completeWalk(this.now().toISOString());
+    const { dropped } = store.endWalk(this.now().toISOString());
     store.meta.lastSyncAt = store.meta.lastWalkAt;
     await saveCensus(store, this.file);
     this.logger.info({ models: store.size, dropped, requests }, 'census: walk complete');
+    await this.sizingPass(store);
     return { added: Math.max(0, store.size - before), dropped, requests };
+  }
+
+  /**
+   * After a walk: the family medians learned again and every estimated count resolved again, in a
+   * worker thread over the file just saved (seconds of CPU at millions of models, which commands must
+   * not wait behind); then the counts are taken and saved. Replies read the previous counts meanwhile.
+   * A pass that fails or is stopped stays pending and runs again first thing next time; the sync goes on.
+   */
+  private async sizingPass(store: CensusStore): Promise<void> {
+    const started = Date.now();
+    try {
+      const sizes = await runInWorker<Sizes>(new URL('../store/sizing-worker.js', import.meta.url), { file: this.file }, this.stopping.signal);
+      await store.reserve(0);
+      store.applySizes(sizes);
+      await saveCensus(store, this.file);
+      this.logger.info({ models: store.size, ms: Date.now() - started }, 'census: models sized again');
+    } catch (err) {
+      this.logger.warn({ err }, 'census: the sizing pass after the walk did not finish; it runs again next time');
+    }
   }
 
   /** Only models newer than the newest stored: newest first until the first one already known. */
   private async sync(onPage: (progress: CensusProgress) => void): Promise<{ added: number; requests: number }> {
     const store = await this.load();
-    // New models are sized with the family medians of the census (learned once per process).
-    if (!store.calibrated) store.learnSizes();
+    // New models are sized with the family medians of the census's last sizing pass (kept in its file).
     const newest = store.meta.newestCreatedAt ?? '';
     let added = 0;
     let requests = 0;
     pages: for await (const page of modelPages(this.policyFetch, this.firstPage(), { token: this.config.HF_TOKEN, maxPages: this.pageCap(), maxWaitMs: MAX_RATE_LIMIT_WAIT_MS })) {
       requests++;
+      await store.reserve(page.models.length);
       for (const model of page.models) {
         if (model.createdAt !== undefined && model.createdAt <= newest) break pages;
+        if (added > 0 && added % UPSERT_CHUNK === 0) await yieldToLoop();
         store.upsert(model);
         added++;
       }
@@ -215,6 +247,7 @@ export class Census {
   start(): void {
     if (this.config.CENSUS_SYNC_MINUTES <= 0 || this.config.OFFLINE) return;
     this.stopped = false;
+    this.stopping = new AbortController();
     this.schedule(0);
   }
 
@@ -242,9 +275,10 @@ export class Census {
     }
   }
 
-  /** Stops the loop; a page in progress is finished and saved. */
+  /** Stops the loop; a page in progress is finished and saved, a sizing pass is left for the next start. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort(new Error('census: stopping'));
     if (this.timer) clearTimeout(this.timer);
     this.nextRunAt = null;
     await this.running?.catch(() => {});

@@ -1,13 +1,15 @@
 // The census: every model of the Hub in typed-array columns, one entry per model, no JS object per
 // model. Ids live in one string table (UTF-8 bytes + offsets), found through a lower-case hash index;
-// tasks, libraries and base-model references are interned to small integers. A model's parameter
-// count and creation day are computed once, when it enters the store, and kept with it.
-import { EMPTY_CALIBRATION, learnCalibration, type Calibration } from '../core/families.js';
-import { resolveParameters, type ParameterCount } from '../core/parameters.js';
-import { baseModelsOf } from '../core/parameters.js';
+// tasks, libraries, base-model references and the Hub tags the sizing rules read are interned to
+// small integers. A model's parameter count and creation day are computed once, when it enters the
+// store, and kept with it.
+import { EMPTY_CALIBRATION, isFamilyTag, learnCalibration, type Calibration } from '../core/families.js';
+import { baseModelsOf, resolveParameters, type ParameterCount } from '../core/parameters.js';
 import { dayOf, NO_DAY } from '../core/months.js';
 import type { ModelRecord, ParameterSource, Thresholds } from '../core/types.js';
 import { verdictCodes, type ModelView } from '../core/view.js';
+import { grow, growInChunks, type NumberArray } from './arrays.js';
+import { StringTable } from './strings.js';
 
 /** Parameter sources as stored: code = index + 1, 0 = unknown. A new ParameterSource only needs adding here. */
 export const PARAMETER_SOURCES = ['safetensors', 'gguf', 'base_model', 'name', 'family_table', 'family_median', 'config'] as const satisfies readonly ParameterSource[];
@@ -31,10 +33,16 @@ export const FLAG_PACKED = 4;
 /** Tagged `peft`: an adapter repo. */
 export const FLAG_PEFT = 8;
 
-/** Strings interned to small integers; index 0 is the empty string (none). */
+/** A few strings (tasks, libraries) interned to small integers; index 0 is the empty string (none). */
 export class Interner {
-  readonly values: string[] = [''];
-  private readonly index = new Map<string, number>([['', 0]]);
+  readonly values: string[];
+  private readonly index: Map<string, number>;
+
+  /** `values` from a file: index 0 must be the empty string. */
+  constructor(values: string[] = ['']) {
+    this.values = values;
+    this.index = new Map(values.map((v, i) => [v, i]));
+  }
 
   intern(value: string | undefined): number {
     if (!value) return 0;
@@ -52,38 +60,9 @@ export class Interner {
   }
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+/** The Hub tags the sizing rules read, besides `base_model:…`: `peft` (an adapter) and the tags that can name a family. */
+export const isSizingTag = (tag: string) => tag === 'peft' || isFamilyTag(tag);
 
-/** FNV-1a over ASCII-lower-cased bytes: repo ids are ASCII, and the Hub matches them case-insensitively. */
-function hashLower(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) {
-    let b = bytes[i];
-    if (b >= 65 && b <= 90) b += 32;
-    h = Math.imul(h ^ b, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function equalsLower(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array): boolean {
-  if (aEnd - aStart !== b.length) return false;
-  for (let i = 0; i < b.length; i++) {
-    let x = a[aStart + i];
-    let y = b[i];
-    if (x >= 65 && x <= 90) x += 32;
-    if (y >= 65 && y <= 90) y += 32;
-    if (x !== y) return false;
-  }
-  return true;
-}
-
-function grow<T extends Float64Array | Int32Array | Uint32Array | Uint16Array | Uint8Array>(array: T, size: number, fill?: number): T {
-  const next = new (array.constructor as new (n: number) => T)(size);
-  next.set(array);
-  if (fill !== undefined) next.fill(fill, array.length);
-  return next;
-}
 
 /** Where a walk or sync stands; persisted with the columns (Arrow schema metadata). */
 export interface CensusMeta {
@@ -105,13 +84,13 @@ export interface CensusMeta {
   lastSyncAt?: string;
   /** Creation instant of the newest model stored: an incremental sync stops when it reaches it. */
   newestCreatedAt?: string;
+  /** A walk completed but its sizing pass has not run yet (it runs after a restart too). */
+  sizingPending?: boolean;
 }
 
-/** The columns as arrays of `length` entries, for the Arrow file and for views. */
+/** The per-model columns as arrays of `length` entries, for the Arrow file. */
 export interface CensusColumns {
   length: number;
-  idBytes: Uint8Array;
-  idOffsets: Uint32Array;
   createdDay: Int32Array;
   flags: Uint8Array;
   downloads: Uint32Array;
@@ -123,19 +102,48 @@ export interface CensusColumns {
   ggufTotal: Float64Array;
   task: Uint16Array;
   library: Uint16Array;
+  /** Index into the base-model table (0 = none). */
   base: Int32Array;
+  /** 0 = no base, else RELATIONS index + 1. */
   baseRelation: Uint8Array;
   seenWalk: Uint16Array;
+  /** Row i's sizing tags are tagCodes[tagOffsets[i] … tagOffsets[i + 1]), indexes into the tag-name table; length + 1 offsets. */
+  tagOffsets: Uint32Array;
+  tagCodes: Uint32Array;
 }
 
+/** The strings the columns point into. */
+export interface CensusTables {
+  ids: StringTable;
+  tasks: Interner;
+  libraries: Interner;
+  /** Index 0 is the empty string (no base). */
+  bases: StringTable;
+  tagNames: StringTable;
+}
+
+/** What the sizing pass computes for every row (see sizeAll): the stored count, its source and caveat. */
+export interface Sizes {
+  parameters: Float64Array;
+  parameterSource: Uint8Array;
+  caveat: Uint8Array;
+  calibration: Calibration;
+}
+
+type RowColumn = NumberArray;
+
 const INITIAL_CAPACITY = 1024;
+/** What reserve() makes room for per model: id bytes (and base or tag name bytes), tag codes. */
+const ID_BYTES = 96;
+const TAGS_PER_MODEL = 16;
+
+/** A relation's code in the baseRelation column (0 = no base). */
+const relationCode = (relation: string) => Math.max(0, RELATIONS.indexOf(relation as (typeof RELATIONS)[number])) + 1;
 
 export class CensusStore {
   private n = 0;
   private capacity = INITIAL_CAPACITY;
-  private idBytes: Uint8Array = new Uint8Array(INITIAL_CAPACITY * 40);
-  private idBytesUsed = 0;
-  private idOffsets: Uint32Array = new Uint32Array(INITIAL_CAPACITY + 1);
+  private ids = new StringTable(true);
   private createdDay: Int32Array = new Int32Array(INITIAL_CAPACITY);
   private flags: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
   private downloads: Uint32Array = new Uint32Array(INITIAL_CAPACITY);
@@ -150,22 +158,29 @@ export class CensusStore {
   /** First base model named by the repo (index into `bases`, 0 = none) and how it relates to it. */
   private base: Int32Array = new Int32Array(INITIAL_CAPACITY);
   private baseRelation: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
-  /** The rare second and further bases (merges), by row. */
+  /** The rare second and further bases (merges), by row: base index and relation code. */
   private moreBases = new Map<number, { base: number; relation: number }[]>();
   private seenWalk: Uint16Array = new Uint16Array(INITIAL_CAPACITY);
   /** Rows seen by this process in the walk in progress: a page of only those is the same page again. */
   private seenNow: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
-  /** Open addressing, row + 1 per slot (0 = empty), at most half full; built on the first lookup, so a
-   * start-up that only runs analyses never pays for it. */
-  private hash: Int32Array | undefined = new Int32Array(INITIAL_CAPACITY * 2);
+  /**
+   * The sizing tags of row i are tagCodes[tagStart[i] … tagEnd[i]). Appended as rows come; a row whose
+   * tags change gets a new run at the end, and the file is written with the runs in row order (so a
+   * load takes both from the file's list offsets).
+   */
+  private tagStart: Uint32Array = new Uint32Array(INITIAL_CAPACITY);
+  private tagEnd: Uint32Array = new Uint32Array(INITIAL_CAPACITY);
+  private tagCodes: Uint32Array = new Uint32Array(INITIAL_CAPACITY * 4);
+  private tagCodesUsed = 0;
+  /** Arrays are views of a loaded file's buffer: copied before the first row is added. */
+  private fileBacked = false;
 
   tasks = new Interner();
   libraries = new Interner();
-  bases = new Interner();
+  private bases = new StringTable(false);
+  private tagNames = new StringTable(false);
   meta: CensusMeta;
-  /** Family medians learned from the census's own measured counts (see learnSizes); empty until then. */
-  calibration: Calibration = EMPTY_CALIBRATION;
-  calibrated = false;
+  private learned: Calibration | (() => Calibration) = EMPTY_CALIBRATION;
 
   /** Bumped on every change, so derived orders (by downloads, per-task sizes) are rebuilt when needed. */
   private version = 0;
@@ -173,78 +188,78 @@ export class CensusStore {
 
   constructor(endpoint: string) {
     this.meta = { endpoint, walk: 0, walkSeen: 0 };
+    this.bases.add('');
   }
 
   get size(): number {
     return this.n;
   }
 
+  /** Family medians learned from the census's own measured counts by the last sizing pass (read from the file lazily). */
+  get calibration(): Calibration {
+    if (typeof this.learned === 'function') this.learned = this.learned();
+    return this.learned;
+  }
+
+  set calibration(calibration: Calibration | (() => Calibration)) {
+    this.learned = calibration;
+  }
+
   // ---- ids ---------------------------------------------------------------------------------------
 
   idOf(row: number): string {
-    return decoder.decode(this.idBytes.subarray(this.idOffsets[row], this.idOffsets[row + 1]));
+    return this.ids.get(row);
   }
 
   /** The row of a repo id, any case; -1 when the census does not hold it. */
   find(id: string): number {
-    const hash = this.index();
-    const bytes = encoder.encode(id);
-    const mask = hash.length - 1;
-    for (let slot = hashLower(bytes, 0, bytes.length) & mask; ; slot = (slot + 1) & mask) {
-      const entry = hash[slot];
-      if (entry === 0) return -1;
-      const row = entry - 1;
-      if (equalsLower(this.idBytes, this.idOffsets[row], this.idOffsets[row + 1], bytes)) return row;
-    }
-  }
-
-  private indexRow(hash: Int32Array, row: number): void {
-    const mask = hash.length - 1;
-    let slot = hashLower(this.idBytes, this.idOffsets[row], this.idOffsets[row + 1]) & mask;
-    while (hash[slot] !== 0) slot = (slot + 1) & mask;
-    hash[slot] = row + 1;
-  }
-
-  private index(): Int32Array {
-    if (!this.hash) {
-      let size = 2 * INITIAL_CAPACITY;
-      while (size < this.capacity * 2) size *= 2;
-      const hash = new Int32Array(size);
-      for (let row = 0; row < this.n; row++) this.indexRow(hash, row);
-      this.hash = hash;
-    }
-    return this.hash;
-  }
-
-  /** Drops the id index; the next lookup builds it again. */
-  private dropIndex(): void {
-    this.hash = undefined;
+    return this.ids.find(id);
   }
 
   // ---- writing -----------------------------------------------------------------------------------
 
-  private ensureCapacity(rows: number, idBytes: number): void {
-    if (this.idBytesUsed + idBytes > this.idBytes.length) this.idBytes = grow(this.idBytes, Math.max(this.idBytes.length * 1.5, this.idBytesUsed + idBytes) | 0);
-    if (rows <= this.capacity) return;
-    const cap = Math.max(rows, Math.floor(this.capacity * 1.5));
-    this.capacity = cap;
-    this.idOffsets = grow(this.idOffsets, cap + 1);
-    this.createdDay = grow(this.createdDay, cap);
-    this.flags = grow(this.flags, cap);
-    this.downloads = grow(this.downloads, cap);
-    this.likes = grow(this.likes, cap);
-    this.parameters = grow(this.parameters, cap);
-    this.parameterSource = grow(this.parameterSource, cap);
-    this.caveat = grow(this.caveat, cap);
-    this.safetensorsTotal = grow(this.safetensorsTotal, cap);
-    this.ggufTotal = grow(this.ggufTotal, cap);
-    this.task = grow(this.task, cap);
-    this.library = grow(this.library, cap);
-    this.base = grow(this.base, cap);
-    this.baseRelation = grow(this.baseRelation, cap);
-    this.seenWalk = grow(this.seenWalk, cap);
-    this.seenNow = grow(this.seenNow, cap);
-    if (this.hash && cap * 2 > this.hash.length) this.dropIndex();
+  private rowColumns(): RowColumn[] {
+    return [this.createdDay, this.flags, this.downloads, this.likes, this.parameters, this.parameterSource, this.caveat, this.safetensorsTotal, this.ggufTotal, this.task, this.library, this.base, this.baseRelation, this.seenWalk, this.seenNow, this.tagStart, this.tagEnd];
+  }
+
+  private setRowColumns([createdDay, flags, downloads, likes, parameters, parameterSource, caveat, safetensorsTotal, ggufTotal, task, library, base, baseRelation, seenWalk, seenNow, tagStart, tagEnd]: RowColumn[]): void {
+    Object.assign(this, { createdDay, flags, downloads, likes, parameters, parameterSource, caveat, safetensorsTotal, ggufTotal, task, library, base, baseRelation, seenWalk, seenNow, tagStart, tagEnd });
+  }
+
+  /**
+   * Room for `rows` more models, made before a page of the sync is stored: when the columns must grow
+   * (always after a load, when they are exactly full views of the file's buffer) they are copied into
+   * larger arrays a chunk at a time, with yields between chunks, and swapped in when complete, so that
+   * storing models never copies hundreds of megabytes at once. The store must not change meanwhile;
+   * readers see the old arrays until the swap.
+   */
+  async reserve(rows: number): Promise<void> {
+    const needed = this.n + rows;
+    await this.ids.reserve(rows, rows * ID_BYTES);
+    await this.bases.reserve(rows, rows * ID_BYTES);
+    await this.tagNames.reserve(rows, rows * ID_BYTES);
+    if (this.fileBacked || this.tagCodesUsed + rows * TAGS_PER_MODEL > this.tagCodes.length) {
+      this.tagCodes = await growInChunks(this.tagCodes, Math.max(this.tagCodesUsed + rows * TAGS_PER_MODEL, Math.ceil(this.tagCodes.length * 1.5)));
+    }
+    if (!this.fileBacked && needed <= this.capacity) return;
+    const capacity = Math.max(needed, Math.floor(this.capacity * 1.5));
+    const columns: RowColumn[] = [];
+    for (const column of this.rowColumns()) columns.push(await growInChunks(column, capacity));
+    this.setRowColumns(columns);
+    this.capacity = capacity;
+    this.fileBacked = false;
+  }
+
+  /**
+   * Room for `rows` models at once: the fallback when a change comes without a reserve (tests, small
+   * censuses). The string tables grow by themselves when they must.
+   */
+  private ensureCapacity(rows: number): void {
+    if (!this.fileBacked && rows <= this.capacity) return;
+    if (this.fileBacked) this.tagCodes = grow(this.tagCodes, Math.ceil(this.tagCodes.length * 1.5));
+    this.capacity = Math.max(rows, Math.floor(this.capacity * (this.fileBacked ? 1 : 1.5)));
+    this.setRowColumns(this.rowColumns().map((column) => grow(column, this.capacity)));
+    this.fileBacked = false;
   }
 
   /**
@@ -252,18 +267,15 @@ export class CensusStore {
    * then its parameter count, resolved once, with the bases the census already holds.
    */
   upsert(record: ModelRecord, walk = this.meta.walk): number {
+    this.ensureCapacity(this.n);
     let row = this.find(record.id);
-    if (row < 0) {
-      const bytes = encoder.encode(record.id);
-      this.ensureCapacity(this.n + 1, bytes.length);
-      row = this.n++;
-      this.idBytes.set(bytes, this.idBytesUsed);
-      this.idOffsets[row] = this.idBytesUsed;
-      this.idBytesUsed += bytes.length;
-      this.idOffsets[row + 1] = this.idBytesUsed;
-      this.indexRow(this.index(), row);
+    const added = row < 0;
+    if (added) {
+      this.ensureCapacity(this.n + 1);
+      row = this.ids.add(record.id);
+      this.n++;
     }
-    this.setFields(row, record);
+    this.setFields(row, record, added);
     this.seenWalk[row] = walk;
     this.seenNow[row] = 1;
     this.sizeRow(row);
@@ -271,7 +283,7 @@ export class CensusStore {
     return row;
   }
 
-  private setFields(row: number, record: ModelRecord): void {
+  private setFields(row: number, record: ModelRecord, added: boolean): void {
     const day = dayOf(record.createdAt);
     this.createdDay[row] = day;
     let flags = isBackfillDate(record.createdAt) ? FLAG_BACKFILL : 0;
@@ -286,19 +298,36 @@ export class CensusStore {
     this.library[row] = this.libraries.intern(record.libraryName);
     const bases = baseModelsOf(record);
     this.base[row] = bases.length ? this.bases.intern(bases[0].id) : 0;
-    this.baseRelation[row] = bases.length ? Math.max(0, RELATIONS.indexOf(bases[0].relation as (typeof RELATIONS)[number])) : 0;
-    if (bases.length > 1) this.moreBases.set(row, bases.slice(1).map((b) => ({ base: this.bases.intern(b.id), relation: Math.max(0, RELATIONS.indexOf(b.relation as (typeof RELATIONS)[number])) })));
+    this.baseRelation[row] = bases.length ? relationCode(bases[0].relation) : 0;
+    if (bases.length > 1) this.moreBases.set(row, bases.slice(1).map((b) => ({ base: this.bases.intern(b.id), relation: relationCode(b.relation) })));
     else this.moreBases.delete(row);
+    this.setTags(row, record.tags, added);
     if (record.createdAt && (!this.meta.newestCreatedAt || record.createdAt > this.meta.newestCreatedAt)) this.meta.newestCreatedAt = new Date(record.createdAt).toISOString();
+  }
+
+  /** Keeps the row's sizing tags (each once, in the Hub's order): a new run at the end, unless an existing row's did not change. */
+  private setTags(row: number, tags: readonly string[], added: boolean): void {
+    const kept = [...new Set(tags.filter(isSizingTag))].slice(0, 0xffff).map((tag) => this.tagNames.intern(tag));
+    const start = this.tagStart[row];
+    if (!added && this.tagEnd[row] - start === kept.length && kept.every((code, k) => this.tagCodes[start + k] === code)) return;
+    if (this.tagCodesUsed + kept.length > this.tagCodes.length) this.tagCodes = grow(this.tagCodes, Math.max(this.tagCodesUsed + kept.length, Math.ceil(this.tagCodes.length * 1.5)));
+    this.tagCodes.set(kept, this.tagCodesUsed);
+    this.tagStart[row] = this.tagCodesUsed;
+    this.tagCodesUsed += kept.length;
+    this.tagEnd[row] = this.tagCodesUsed;
+  }
+
+  private baseTag(base: number, relation: number): string {
+    return `base_model:${relation <= 1 ? '' : `${RELATIONS[relation - 1]}:`}${this.bases.get(base)}`;
   }
 
   /** The record the sizing rules read, rebuilt from the columns (tags hold only what sizing looks at). */
   recordOf(row: number): ModelRecord {
     const flags = this.flags[row];
-    const tags: string[] = flags & FLAG_PEFT ? ['peft'] : [];
-    const baseTag = (base: number, relation: number) => `base_model:${relation === 0 ? '' : `${RELATIONS[relation]}:`}${this.bases.values[base]}`;
-    if (this.base[row]) tags.push(baseTag(this.base[row], this.baseRelation[row]));
-    for (const extra of this.moreBases.get(row) ?? []) tags.push(baseTag(extra.base, extra.relation));
+    const tags: string[] = [];
+    for (let k = this.tagStart[row]; k < this.tagEnd[row]; k++) tags.push(this.tagNames.get(this.tagCodes[k]));
+    if (this.base[row]) tags.push(this.baseTag(this.base[row], this.baseRelation[row]));
+    for (const extra of this.moreBases.get(row) ?? []) tags.push(this.baseTag(extra.base, extra.relation));
     const record: ModelRecord = { id: this.idOf(row), tags };
     if (this.createdDay[row] !== NO_DAY) record.createdAt = new Date(this.createdDay[row] * 86_400_000).toISOString();
     record.downloads = this.downloads[row];
@@ -317,12 +346,13 @@ export class CensusStore {
     return row < 0 ? undefined : this.recordOf(row);
   };
 
-  /** Resolves and stores a row's parameter count (the one place the census sizes a model). */
+  /** A row's parameter count as the sizing rules resolve it (the one place the census sizes a model). */
+  private sizeOf(row: number, calibration: Calibration): ParameterCount {
+    return resolveParameters(this.recordOf(row), this.lookup, calibration);
+  }
+
   private sizeRow(row: number): void {
-    const count = resolveParameters(this.recordOf(row), this.lookup, this.calibration);
-    this.parameters[row] = count.parameters ?? NaN;
-    this.parameterSource[row] = count.source ? PARAMETER_SOURCES.indexOf(count.source) + 1 : 0;
-    this.caveat[row] = count.caveat ? CAVEATS.indexOf(count.caveat) + 1 : 0;
+    writeCount({ parameters: this.parameters, parameterSource: this.parameterSource, caveat: this.caveat }, row, this.sizeOf(row, this.calibration));
   }
 
   /** Whether a row's count was measured (safetensors, GGUF), not estimated from a base, a name or a family. */
@@ -332,33 +362,35 @@ export class CensusStore {
   }
 
   /**
-   * Learns the family medians from the measured counts (`calibrated` afterwards). Incremental syncs size
-   * new models with them; a walk learns them again and re-sizes (see resizeEstimated).
+   * The sizing pass after a walk, computed without changing the store: the family medians learned
+   * from the measured counts (a model's own, or its base's for a quantization or an adapter), then
+   * every count that was not measured resolved again with them and with the bases the walk brought
+   * (newest first, fine-tunes came before their bases). Seconds at millions of models: the census
+   * sync runs it in a worker thread (see src/hub/census.ts) and applies the result with applySizes.
    */
-  learnSizes(): void {
+  sizeAll(): Sizes {
     const store = this;
-    function* measuredRecords() {
-      for (let row = 0; row < store.n; row++) if (store.measured(row)) yield store.recordOf(row);
+    function* learnable() {
+      // Models with neither a measured count nor a base teach nothing (learnCalibration skips them).
+      for (let row = 0; row < store.n; row++) if (store.measured(row) || store.base[row] !== 0) yield store.recordOf(row);
     }
-    this.calibration = learnCalibration(measuredRecords(), this.lookup);
-    this.calibrated = true;
+    const calibration = learnCalibration(learnable(), this.lookup);
+    const n = this.n;
+    const sizes: Sizes = { parameters: this.parameters.slice(0, n), parameterSource: this.parameterSource.slice(0, n), caveat: this.caveat.slice(0, n), calibration };
+    for (let row = 0; row < n; row++) if (this.base[row] !== 0 || !this.measured(row)) writeCount(sizes, row, this.sizeOf(row, calibration));
+    return sizes;
   }
 
-  /**
-   * The sizing pass after a walk: every count that was not measured is resolved again, with the bases
-   * the walk brought (newest first, fine-tunes came before their bases) and the medians just learned.
-   * Returns how many counts changed.
-   */
-  resizeEstimated(): number {
-    let changed = 0;
-    for (let row = 0; row < this.n; row++) {
-      if (this.base[row] === 0 && this.measured(row)) continue;
-      const before = this.parameters[row];
-      this.sizeRow(row);
-      if (!Object.is(before, this.parameters[row])) changed++;
-    }
-    if (changed) this.version++;
-    return changed;
+  /** Takes the sizing pass's counts (for the same rows: no row added or dropped since). */
+  applySizes(sizes: Sizes): void {
+    if (sizes.parameters.length !== this.n) throw new Error(`census: sizes for ${sizes.parameters.length} models, the census holds ${this.n}`);
+    this.ensureCapacity(this.n);
+    this.parameters.set(sizes.parameters);
+    this.parameterSource.set(sizes.parameterSource);
+    this.caveat.set(sizes.caveat);
+    this.calibration = sizes.calibration;
+    this.meta.sizingPending = undefined;
+    this.version++;
   }
 
   // ---- walks -------------------------------------------------------------------------------------
@@ -375,45 +407,51 @@ export class CensusStore {
     return row >= 0 && this.seenNow[row] === 1;
   }
 
-  /** A completed walk: drop what it did not see, size the derivatives again, remember its size. */
-  completeWalk(endedAt: string): { dropped: number } {
+  /** A walk has seen every page: drop what it did not see, remember its size; its sizing pass is pending. */
+  endWalk(endedAt: string): { dropped: number } {
     const walk = this.meta.walk;
     const dropped = this.compact((row) => this.seenWalk[row] === walk);
-    this.learnSizes();
-    this.resizeEstimated();
-    this.meta = { ...this.meta, cursor: undefined, lastWalkAt: endedAt, lastWalkModels: this.n, walkSeen: this.n };
+    this.meta = { ...this.meta, cursor: undefined, lastWalkAt: endedAt, lastWalkModels: this.n, walkSeen: this.n, sizingPending: true };
     return { dropped };
   }
 
-  /** Keeps the rows for which `keep` is true, in order, and rebuilds the id index. */
+  /** endWalk and the sizing pass in this thread (tests, benchmarks, small censuses). */
+  completeWalk(endedAt: string): { dropped: number } {
+    const ended = this.endWalk(endedAt);
+    this.applySizes(this.sizeAll());
+    return ended;
+  }
+
+  /** Keeps the rows for which `keep` is true, in order; their tags are rewritten in row order. */
   private compact(keep: (row: number) => boolean): number {
+    this.ensureCapacity(this.n);
+    const kept = new Uint8Array(this.n);
     let out = 0;
-    let bytesOut = 0;
+    let codesOut = 0;
+    const codes = new Uint32Array(Math.max(16, this.tagCodesUsed));
     const more = new Map<number, { base: number; relation: number }[]>();
-    const columns = [this.createdDay, this.flags, this.downloads, this.likes, this.parameters, this.parameterSource, this.caveat, this.safetensorsTotal, this.ggufTotal, this.task, this.library, this.base, this.baseRelation, this.seenWalk, this.seenNow];
+    const columns = this.rowColumns();
     for (let row = 0; row < this.n; row++) {
       if (!keep(row)) continue;
-      const start = this.idOffsets[row];
-      const end = this.idOffsets[row + 1];
-      if (out !== row) {
-        this.idBytes.copyWithin(bytesOut, start, end);
-        for (const column of columns) column[out] = column[row];
-      }
+      kept[row] = 1;
+      const start = this.tagStart[row];
+      const end = this.tagEnd[row];
+      codes.set(this.tagCodes.subarray(start, end), codesOut);
+      this.tagStart[row] = codesOut;
+      codesOut += end - start;
+      this.tagEnd[row] = codesOut;
+      if (out !== row) for (const column of columns) column[out] = column[row];
       const extra = this.moreBases.get(row);
       if (extra) more.set(out, extra);
-      this.idOffsets[out] = bytesOut;
-      bytesOut += end - start;
       out++;
     }
-    this.idOffsets[out] = bytesOut;
+    this.ids.compact((row) => kept[row] === 1);
     const dropped = this.n - out;
     this.n = out;
-    this.idBytesUsed = bytesOut;
+    this.tagCodes = codes;
+    this.tagCodesUsed = codesOut;
     this.moreBases = more;
-    if (dropped) {
-      this.dropIndex();
-      this.version++;
-    }
+    if (dropped) this.version++;
     return dropped;
   }
 
@@ -454,19 +492,23 @@ export class CensusStore {
     return derived.byDownloads;
   }
 
-  /** Known parameter counts of one task's models, ascending: a percentile is a binary search. */
+  /** Known parameter counts of one task's models, ascending: a percentile is a binary search. Sorted on first use, per task. */
   taskSizes(task: string): Float64Array {
-    const derived = this.fresh();
-    if (!derived.taskSizes) {
-      const counts = new Int32Array(this.tasks.values.length);
-      for (let row = 0; row < this.n; row++) if (!Number.isNaN(this.parameters[row])) counts[this.task[row]]++;
-      const sizes = [...counts].map((c) => new Float64Array(c));
-      const fill = new Int32Array(counts.length);
-      for (let row = 0; row < this.n; row++) if (!Number.isNaN(this.parameters[row])) sizes[this.task[row]][fill[this.task[row]]++] = this.parameters[row];
-      derived.taskSizes = new Map(sizes.map((s, t) => [t, s.sort()]));
-    }
     const t = this.tasks.find(task);
-    return (t !== undefined ? derived.taskSizes.get(t) : undefined) ?? new Float64Array(0);
+    if (t === undefined) return new Float64Array(0);
+    const derived = this.fresh();
+    derived.taskSizes ??= new Map();
+    let sizes = derived.taskSizes.get(t);
+    if (!sizes) {
+      let count = 0;
+      for (let row = 0; row < this.n; row++) if (this.task[row] === t && !Number.isNaN(this.parameters[row])) count++;
+      sizes = new Float64Array(count);
+      let i = 0;
+      for (let row = 0; row < this.n; row++) if (this.task[row] === t && !Number.isNaN(this.parameters[row])) sizes[i++] = this.parameters[row];
+      sizes.sort();
+      derived.taskSizes.set(t, sizes);
+    }
+    return sizes;
   }
 
   /** The pipeline task of a row ('' = none). */
@@ -481,6 +523,11 @@ export class CensusStore {
   /** The parameter count stored for a row (null = unknown). */
   parametersOf(row: number): number | null {
     return Number.isNaN(this.parameters[row]) ? null : this.parameters[row];
+  }
+
+  /** The parameter source stored for a row (null = unknown). */
+  parameterSourceOf(row: number): ParameterSource | null {
+    return this.parameterSource[row] ? PARAMETER_SOURCES[this.parameterSource[row] - 1] : null;
   }
 
   private verdicts(thresholds: Thresholds): Uint8Array {
@@ -517,13 +564,25 @@ export class CensusStore {
     return { ...base, length: this.n };
   }
 
-  /** The columns trimmed to the stored rows (shared memory, not copies), for the Arrow file. */
+  /** The columns trimmed to the stored rows (views, not copies; the tag runs put in row order first), for the Arrow file. */
   columns(): CensusColumns {
     const n = this.n;
+    const tagOffsets = new Uint32Array(n + 1);
+    let contiguous = true;
+    for (let row = 0, at = 0; row < n; row++) {
+      const count = this.tagEnd[row] - this.tagStart[row];
+      if (count && this.tagStart[row] !== at) contiguous = false;
+      tagOffsets[row] = at;
+      at += count;
+      tagOffsets[row + 1] = at;
+    }
+    let tagCodes = this.tagCodes.subarray(0, tagOffsets[n]);
+    if (!contiguous) {
+      tagCodes = new Uint32Array(tagOffsets[n]);
+      for (let row = 0; row < n; row++) tagCodes.set(this.tagCodes.subarray(this.tagStart[row], this.tagEnd[row]), tagOffsets[row]);
+    }
     return {
       length: n,
-      idBytes: this.idBytes.subarray(0, this.idBytesUsed),
-      idOffsets: this.idOffsets.subarray(0, n + 1),
       createdDay: this.createdDay.subarray(0, n),
       flags: this.flags.subarray(0, n),
       downloads: this.downloads.subarray(0, n),
@@ -538,7 +597,13 @@ export class CensusStore {
       base: this.base.subarray(0, n),
       baseRelation: this.baseRelation.subarray(0, n),
       seenWalk: this.seenWalk.subarray(0, n),
+      tagOffsets,
+      tagCodes,
     };
+  }
+
+  tables(): Readonly<CensusTables> {
+    return { ids: this.ids, tasks: this.tasks, libraries: this.libraries, bases: this.bases, tagNames: this.tagNames };
   }
 
   /** Extra bases (beyond the first) by row, for the file. */
@@ -546,44 +611,45 @@ export class CensusStore {
     return this.moreBases;
   }
 
-  /** A store from columns read back from the file. */
-  static fromColumns(meta: CensusMeta, columns: CensusColumns, names: { tasks: Interner; libraries: Interner; bases: Interner }, moreBases: Map<number, { base: number; relation: number }[]>): CensusStore {
+  /**
+   * A store over columns read back from the file. Its arrays are adopted as they are (views of the
+   * file's buffer, not copies); the first model added copies them into growable arrays.
+   */
+  static fromColumns(meta: CensusMeta, columns: CensusColumns, tables: CensusTables, moreBases: Map<number, { base: number; relation: number }[]>, calibration: () => Calibration): CensusStore {
     const store = new CensusStore(meta.endpoint);
-    store.meta = meta;
-    store.tasks = names.tasks;
-    store.libraries = names.libraries;
-    store.bases = names.bases;
-    // The loader hands over arrays it owns, of exactly `length` entries: adopted, not copied; the
-    // first model added after a load grows them.
     const n = columns.length;
+    store.meta = meta;
     store.n = n;
     store.capacity = n;
-    store.idBytes = columns.idBytes;
-    store.idBytesUsed = columns.idBytes.length;
-    store.idOffsets = columns.idOffsets;
-    store.createdDay = columns.createdDay;
-    store.flags = columns.flags;
-    store.downloads = columns.downloads;
-    store.likes = columns.likes;
-    store.parameters = columns.parameters;
-    store.parameterSource = columns.parameterSource;
-    store.caveat = columns.caveat;
-    store.safetensorsTotal = columns.safetensorsTotal;
-    store.ggufTotal = columns.ggufTotal;
-    store.task = columns.task;
-    store.library = columns.library;
-    store.base = columns.base;
-    store.baseRelation = columns.baseRelation;
-    store.seenWalk = columns.seenWalk;
-    store.seenNow = new Uint8Array(n);
+    store.ids = tables.ids;
+    store.tasks = tables.tasks;
+    store.libraries = tables.libraries;
+    store.bases = tables.bases;
+    store.tagNames = tables.tagNames;
+    store.setRowColumns([
+      columns.createdDay, columns.flags, columns.downloads, columns.likes, columns.parameters, columns.parameterSource, columns.caveat,
+      columns.safetensorsTotal, columns.ggufTotal, columns.task, columns.library, columns.base, columns.baseRelation, columns.seenWalk,
+      new Uint8Array(n), columns.tagOffsets.subarray(0, n), columns.tagOffsets.subarray(1, n + 1),
+    ]);
+    store.tagCodes = columns.tagCodes;
+    store.tagCodesUsed = columns.tagCodes.length;
     store.moreBases = moreBases;
-    store.dropIndex();
+    store.calibration = calibration;
+    store.fileBacked = true;
     return store;
   }
 
-  /** Bytes the columns, string table and index take (the benchmark's bytes per model). */
+  /** Bytes the columns, string tables and id index take (the benchmark's bytes per model). */
   bytes(): number {
-    const arrays = [this.idBytes, this.idOffsets, this.createdDay, this.flags, this.downloads, this.likes, this.parameters, this.parameterSource, this.caveat, this.safetensorsTotal, this.ggufTotal, this.task, this.library, this.base, this.baseRelation, this.seenWalk, this.seenNow, this.index()];
-    return arrays.reduce((sum, a) => sum + a.byteLength, 0);
+    this.find(''); // the id index, as a lookup builds it
+    const tables = this.ids.byteLength() + this.bases.byteLength() + this.tagNames.byteLength() + this.tagCodes.byteLength;
+    return this.rowColumns().reduce((sum, column) => sum + column.byteLength, tables);
   }
+}
+
+/** Writes a resolved count into the count columns at `row`. */
+function writeCount(columns: Pick<Sizes, 'parameters' | 'parameterSource' | 'caveat'>, row: number, count: ParameterCount): void {
+  columns.parameters[row] = count.parameters ?? NaN;
+  columns.parameterSource[row] = count.source ? PARAMETER_SOURCES.indexOf(count.source) + 1 : 0;
+  columns.caveat[row] = count.caveat ? CAVEATS.indexOf(count.caveat) + 1 : 0;
 }

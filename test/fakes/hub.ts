@@ -326,6 +326,15 @@ const SYNTHETIC_TASKS: [string, number][] = [
   ['fill-mask', 4], ['feature-extraction', 5], ['text-to-image', 6], ['image-text-to-text', 3], ['sentence-similarity', 3],
   ['token-classification', 3], ['translation', 2], ['reinforcement-learning', 4], ['text2text-generation', 3],
 ];
+/** Model types as the Hub tags them (from config.json), weighted roughly as on the Hub. */
+const SYNTHETIC_MODEL_TYPES: [string, number][] = [
+  ['llama', 20], ['qwen2', 14], ['mistral', 6], ['gemma3', 3], ['gemma2', 2], ['phi3', 2], ['qwen3', 4], ['gpt2', 4], ['bert', 10],
+  ['roberta', 4], ['xlm-roberta', 2], ['distilbert', 3], ['deberta-v2', 1], ['t5', 3], ['bart', 1], ['marian', 2], ['whisper', 3],
+  ['wav2vec2', 2], ['vit', 3], ['clip', 1], ['siglip', 1], ['stable-diffusion', 4], ['flux', 2], ['gguf', 3],
+];
+/** Tags the Hub shows beside the model type: languages, licences, file formats, endpoint flags (none names a family) and common free-form ones. */
+const SYNTHETIC_OTHER_TAGS = ['en', 'license:apache-2.0', 'license:mit', 'safetensors', 'pytorch', 'autotrain_compatible', 'endpoints_compatible', 'text-generation-inference'];
+const SYNTHETIC_COMMON_TAGS = ['unsloth', 'trl', 'sft', 'lora', 'mergekit', 'merge', '4-bit', 'generated_from_trainer', 'chat', 'code'];
 const SYNTHETIC_SIZES = ['0.5B', '1.5B', '3B', '7B', '8B', '13B', '70B', '125M', '350M'];
 /** The Hub's creation-date backfill: repos older than the Hub's records carry this instant. */
 export const BACKFILL_CREATED_AT = '2022-03-02T23:29:04.000Z';
@@ -352,6 +361,14 @@ export function* hubLikeModels(n: number, options: { seed?: number; newest?: str
     for (const [task, w] of SYNTHETIC_TASKS) if ((x -= w) < 0) return task;
     return '';
   };
+  // Tags beyond the task from a stream of their own, so the other fields stay those of earlier versions.
+  const tagRand = random((options.seed ?? 1) + 7919);
+  const typeWeight = SYNTHETIC_MODEL_TYPES.reduce((s, [, w]) => s + w, 0);
+  const pickType = () => {
+    let x = tagRand() * typeWeight;
+    for (const [type, w] of SYNTHETIC_MODEL_TYPES) if ((x -= w) < 0) return type;
+    return 'llama';
+  };
   const ids: string[] = [];
   // Oldest first, so base models always exist before the models that name them.
   for (let i = 0; i < n; i++) {
@@ -362,6 +379,13 @@ export function* hubLikeModels(n: number, options: { seed?: number; newest?: str
     const size = rand() < 0.25 ? SYNTHETIC_SIZES[Math.floor(rand() * SYNTHETIC_SIZES.length)] : undefined;
     const id = `${owner}-${Math.floor(rand() * Math.max(1, n / 20))}/model-${i}${size ? `-${size}` : ''}`;
     const tags = ['transformers', ...(task ? [task] : [])];
+    if (tagRand() < 0.7) tags.push(pickType());
+    if (task === 'text-generation' && tagRand() < 0.5) tags.push('conversational');
+    for (const other of SYNTHETIC_OTHER_TAGS) if (tagRand() < 0.4) tags.push(other);
+    if (tagRand() < 0.15) tags.push(SYNTHETIC_COMMON_TAGS[Math.floor(tagRand() * SYNTHETIC_COMMON_TAGS.length)]);
+    // A long tail of free-form tags: about one distinct tag per 20 models.
+    if (tagRand() < 0.2) tags.push(`topic-${Math.floor(tagRand() ** 2 * Math.max(1, n / 20))}`);
+    tags.push('region:us');
     const relation = i > 10 ? rand() : 1;
     if (relation < 0.3) {
       const base = ids[Math.floor(rand() * ids.length)];
