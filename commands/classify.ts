@@ -80,7 +80,7 @@ const command: Command<typeof schema> = {
   async run(ctx, args): Promise<Reply> {
     const thresholds = thresholdsFrom(args, ctx.config);
     const found = await ctx.hub.model(args.model);
-    if (!found.found) return notFoundReply(args.model, found.suggestions, found.notes.map((n) => n[ctx.locale]), ctx.locale, (id) => `/classify ${id}`, found.hubFailed);
+    if (!found.found) return notFoundReply(args.model, found, ctx.locale, (id) => `/classify ${id}`);
 
     const { locale } = ctx;
     const notes = found.notes.map((n) => n[ctx.locale]);

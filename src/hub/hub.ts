@@ -298,20 +298,46 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
     return { found: true, model: record, lookup: lookupWith(bases), calibration: currentCalibration(), source, notes };
   }
 
+  /**
+   * "Did you mean" from the Hub's own search, so every suggestion is a repo the Hub will answer for:
+   * the ids found for the typed text, then (quick searches) for its name alone and its first word.
+   */
+  async function hubSuggestions(id: string, found: string[]): Promise<string[]> {
+    const ids = [...found];
+    let ranked = rankSuggestions(id, ids, SUGGESTIONS);
+    const name = id.slice(id.indexOf('/') + 1);
+    const asked = new Set([lower(id)]);
+    for (const query of [name, /^[a-z]+/i.exec(name)?.[0]]) {
+      if (ranked.length >= SUGGESTIONS) break;
+      if (!query || query.length < 2 || asked.has(lower(query))) continue;
+      asked.add(lower(query));
+      try {
+        ids.push(...(await client.searchIds(query, SUGGESTION_SEARCH_LIMIT, true)));
+      } catch (err) {
+        logger.debug({ err, query }, 'hub: suggestion search failed');
+        break;
+      }
+      ranked = rankSuggestions(id, ids, SUGGESTIONS);
+    }
+    return ranked;
+  }
+
   async function model(text: string): Promise<ModelResult> {
     const id = normalizeModelId(text);
     if (offline) {
       const record = findKnown(id)?.record;
       if (record) return foundModel(record, snapshotSource(), [], false);
-      return { found: false, suggestions: rankSuggestions(id, knownIds(), SUGGESTIONS), source: snapshotSource(), notes: [] };
+      // Offline, only the snapshot was searched: its ids are what can answer a suggestion.
+      return { found: false, suggestions: rankSuggestions(id, knownIds(), SUGGESTIONS), source: snapshotSource(), notes: [], offline: true };
     }
 
     const cached = models.getFresh(id);
     if (cached) return foundModel(cached.record, { kind: 'cache', collectedAt: cached.fetchedAt }, [], true);
 
     let hubIds: string[] = [];
+    let record: ModelRecord | undefined;
     try {
-      let record = isModelId(id) ? await fetchModel(id) : undefined;
+      record = isModelId(id) ? await fetchModel(id) : undefined;
       if (!record) {
         // Not under this exact id: a known id that differs only in case, else one the Hub's search finds.
         const known = findKnown(id)?.record.id;
@@ -322,9 +348,6 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
           if (match) record = await fetchModel(match);
         }
       }
-      if (record) return foundModel(record, { kind: 'live', collectedAt: nowIso() }, [], true);
-      const suggestions = rankSuggestions(id, [...hubIds, ...knownIds()], SUGGESTIONS);
-      return { found: false, suggestions, source: { kind: 'live', collectedAt: nowIso() }, notes: [] };
     } catch (err) {
       const reason = describeFailure(err);
       logger.warn({ err, id }, 'hub: model lookup failed, falling back');
@@ -337,6 +360,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
             : hubFailedUsingCache(reason, known.source.collectedAt);
         return foundModel(known.record, known.source, [note], false);
       }
+      // While the Hub is down, what is known without it answers: suggestions come from there.
       return {
         found: false,
         suggestions: rankSuggestions(id, knownIds(), SUGGESTIONS),
@@ -345,6 +369,9 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         hubFailed,
       };
     }
+    if (record) return foundModel(record, { kind: 'live', collectedAt: nowIso() }, [], true);
+    // The Hub says there is no such repo.
+    return { found: false, suggestions: await hubSuggestions(id, hubIds), source: { kind: 'live', collectedAt: nowIso() }, notes: [] };
   }
 
   async function modelConfig(id: string): Promise<Record<string, unknown> | undefined> {
