@@ -7,7 +7,7 @@ import { trendFromCounts } from '../src/core/trend.js';
 import { VERDICTS, type ModelRecord } from '../src/core/types.js';
 import { classifyAll, type ClassifiedModel } from '../src/core/verdict.js';
 import { WEEKLY_NEW_MODELS_MAX } from '../src/digest/history.js';
-import { formatCount, formatDate, formatParameters, formatPercent, sourceLine, verdictWord } from '../src/format.js';
+import { formatCount, formatDate, formatParameters, formatPercent, verdictWord } from '../src/format.js';
 import { t, tAll, type Locale } from '../src/i18n.js';
 import { TAG_OPTION, tagSchema, thresholdsFrom } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
@@ -113,7 +113,6 @@ const command: Command<typeof schema> = {
         total: share.total,
         slmShareOfKnown: share.slmShareOfKnown,
         previousWeeks: earlier,
-        source: sourceLine(created.source, locale),
       },
     };
   },

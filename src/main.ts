@@ -11,6 +11,7 @@ import { DigestScheduler, type ChannelPoster } from './digest/scheduler.js';
 import type { Platform } from './digest/store.js';
 import { LOCALES, t, type Locale } from './i18n.js';
 import { createLogger } from './log.js';
+import { replyJson } from './reply.js';
 
 const FLAGS = ['--offline', '--json', '--help', '--quickchart'];
 
@@ -144,7 +145,7 @@ async function main(argv: string[]): Promise<Outcome> {
   // Answered: background Hub work (base models, a sample refresh) is cancelled, not waited for.
   bot.close();
   if (json) {
-    console.log(JSON.stringify(answer.reply.error ? { error: answer.reply.error } : answer.reply.data, null, 2));
+    console.log(JSON.stringify(replyJson(answer.reply), null, 2));
     if (answer.chartPath) console.error(t(locale, 'console.chart', { path: answer.chartPath }));
   } else {
     console.log(answer.text);
