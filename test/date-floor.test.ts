@@ -10,7 +10,13 @@ import type { ClassifiedModel } from '../src/core/verdict.js';
 import { viewOf } from '../src/core/view.js';
 import { fromRawHub } from '../src/hub/records.js';
 import { CensusStore } from '../src/store/census.js';
+import { createBot } from '../src/bot.js';
+import { loadConfig } from '../src/config.js';
+import { BACKFILL_CREATED_AT, makeHubLikeModels } from './fakes/hub.js';
 import { offlineConsoleBot } from './helpers/bot.js';
+import { fakeHubs } from './helpers/hub.js';
+
+const { fakeHub, tempDir } = fakeHubs('slm-date-floor-');
 
 const BACKFILL = '2022-03-02T23:29:05.000Z';
 
@@ -140,5 +146,32 @@ describe('replies', () => {
     const labels = answer.reply.chart!.config.data.labels as string[];
     expect(labels[0]).toBe('before 2022-03');
     expect(labels).not.toContain('2022-03-02');
+  });
+});
+
+describe('from the census', () => {
+  it('reads the census’s backfill flag: one bucket in /trend and /lifespan, "before March 2022" in /about', async () => {
+    const models = makeHubLikeModels(3_000, { seed: 11 });
+    const backfilled = models.filter((m) => m.createdAt === BACKFILL_CREATED_AT).length;
+    expect(backfilled).toBeGreaterThan(50);
+    const fake = await fakeHub(models);
+    const bot = createBot(loadConfig({ HF_ENDPOINT: fake.url, DATA_DIR: await tempDir(), CENSUS_SYNC_MINUTES: '0' }));
+    try {
+      await bot.hub.censusSync.runOnce();
+      const trend = await bot.invokeText('/trend since:2022-01');
+      const data = trend.data as { months: { month: string }[]; beforeFloor: { slm: number; borderline: number; llm: number; unknown: number }; sample: { kind: string } };
+      expect(data.sample.kind).toBe('census');
+      const f = data.beforeFloor;
+      expect(f.slm + f.borderline + f.llm + f.unknown).toBe(backfilled);
+      expect(data.months[0].month).toBe('2022-03');
+      const lifespan = await bot.invokeText('/lifespan');
+      expect((lifespan.data as { beforeFloor: { models: number } }).beforeFloor.models).toBeLessThanOrEqual(backfilled);
+      expect(lifespan.summary).toContain('the Hub dates only as “before March 2022”');
+      const about = await bot.invokeText('/about');
+      expect(about.fields.find((field) => field.name === 'Census')?.value).toMatch(/created before March 2022 → /);
+    } finally {
+      bot.close();
+      await bot.hub.whenIdle();
+    }
   });
 });

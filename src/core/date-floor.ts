@@ -2,12 +2,11 @@
 // it back-filled them with, 2022-03-02T23:29:04–05Z: such a date means "created on or before
 // 2022-03-02", not "created in March 2022". It is detected once, where dates enter the data (Hub
 // records, the census store), and analyses count those models in one bucket before the floor month.
-import { dayOf } from './months.js';
 
 /** The month the backfill instant falls in: no analysis shows it as a month of backfilled models. */
 export const FLOOR_MONTH = '2022-03';
-/** The first day the Hub's own records may date (the backfill day, 2022-03-02, UTC). */
-export const FLOOR_DAY = dayOf('2022-03-02T00:00:00Z');
+/** The backfill day (UTC): a model dated on or before it may be older. */
+export const FLOOR_DATE = '2022-03-02';
 
 /** The Hub's creation-date backfill: repos older than its records all carry 2022-03-02T23:29:04–05Z. */
 export function isBackfillDate(createdAt: string | undefined): boolean {
