@@ -19,6 +19,7 @@ import { createHub } from '../src/hub/hub.js';
 import { getSnapshot } from '../src/hub/snapshot.js';
 import { loadSnapshotModels, makeSyntheticModels, startFakeHub } from '../test/fakes/hub.js';
 import { sizingAccuracy } from './sizing.js';
+import { startupFigures } from './startup.js';
 
 import { censusBenchmarks } from './census.js';
 
@@ -44,6 +45,9 @@ async function median(runs: number, fn: () => Promise<unknown> | unknown): Promi
 
 const dir = mkdtempSync(join(tmpdir(), 'slm-bench-'));
 const mb = () => process.memoryUsage().rss / 1024 / 1024;
+
+// 0. Start-up of the compiled bot, whole processes (before this process gets busy).
+for (const figure of await startupFigures(join(dir, 'startup'))) record(figure.what, figure.ms, 'ms', figure.target ?? null);
 
 // 1. The snapshot: loaded once, kept in memory.
 const [snapshot, loadMs] = await time(() => getSnapshot());

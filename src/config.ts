@@ -52,6 +52,12 @@ const ConfigSchema = z
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_API_URL: optionalText,
     PORT: positiveNumber(3000).pipe(z.number().int().max(65_535)),
+    // Unset: no health server. Set: /healthz and /readyz on this port in every platform mode.
+    HEALTH_PORT: z
+      .string()
+      .optional()
+      .transform((v) => (v && v.trim() !== '' ? Number(v) : undefined))
+      .pipe(z.number().int().min(1).max(65_535).optional()),
   })
   .refine((c) => c.SLM_BELOW_B <= c.LLM_FROM_B, {
     message: 'SLM_BELOW_B must not be greater than LLM_FROM_B',
@@ -59,6 +65,9 @@ const ConfigSchema = z
   });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+/** Every variable the schema reads (a test checks that .env.example documents each one). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(ConfigSchema.shape);
 
 /**
  * The console's reply language from the terminal's locale variables, POSIX precedence: LC_ALL, then

@@ -3,12 +3,8 @@
 // the weekly digests; otherwise the console.
 import { existsSync } from 'node:fs';
 import { ConsoleBot } from './adapters/console.js';
-import { startDiscord } from './adapters/discord.js';
-import { startSlack } from './adapters/slack.js';
-import { createBot, type Bot } from './bot.js';
+import { createBot } from './bot.js';
 import { consoleLocale, loadConfig } from './config.js';
-import { DigestScheduler, type ChannelPoster } from './digest/scheduler.js';
-import type { Platform } from './digest/store.js';
 import { LOCALES, t, type Locale } from './i18n.js';
 import { createLogger } from './log.js';
 import { replyJson } from './reply.js';
@@ -36,52 +32,6 @@ function parseCommandLine(argv: string[]): CommandLine {
     else line.words.push(arg);
   }
   return line;
-}
-
-/** Discord and/or Slack, the digest scheduler, and a clean stop on SIGTERM/SIGINT. */
-async function runPlatforms(bot: Bot): Promise<void> {
-  const { config, log } = bot;
-  const posters: Partial<Record<Platform, ChannelPoster>> = {};
-  const stops: (() => Promise<void>)[] = [];
-  // The database first: without it there are no digests, so the bot must not start half-way (it throws StoreOpenError).
-  const store = bot.store();
-  try {
-    if (config.DISCORD_TOKEN) {
-      const discord = await startDiscord(bot);
-      posters.discord = async (channelId, reply, sub, { nonce }) => void (await discord.post(channelId, reply, sub.locale, nonce));
-      stops.push(() => discord.stop());
-      log.info('Discord adapter connected');
-    }
-    if (config.SLACK_BOT_TOKEN) {
-      const slack = await startSlack(bot);
-      posters.slack = (channelId, reply, sub) => slack.post(channelId, reply, sub.locale);
-      stops.push(() => slack.stop());
-      log.info({ mode: slack.mode }, 'Slack adapter started');
-    }
-  } catch (error) {
-    // One platform failed to start: stop the one that did, so the process really ends.
-    await Promise.allSettled(stops.map((s) => s()));
-    bot.close();
-    throw error;
-  }
-  const scheduler = new DigestScheduler(bot, store, posters);
-  scheduler.start();
-  // The census walks and syncs in the background of this process; commands never wait for it.
-  bot.hub.censusSync.start();
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping: finishing replies in flight');
-    await scheduler.stop();
-    await bot.hub.censusSync.stop();
-    await Promise.allSettled(stops.map((s) => s()));
-    bot.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
 }
 
 /** What main decided: the exit status, and whether the process keeps running (platforms) or exits now. */
@@ -128,6 +78,8 @@ async function main(argv: string[]): Promise<Outcome> {
   const bot = createBot(config, { log });
 
   if (platforms) {
+    // Loaded only here, so a console start never loads discord.js, Bolt or the scheduler.
+    const { runPlatforms } = await import('./platforms.js');
     await runPlatforms(bot);
     return { code: 0, keepRunning: true }; // the adapters hold the event loop open
   }

@@ -1,50 +1,36 @@
 // `npm start` with platform tokens: one process runs Discord and Slack (and the digests), answers
 // on both, and stops cleanly on SIGTERM.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeDiscord, type FakeDiscord } from './fakes/discord.js';
 import { startFakeSlack, type FakeSlack } from './fakes/slack.js';
 import { tempDir } from './helpers/bot.js';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { spawnBot, type BotProcess } from './helpers/main-process.js';
+import { freePort } from './helpers/ports.js';
 
 /** `npm start` (src/main.ts) with both platforms pointed at their fakes, offline, in a temp DATA_DIR. */
-function startMain(discord: FakeDiscord, slack: FakeSlack, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: {
-      ...process.env,
-      OFFLINE: '1',
-      DATA_DIR: tempDir(),
-      DISCORD_TOKEN: 'main-test-token',
-      DISCORD_API_URL: discord.apiUrl,
-      SLACK_API_URL: slack.apiUrl,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+function startMain(discord: FakeDiscord, slack: FakeSlack, env: Record<string, string>): BotProcess {
+  return spawnBot({
+    OFFLINE: '1',
+    DATA_DIR: tempDir(),
+    DISCORD_TOKEN: 'main-test-token',
+    DISCORD_API_URL: discord.apiUrl,
+    SLACK_API_URL: slack.apiUrl,
+    ...env,
   });
 }
 
 describe('npm start with DISCORD_TOKEN and SLACK_BOT_TOKEN', () => {
   let discord: FakeDiscord;
   let slack: FakeSlack;
-  let child: ChildProcess;
+  let bot: BotProcess;
   let port: number;
-  let stderr = '';
   const signingSecret = 'main-test-secret';
 
   beforeAll(async () => {
     discord = await startFakeDiscord();
     slack = await startFakeSlack();
     port = await freePort();
-    child = startMain(discord, slack, { SLACK_BOT_TOKEN: 'xoxb-main-test', SLACK_SIGNING_SECRET: signingSecret, PORT: String(port), LOG_LEVEL: 'warn' });
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
+    bot = startMain(discord, slack, { SLACK_BOT_TOKEN: 'xoxb-main-test', SLACK_SIGNING_SECRET: signingSecret, PORT: String(port), LOG_LEVEL: 'warn' });
     await discord.waitForReady(15_000);
     // Slack's HTTP endpoint is up once its health check answers.
     for (let i = 0; i < 100; i++) {
@@ -54,7 +40,7 @@ describe('npm start with DISCORD_TOKEN and SLACK_BOT_TOKEN', () => {
   }, 30_000);
 
   afterAll(async () => {
-    child.kill('SIGKILL');
+    bot.child.kill('SIGKILL');
     await discord.close();
     await slack.close();
   });
@@ -71,10 +57,9 @@ describe('npm start with DISCORD_TOKEN and SLACK_BOT_TOKEN', () => {
   });
 
   it('stops cleanly on SIGTERM', async () => {
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
-    expect(stderr).not.toMatch(/"level":(50|60)/);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    expect(bot.stderr()).not.toMatch(/"level":(50|60)/);
   });
 });
 
@@ -83,13 +68,11 @@ describe('npm start when one platform refuses its token', () => {
     const discord = await startFakeDiscord();
     const slack = await startFakeSlack();
     slack.fail('auth.test', { error: 'invalid_auth', times: Infinity });
-    const child = startMain(discord, slack, { SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: 'secret', PORT: String(await freePort()), LOG_LEVEL: 'silent' });
-    let stderr = '';
-    child.stderr!.on('data', (chunk) => (stderr += chunk));
-    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    const refused = startMain(discord, slack, { SLACK_BOT_TOKEN: 'xoxb-revoked', SLACK_SIGNING_SECRET: 'secret', PORT: String(await freePort()), LOG_LEVEL: 'silent' });
+    const code = await refused.exited;
     await discord.close();
     await slack.close();
     expect(code).toBe(1);
-    expect(stderr).toContain('SLM Radar could not start: Slack did not accept SLACK_BOT_TOKEN (invalid_auth)');
+    expect(refused.stderr()).toContain('SLM Radar could not start: Slack did not accept SLACK_BOT_TOKEN (invalid_auth)');
   }, 30_000);
 });

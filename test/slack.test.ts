@@ -347,3 +347,22 @@ describe('slackErrorMessage', () => {
     expect(slackErrorMessage(new Error('socket hang up'))).toBe('Sorry, Slack refused the reply. Please try again in a moment.');
   });
 });
+
+describe('Slack adapter, stopping', () => {
+  it('drain() answers new commands with a restart notice and waits for the replies in flight', async () => {
+    const h = await harness();
+    try {
+      const first = await h.slash('/trend', 'fill-mask');
+      expect(first.status).toBe(200);
+      const draining = h.slack.drain();
+      const late = await h.slash('/share', '');
+      expect(late.body).toMatchObject({ response_type: 'ephemeral', text: 'SLM Radar is restarting. Please try again in a minute.' });
+      await draining;
+      expect(responses(h.fake, first.id).some((c) => c.args.response_type === 'in_channel')).toBe(true);
+      expect(h.invoked).toEqual(['/trend fill-mask']); // the late command never reached the bot
+      expect(h.slack.connected()).toBe(false);
+    } finally {
+      await h.close();
+    }
+  });
+});

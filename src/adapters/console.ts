@@ -5,7 +5,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Bot } from '../bot.js';
-import { quickChartUrl, renderPng, shortQuickChartUrl } from '../charts/index.js';
 import { sourceLine } from '../format.js';
 import { t, type Locale } from '../i18n.js';
 import type { Reply } from '../reply.js';
@@ -73,6 +72,8 @@ export class ConsoleBot {
   async present(reply: Reply): Promise<ConsoleAnswer> {
     const answer: ConsoleAnswer = { reply, text: '' };
     if (reply.chart) {
+      // Loaded on the first chart: Skia, Chart.js and the font are not needed before the prompt or for /about.
+      const { renderPng } = await import('../charts/render-png.js');
       mkdirSync(this.outDir, { recursive: true });
       const base = reply.chart.fileName.replace(/\.png$/, '');
       const n = (this.charts.get(base) ?? 0) + 1;
@@ -80,6 +81,7 @@ export class ConsoleBot {
       answer.chartPath = resolve(join(this.outDir, `${base}${n > 1 ? `-${n}` : ''}.png`));
       writeFileSync(answer.chartPath, renderPng(reply.chart.config));
       if (this.quickChart) {
+        const { quickChartUrl, shortQuickChartUrl } = await import('../charts/quickchart.js');
         const baseUrl = this.bot.config.QUICKCHART_URL;
         // Offline means no network at all: the long link carries the whole chart instead of a short one.
         answer.chartUrl = this.bot.config.OFFLINE ? quickChartUrl(reply.chart.config, { baseUrl }) : await shortQuickChartUrl(reply.chart.config, { baseUrl });
@@ -93,11 +95,9 @@ export class ConsoleBot {
   /** The interactive prompt: one command per line until `exit` or end of input; bad input never stops it. */
   async repl(input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
     const rl = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true });
-    const status = this.bot.hub.status();
-    const welcome =
-      status.mode === 'offline'
-        ? t(this.locale, 'console.welcomeOffline', { date: status.snapshotCollectedAt.slice(0, 10) })
-        : t(this.locale, 'console.welcomeLive', { endpoint: status.endpoint });
+    // From the configuration only: the snapshot loads when a command first needs it, not before the prompt.
+    const { OFFLINE, HF_ENDPOINT } = this.bot.config;
+    const welcome = OFFLINE ? t(this.locale, 'console.welcomeOffline') : t(this.locale, 'console.welcomeLive', { endpoint: HF_ENDPOINT });
     output.write(`${welcome}\n${t(this.locale, 'console.prompt')}\n`);
     rl.setPrompt('slm-radar> ');
     rl.prompt();

@@ -18,6 +18,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   Routes,
+  Status,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -31,6 +32,7 @@ import { t, toLocale, type Locale } from '../i18n.js';
 import { findCommand, type RawArgs } from '../invoke.js';
 import type { Logger } from '../log.js';
 import type { Reply } from '../reply.js';
+import { InFlight, STOP_TIMEOUT_MS } from '../in-flight.js';
 import { withDeadline } from '../time.js';
 import { adapterWords, NO_MENTIONS, renderMessage, textMessage, type RenderOptions } from './discord-render.js';
 
@@ -39,8 +41,7 @@ export { renderMessage, replyEmbed, DISCORD_LIMITS, type RenderOptions } from '.
 
 /** Autocomplete must answer within 3 s; this leaves room for the trip back to Discord. */
 export const AUTOCOMPLETE_DEADLINE_MS = 2500;
-/** How long stop() waits for replies in flight before closing anyway. */
-export const STOP_TIMEOUT_MS = 10_000;
+export { STOP_TIMEOUT_MS } from '../in-flight.js';
 const MAX_CHOICES = 25;
 const CHOICE_LENGTH = 100;
 
@@ -63,7 +64,14 @@ export interface DiscordAdapter {
   client: Client;
   /** Posts a reply to a channel (digests); see postToChannel. */
   post(channelId: string, reply: Reply, locale: Locale, nonce?: string): Promise<Message>;
-  /** Finishes the replies in flight (up to stopTimeoutMs), then destroys the client. Idempotent. */
+  /** Whether the gateway session is up (every shard READY): /readyz. */
+  connected(): boolean;
+  /**
+   * Stops taking commands (whoever asks is told the bot is restarting) and waits for the replies in
+   * flight, until `deadline` (epoch ms; default stopTimeoutMs from now). The client stays connected.
+   */
+  drain(deadline?: number): Promise<void>;
+  /** drain(), then destroys the client. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -150,7 +158,7 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
     rest: { ...(apiUrl ? { api: apiUrl } : {}), ...options.rest },
   });
 
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new InFlight();
   let stopping = false;
   let stopped: Promise<void> | undefined;
 
@@ -273,13 +281,12 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
   };
 
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const task = (async () => {
-      if (interaction.isChatInputCommand()) await onCommand(interaction);
-      else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
-    })()
-      .catch((error: unknown) => log.error({ err: loggableError(error), interaction: interaction.id }, 'discord: interaction handler failed'))
-      .finally(() => inFlight.delete(task));
-    inFlight.add(task);
+    void inFlight.track(
+      (async () => {
+        if (interaction.isChatInputCommand()) await onCommand(interaction);
+        else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
+      })().catch((error: unknown) => log.error({ err: loggableError(error), interaction: interaction.id }, 'discord: interaction handler failed')),
+    );
   });
   client.on(Events.Error, (error) => log.error({ err: loggableError(error) }, 'discord: client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord: warning'));
@@ -287,6 +294,11 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
   client.on(Events.ShardDisconnect, (event, shard) => log.warn({ code: event.code, shard }, 'discord: gateway disconnected'));
   client.on(Events.ShardResume, (shard) => log.info({ shard }, 'discord: gateway resumed'));
   client.rest.on('rateLimited', (info) => log.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord: rate limited'));
+
+  async function drain(deadline = Date.now() + (options.stopTimeoutMs ?? STOP_TIMEOUT_MS)): Promise<void> {
+    stopping = true;
+    await inFlight.settled(deadline);
+  }
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
@@ -302,13 +314,12 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
   return {
     client,
     post: (channelId, reply, locale, nonce) => postToChannel(client, channelId, reply, locale, render, nonce),
+    // A dropped gateway connection puts its shard back to connecting/resuming until discord.js reconnects.
+    connected: () => !stopping && client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
+    drain,
     stop() {
       stopped ??= (async () => {
-        stopping = true;
-        const deadline = Date.now() + (options.stopTimeoutMs ?? STOP_TIMEOUT_MS);
-        while (inFlight.size > 0 && Date.now() < deadline) {
-          await withDeadline(Promise.allSettled([...inFlight]), deadline - Date.now());
-        }
+        await drain();
         if (inFlight.size > 0) log.warn({ pending: inFlight.size }, 'discord: closing with replies still in flight');
         await client.destroy();
         log.info('discord: stopped');

@@ -4,12 +4,14 @@
 // text after the command goes to bot.invokeText, the Reply comes back as Block Kit.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 // Named imports: under vitest a default import of this CommonJS module yields the App class itself.
-import { App, LogLevel, webApi } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Logger as BoltLogger, SlackCommandMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
 import type { Bot } from '../bot.js';
 import { quickChartUrl, renderPng } from '../charts/index.js';
 import type { Command } from '../command.js';
 import type { Config } from '../config.js';
+import { Health } from '../health.js';
+import { InFlight, STOP_TIMEOUT_MS } from '../in-flight.js';
 import { t, toLocale, type Locale } from '../i18n.js';
 import type { Logger } from '../log.js';
 import type { Reply } from '../reply.js';
@@ -36,6 +38,8 @@ export interface SlackAdapterOptions {
   timeoutMs?: number;
   /** Defaults to bot.log. */
   log?: Logger;
+  /** HTTP mode: Bolt's server also answers /healthz and /readyz from this (default: no readiness conditions). */
+  health?: Health;
 }
 
 export interface SlackAdapter {
@@ -48,6 +52,14 @@ export interface SlackAdapter {
   /** The HTTP server, in HTTP mode. */
   server?: Server;
   mode: 'socket' | 'http';
+  /** Socket Mode: the WebSocket to Slack is open; HTTP mode: the server is listening. For /readyz. */
+  connected(): boolean;
+  /**
+   * Stops taking commands (whoever asks is told the bot is restarting) and waits for the replies in
+   * flight, until `deadline` (epoch ms; default 10 s from now). Slack stays connected.
+   */
+  drain(deadline?: number): Promise<void>;
+  /** drain(), then disconnects (Socket Mode) or closes the HTTP server. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -74,26 +86,42 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
     rejectRateLimitedCalls: true,
     timeout: options.timeoutMs ?? 15_000,
   };
+  const health = options.health ?? new Health();
+  // Socket Mode: our own receiver, so its client's connection events can be watched (readiness).
+  const receiver = socketMode
+    ? new SocketModeReceiver({ appToken: config.SLACK_APP_TOKEN!, logger: boltLogger(log), installerOptions: { clientOptions } })
+    : undefined;
+  let socketConnected = false;
+  receiver?.client.on('connected', () => (socketConnected = true));
+  receiver?.client.on('disconnected', () => (socketConnected = false));
+  receiver?.client.on('reconnecting', () => (socketConnected = false));
   const app = new App({
     token: config.SLACK_BOT_TOKEN,
     logger: boltLogger(log),
     clientOptions,
     // auth.test runs in init() below, so a bad token rejects startSlack instead of an unhandled rejection.
     deferInitialization: true,
-    ...(socketMode
-      ? { socketMode: true, appToken: config.SLACK_APP_TOKEN }
+    ...(receiver
+      ? { receiver }
       : {
           signingSecret: config.SLACK_SIGNING_SECRET,
-          customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => void res.writeHead(200, { 'content-type': 'text/plain' }).end('ok') }],
+          customRoutes: ['/healthz', '/readyz'].map((path) => ({ path, method: ['GET', 'HEAD'], handler: (req, res) => void health.handle(req, res) })),
         }),
   });
 
   const locales = new UserLocales(log);
   const delivery: Delivery = { config, log, maxRetryAfterMs };
+  const inFlight = new InFlight();
+  let stopping = false;
   // One generic handler per command: no per-command code.
   for (const command of bot.commands) {
     app.command(`/${command.name}`, async (args) => {
-      await handleSlashCommand(bot, command, args, locales, delivery);
+      if (stopping) {
+        const locale = locales.cached(args.body.user_id) ?? 'en';
+        await args.ack({ response_type: 'ephemeral', text: t(locale, 'adapters.restarting') }).catch((error: unknown) => log.warn({ err: error }, 'Slack restart notice not sent'));
+        return;
+      }
+      await inFlight.track(handleSlashCommand(bot, command, args, locales, delivery));
     });
   }
   app.error(async (error) => {
@@ -116,17 +144,28 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
     const address = server.address();
     log.info({ port: typeof address === 'object' && address ? address.port : address }, 'Slack adapter listening (HTTP mode, POST /slack/events)');
   }
-  let stopped = false;
+  async function drain(deadline = Date.now() + STOP_TIMEOUT_MS): Promise<void> {
+    stopping = true;
+    await inFlight.settled(deadline);
+  }
+  let stopped: Promise<void> | undefined;
   const digestClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, retryConfig: { retries: 0 }, logger: boltLogger(log) });
   return {
     app,
     post: (channel, reply, locale) => postDigest(digestClient, channel, reply, { config, locale, log, maxRetryAfterSeconds: options.maxRetryAfterSeconds }),
     server,
     mode: socketMode ? 'socket' : 'http',
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await app.stop();
+    connected: () => !stopping && (receiver ? socketConnected : server?.listening === true),
+    drain,
+    stop() {
+      stopped ??= (async () => {
+        await drain();
+        if (inFlight.size > 0) log.warn({ pending: inFlight.size }, 'Slack: closing with replies still in flight');
+        // Keep-alive connections would hold the HTTP server's close open.
+        server?.closeIdleConnections();
+        await app.stop();
+      })();
+      return stopped;
     },
   };
 }

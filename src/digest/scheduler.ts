@@ -8,6 +8,7 @@ import { errorReply, type Reply } from '../reply.js';
 import { recordHistory } from './history.js';
 import type { Platform, SendRecord, Store, Subscription } from './store.js';
 import { isoWeekOf } from '../core/weeks.js';
+import { InFlight, STOP_TIMEOUT_MS } from '../in-flight.js';
 import { sleep } from '../time.js';
 
 export interface PostOptions {
@@ -92,9 +93,26 @@ export function missedWeeks(sub: Subscription, sends: readonly SendRecord[], now
   return missed;
 }
 
+/** A week this process claimed and has not recorded as sent or failed yet. */
+interface Claim {
+  sub: Subscription;
+  isoWeek: string;
+  /** Set once the store has it as 'sending' (built, posting starts). */
+  sending: boolean;
+  /** True while the platform is being asked to post it: then it may have gone out. */
+  posting: boolean;
+}
+
 export class DigestScheduler {
   private cron?: Cron;
   private running?: Promise<void>;
+  /** Set by stop(): no new tick, no new post attempt. */
+  private stopping = false;
+  private readonly claims = new Map<string, Claim>();
+  private readonly posts = new InFlight();
+  /** Ends the waits between post attempts when stop() is called. */
+  private wake!: () => void;
+  private readonly woken = new Promise<void>((resolve) => (this.wake = resolve));
 
   constructor(
     private readonly bot: Bot,
@@ -118,14 +136,49 @@ export class DigestScheduler {
     if (found) this.bot.log.warn({ found }, 'digest: posts interrupted by a stopped process were not resent (no duplicates)');
   }
 
-  /** Stops ticking and waits for the tick in progress. */
-  async stop(): Promise<void> {
+  /**
+   * Stops ticking. A digest still being built, or waiting to try its post again, gives its week's
+   * claim back, so the next start posts it; a post the platform is handling may finish until
+   * `deadline` (epoch ms) and is then recorded as sent. Nothing is posted twice.
+   */
+  async stop(deadline = Date.now() + STOP_TIMEOUT_MS): Promise<void> {
     this.cron?.stop();
-    await this.running;
+    this.stopping = true;
+    this.wake();
+    const released = this.store.releaseClaims(); // the weeks still being built: nothing was sent for them
+    if (released) this.bot.log.info({ released }, 'digest: stopping; the weeks still being built are posted after the restart');
+    for (const claim of this.claims.values()) if (claim.sending && !claim.posting) this.handBack(claim);
+    if (!(await this.posts.settled(deadline))) this.bot.log.warn('digest: stopping with a post still in flight; if it did not go out, that week is shown as interrupted');
+  }
+
+  /** One attempt at a post, with its record: stop() waits for both. */
+  private async postOnce(claim: Claim, post: () => Promise<void>, now: Date): Promise<void> {
+    const { sub, isoWeek } = claim;
+    claim.posting = true;
+    try {
+      await post();
+      this.store.markSent(sub.id, isoWeek, now);
+      this.bot.log.info({ subscription: sub.id, platform: sub.platform, channel: sub.channelId, isoWeek }, 'digest: posted');
+    } catch (err) {
+      // Refused while stopping: nothing went out and no retry comes in this process; the next start posts it.
+      // (A post that may have gone out is not given back: it is recorded as failed, never sent twice.)
+      if (this.stopping && !(err instanceof UncertainPostError)) this.handBack(claim);
+      throw err;
+    } finally {
+      claim.posting = false;
+    }
+  }
+
+  /** Gives back a week whose attempts were all refused (nothing went out): the next process posts it. */
+  private handBack(claim: Claim): void {
+    if (!this.claims.delete(`${claim.sub.id}|${claim.isoWeek}`)) return;
+    this.store.releaseFailedSend(claim.sub.id, claim.isoWeek);
+    this.bot.log.info({ subscription: claim.sub.id, isoWeek: claim.isoWeek }, 'digest: stopping; this week is posted after the restart');
   }
 
   /** Posts every digest due at `now`, and records the week's history; one tick at a time. */
   async tick(now: Date): Promise<void> {
+    if (this.stopping) return;
     if (this.running) return this.running;
     this.running = this.runTick(now).finally(() => (this.running = undefined));
     return this.running;
@@ -176,8 +229,21 @@ export class DigestScheduler {
    * outcome. Every attempt carries the week's nonce, so a platform that supports it never shows two.
    */
   private async deliver(sub: Subscription, isoWeek: string, now: Date, digestFor: (sub: Subscription) => Promise<Reply>): Promise<void> {
+    const key = `${sub.id}|${isoWeek}`;
+    const claim: Claim = { sub, isoWeek, sending: false, posting: false };
+    this.claims.set(key, claim);
+    try {
+      await this.deliverClaimed(claim, now, digestFor);
+    } finally {
+      this.claims.delete(key);
+    }
+  }
+
+  private async deliverClaimed(claim: Claim, now: Date, digestFor: (sub: Subscription) => Promise<Reply>): Promise<void> {
+    const { sub, isoWeek } = claim;
     const post = this.posters[sub.platform]!;
     const reply = await digestFor(sub);
+    if (this.stopping) return; // stop() gave the claim back
     // Last week on the Hub could not be read (it is down or limiting us): try again at a later tick
     // this week rather than post old snapshot numbers as this week's. Offline, the snapshot is the point.
     if (reply.error || (reply.source?.kind === 'snapshot' && !this.bot.config.OFFLINE)) {
@@ -190,15 +256,15 @@ export class DigestScheduler {
       this.bot.log.warn({ subscription: sub.id, isoWeek }, 'digest: claim taken over by another process; not posting');
       return;
     }
+    claim.sending = true;
     const delays = this.options.retryDelaysMs ?? [2_000, 10_000];
     const options: PostOptions = { nonce: digestNonce(sub.id, isoWeek) };
     let lastError = '';
     for (let attempt = 0; attempt <= delays.length; attempt++) {
-      if (attempt > 0) await sleep(delays[attempt - 1]);
+      if (attempt > 0) await Promise.race([sleep(delays[attempt - 1]), this.woken]);
+      if (this.stopping) return; // stop() gave the claim back
       try {
-        await post(sub.channelId, { ...reply, ephemeral: false }, sub, options);
-        this.store.markSent(sub.id, isoWeek, now);
-        this.bot.log.info({ subscription: sub.id, platform: sub.platform, channel: sub.channelId, isoWeek }, 'digest: posted');
+        await this.posts.track(this.postOnce(claim, () => post(sub.channelId, { ...reply, ephemeral: false }, sub, options), now));
         return;
       } catch (err) {
         lastError = (err as Error).message ?? String(err);

@@ -321,6 +321,14 @@ export class Store {
     return this.db.prepare(`DELETE FROM sends WHERE subscription_id = ? AND iso_week = ? AND status = 'building' AND owner = ?`).run(subscriptionId, isoWeek, this.owner).changes === 1;
   }
 
+  /**
+   * Gives back this process's 'sending' claim whose attempts all failed, the post known not to have
+   * gone out (the bot is stopping between two attempts): a later process posts it.
+   */
+  releaseFailedSend(subscriptionId: number, isoWeek: string): boolean {
+    return this.db.prepare(`DELETE FROM sends WHERE subscription_id = ? AND iso_week = ? AND status = 'sending' AND owner = ?`).run(subscriptionId, isoWeek, this.owner).changes === 1;
+  }
+
   /** Releases every claim this process holds that is still being built (SIGTERM): they are retried after a restart. */
   releaseClaims(): number {
     return this.db.prepare(`DELETE FROM sends WHERE status = 'building' AND owner = ?`).run(this.owner).changes;

@@ -1,12 +1,17 @@
 // The bundled offline data: two Hub API dumps (March and January 2025) merged by repo id.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModelRecord } from '../core/types.js';
 import { fromRawHub, type RawHubModel } from './records.js';
 
-/** `data/snapshot/` of the project: two levels up from src/hub, whatever the working directory. */
-export const SNAPSHOT_DIR = fileURLToPath(new URL('../../data/snapshot/', import.meta.url));
+/**
+ * `data/snapshot/` of the project, whatever the working directory: two levels up from src/hub when
+ * run from source (tsx), three from dist/src/hub when compiled (`npm run build`).
+ */
+export const SNAPSHOT_DIR = ['../../data/snapshot/', '../../../data/snapshot/']
+  .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+  .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('../../data/snapshot/', import.meta.url));
 
 /** Newest first: fields of the newer file win, the older one only fills gaps. */
 export const SNAPSHOT_FILES = ['models-2025-03.json', 'models-2025-01.json'] as const;
@@ -30,11 +35,19 @@ export function mergeRawModels(newestFirst: RawHubModel[][]): RawHubModel[] {
   for (const dump of [...newestFirst].reverse()) {
     for (const raw of dump) {
       if (typeof raw?.id !== 'string') continue;
-      const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== null));
-      merged.set(raw.id, { ...merged.get(raw.id), ...defined } as RawHubModel);
+      // Most ids are in one dump only: those are kept as they are, and only the others are copied.
+      const older = merged.get(raw.id);
+      merged.set(raw.id, older ? withDefinedFields(older, raw) : raw);
     }
   }
   return [...merged.values()];
+}
+
+/** `older` with every field `newer` defines (null and undefined say nothing, so they do not overwrite). */
+function withDefinedFields(older: RawHubModel, newer: RawHubModel): RawHubModel {
+  const out: RawHubModel = { ...older };
+  for (const [key, value] of Object.entries(newer)) if (value !== undefined && value !== null) out[key] = value;
+  return out;
 }
 
 /** The snapshot files merged, in the raw Hub shape (also what the fake Hub serves). */
@@ -64,6 +77,11 @@ let loaded: Snapshot | undefined;
 export function getSnapshot(): Snapshot {
   loaded ??= buildSnapshot(loadRawSnapshot());
   return loaded;
+}
+
+/** Whether the snapshot has been read yet (readiness: the bot has data to answer from). */
+export function snapshotLoaded(): boolean {
+  return loaded !== undefined;
 }
 
 /** When the bundled data was collected (2025-03-22T10:04:49.000Z for the shipped files). */
