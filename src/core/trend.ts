@@ -69,7 +69,7 @@ export interface MonthlyTrendResult extends TrendResult {
   undated: number;
   /** Models created before `since`, left out. */
   beforeSince: number;
-  /** When `since` reaches back to the floor month: the backfilled models, one bucket before the months; else null (they are before `since`). */
+  /** When `since` reaches back to the floor month: the models created before it (the backfilled ones), one bucket before the months; else null (they are before `since`). */
   beforeFloor: FloorBucket | null;
 }
 

@@ -299,27 +299,21 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   }
 
   /**
-   * "Did you mean" from the Hub's own search, so every suggestion is a repo the Hub will answer for:
-   * the ids found for the typed text, then (quick searches) for its name alone and its first word.
+   * More ids for "did you mean" from the Hub's own search, so every suggestion is a repo the Hub will
+   * answer for: quick searches for the typed name alone and for its first word, side by side (a
+   * not-found reply waits for one round of searches, not three in a row); a failed one finds nothing.
    */
-  async function hubSuggestions(id: string, found: string[]): Promise<string[]> {
-    const ids = [...found];
-    let ranked = rankSuggestions(id, ids, SUGGESTIONS);
+  function broaderSearches(id: string): Promise<string[]> {
     const name = id.slice(id.indexOf('/') + 1);
-    const asked = new Set([lower(id)]);
-    for (const query of [name, /^[a-z]+/i.exec(name)?.[0]]) {
-      if (ranked.length >= SUGGESTIONS) break;
-      if (!query || query.length < 2 || asked.has(lower(query))) continue;
-      asked.add(lower(query));
-      try {
-        ids.push(...(await client.searchIds(query, SUGGESTION_SEARCH_LIMIT, true)));
-      } catch (err) {
-        logger.debug({ err, query }, 'hub: suggestion search failed');
-        break;
-      }
-      ranked = rankSuggestions(id, ids, SUGGESTIONS);
-    }
-    return ranked;
+    const queries = [...new Set([name, /^[a-z]+/i.exec(name)?.[0]].filter((q): q is string => !!q && q.length >= 2 && lower(q) !== lower(id)).map(lower))];
+    return Promise.all(
+      queries.map((query) =>
+        client.searchIds(query, SUGGESTION_SEARCH_LIMIT, true).catch((err) => {
+          logger.debug({ err, query }, 'hub: suggestion search failed');
+          return [] as string[];
+        }),
+      ),
+    ).then((found) => found.flat());
   }
 
   async function model(text: string): Promise<ModelResult> {
@@ -343,9 +337,13 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         const known = findKnown(id)?.record.id;
         if (known && known !== id) record = await fetchModel(known);
         if (!record) {
-          hubIds = await client.searchIds(id, SUGGESTION_SEARCH_LIMIT);
+          const typed = client.searchIds(id, SUGGESTION_SEARCH_LIMIT);
+          const broader = broaderSearches(id);
+          hubIds = await typed;
           const match = hubIds.find((h) => lower(h) === lower(id) && h !== id && h !== known);
           if (match) record = await fetchModel(match);
+          // The typed id's own search first; the broader ones only when it finds too few.
+          else if (rankSuggestions(id, hubIds, SUGGESTIONS).length < SUGGESTIONS) hubIds.push(...(await broader));
         }
       }
     } catch (err) {
@@ -371,7 +369,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
     }
     if (record) return foundModel(record, { kind: 'live', collectedAt: nowIso() }, [], true);
     // The Hub says there is no such repo.
-    return { found: false, suggestions: await hubSuggestions(id, hubIds), source: { kind: 'live', collectedAt: nowIso() }, notes: [] };
+    return { found: false, suggestions: rankSuggestions(id, hubIds, SUGGESTIONS), source: { kind: 'live', collectedAt: nowIso() }, notes: [] };
   }
 
   async function modelConfig(id: string): Promise<Record<string, unknown> | undefined> {
