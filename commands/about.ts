@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import packageJson from '../package.json' with { type: 'json' };
 import type { Command } from '../src/command.js';
+import { FLOOR_DATE } from '../src/core/date-floor.js';
 import { formatCount, formatDate, formatDateTime, formatParameters, formatPercent } from '../src/format.js';
 import { t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
@@ -35,7 +36,8 @@ const command: Command<typeof schema> = {
           name: t(locale, 'census.aboutName'),
           value: t(locale, 'census.aboutValue', {
             models: census.models,
-            oldest: census.oldest ?? '–',
+            // The oldest stored day is the Hub's backfill day: those models were created on or before it.
+            oldest: census.oldest === null ? '–' : census.oldest <= FLOOR_DATE ? t(locale, 'dates.beforeFloor') : census.oldest,
             newest: census.newest ?? '–',
             walking: census.walking ? 'yes' : 'no',
             percent: formatPercent(census.walkPercent / 100, locale, 0),

@@ -6,7 +6,7 @@ import { classifyModel, sizeHistogram, sizeHistogramOfSorted, wantsConfig, type 
 import { estimateFromConfig } from '../src/core/config-size.js';
 import { classifyAll, type ClassifiedModel } from '../src/core/verdict.js';
 import { classifyChart } from '../src/charts/configs.js';
-import { bandWord, formatCount, formatDate, formatParameters, formatPercent, sourceLine, verdictWord } from '../src/format.js';
+import { bandWord, formatCount, formatCreated, formatParameters, formatPercent, sourceLine, verdictWord } from '../src/format.js';
 import { optional, t, tAll, type Locale } from '../src/i18n.js';
 import { modelIdSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
@@ -55,7 +55,7 @@ export function classifyFields(r: ClassifyResult, locale: Locale) {
     { name: name('task'), value: r.task ?? '–', inline: true },
     { name: name('downloads'), value: formatCount(r.downloads, locale), inline: true },
     { name: name('likes'), value: formatCount(r.likes, locale), inline: true },
-    { name: name('created'), value: formatDate(r.createdAt), inline: true },
+    { name: name('created'), value: formatCreated(r.createdAt, r.createdAtBackfill, locale), inline: true },
   ];
   if (r.activeParameters) fields.push({ name: name('active'), value: formatParameters(r.activeParameters, locale), inline: true });
   return fields;
@@ -80,7 +80,7 @@ const command: Command<typeof schema> = {
   async run(ctx, args): Promise<Reply> {
     const thresholds = thresholdsFrom(args, ctx.config);
     const found = await ctx.hub.model(args.model);
-    if (!found.found) return notFoundReply(args.model, found.suggestions, found.notes.map((n) => n[ctx.locale]), ctx.locale, (id) => `/classify ${id}`, found.hubFailed);
+    if (!found.found) return notFoundReply(args.model, found, ctx.locale, (id) => `/classify ${id}`);
 
     const { locale } = ctx;
     const notes = found.notes.map((n) => n[ctx.locale]);

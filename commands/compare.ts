@@ -13,9 +13,18 @@ import { VERDICTS } from '../src/core/types.js';
 
 export const MAX_COMPARED = 5;
 
+/** Words people put between the models they compare: separators, never model ids to look up. */
+const SEPARATORS = new Set(['vs', 'vs.', 'v.', 'versus', 'and', 'et', '&', ',', '/', '|', 'or', 'ou']);
+
+/** The model ids of "a vs b, c & d": split at spaces and commas, separator words dropped, each id once. */
+export function modelIdsOf(text: string): string[] {
+  const words = text.split(/[\s,]+/).filter((w) => w.length > 0 && !SEPARATORS.has(w.toLowerCase()));
+  return [...new Set(words.map(normalizeModelId).filter((id) => id.length > 0))];
+}
+
 const modelList = z
   .string({ error: 'compare_count' })
-  .transform((text) => [...new Set(text.split(/[\s,]+/).map(normalizeModelId).filter((id) => id.length > 0))])
+  .transform(modelIdsOf)
   .refine((ids) => ids.every(isModelId), { message: 'compare_ids' })
   .refine((ids) => ids.length >= 2 && ids.length <= MAX_COMPARED, { message: 'compare_count' });
 
@@ -35,10 +44,10 @@ const command: Command<typeof schema> = {
     const { locale } = ctx;
     const results = await Promise.all(args.models.map((id) => ctx.hub.model(id)));
     const missing = results.findIndex((r) => !r.found);
-    if (missing >= 0) {
-      const r = results[missing];
+    const r = results[missing];
+    if (r && !r.found) {
       const retype = (id: string) => `/compare ${args.models.map((m, i) => (i === missing ? id : m)).join(' ')}`;
-      return notFoundReply(args.models[missing], r.found ? [] : r.suggestions, r.notes.map((n) => n[locale]), locale, retype, r.found ? undefined : r.hubFailed);
+      return notFoundReply(args.models[missing], r, locale, retype);
     }
     // Two spellings of one repo (`gpt2`, `openai-community/gpt2`) are one model.
     const models = results

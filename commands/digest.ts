@@ -3,15 +3,16 @@
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
 import { shareOf } from '../src/core/share.js';
+import { trendFromCounts } from '../src/core/trend.js';
 import { VERDICTS, type ModelRecord } from '../src/core/types.js';
 import { classifyAll, type ClassifiedModel } from '../src/core/verdict.js';
 import { WEEKLY_NEW_MODELS_MAX } from '../src/digest/history.js';
-import { formatCount, formatDate, formatParameters, formatPercent, sourceLine, verdictWord } from '../src/format.js';
+import { formatCount, formatDate, formatParameters, formatPercent, verdictWord } from '../src/format.js';
 import { t, tAll, type Locale } from '../src/i18n.js';
 import { TAG_OPTION, tagSchema, thresholdsFrom } from '../src/options.js';
 import type { Reply } from '../src/reply.js';
 import { unknownNote } from '../src/samples.js';
-import trend from './trend.js';
+import trend, { trendRules, weekCounts } from './trend.js';
 
 const WEEK_MS = 7 * 86_400_000;
 const TOP = 5;
@@ -64,11 +65,12 @@ const command: Command<typeof schema> = {
     const classified = classifyAll(week, created.lookup, thresholds, created.calibration);
     const share = shareOf(classified);
     const earlier = ctx.store().weeklyCounts(args.tag ?? null).slice(-4);
-    const earlierShares = earlier
-      .map((w) => {
-        const known = w.counts.SLM + w.counts.borderline + w.counts.LLM;
-        return `${w.isoWeek} ${formatPercent(known ? w.counts.SLM / known : null, locale, 0)}`;
-      })
+    // The same rule as every headline: a share from fewer than TREND_MIN_KNOWN models of known size is marked.
+    const rules = trendRules(ctx);
+    const min = rules.minKnown;
+    const earlierWeeks = trendFromCounts(earlier.map(weekCounts), '', rules).periods;
+    const earlierShares = earlierWeeks
+      .map((w) => t(locale, 'digest.previousWeek', { week: w.period, share: formatPercent(w.slmShare, locale, 0), low: w.lowConfidence ? 'yes' : 'no' }))
       .join(', ');
     const period = `${formatDate(weekStart.toISOString())} → ${formatDate(weekEnd.toISOString())}`;
     const scope = args.tag ?? t(locale, 'digest.allTasks');
@@ -78,6 +80,8 @@ const command: Command<typeof schema> = {
       total: share.total,
       share: formatPercent(share.slmShareOfKnown, locale),
       known: share.total - share.counts.unknown,
+      few: share.total - share.counts.unknown < min ? 'yes' : 'no',
+      min,
     });
     const trendReply = await trend.run(ctx, { tag: args.tag });
     const notes = created.notes.map((n) => n[locale]);
@@ -85,6 +89,7 @@ const command: Command<typeof schema> = {
       notes.push(t(locale, 'digest.limited', { max: WEEKLY_NEW_MODELS_MAX }));
     }
     notes.push(unknownNote(share.counts.unknown, share.total, locale));
+    if (earlierWeeks.some((w) => w.lowConfidence)) notes.push(t(locale, 'digest.lowWeeks', { min }));
     return {
       title: t(locale, 'digest.title', { scope }),
       summary,
@@ -108,7 +113,6 @@ const command: Command<typeof schema> = {
         total: share.total,
         slmShareOfKnown: share.slmShareOfKnown,
         previousWeeks: earlier,
-        source: sourceLine(created.source, locale),
       },
     };
   },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Command, CommandContext } from '../src/command.js';
 import { lifespanHistoryOf, lifespanOf } from '../src/core/lifespan.js';
 import { lifespanChart, lifespanHistoryChart } from '../src/charts/configs.js';
-import { formatDate, formatParameters, formatPercent } from '../src/format.js';
+import { floorBucketLabel, formatCount, formatDate, formatParameters, formatPercent } from '../src/format.js';
 import { booleanSchema, HISTORY_OPTION, SAMPLE_OPTION, sampleChoiceSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import { optional, t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
@@ -83,8 +83,30 @@ const command: Command<typeof schema> = {
     const collected = formatDate(sample.source.collectedAt);
     const slm = formatParameters(thresholds.slmBelow, locale);
     const llm = formatParameters(thresholds.llmFrom, locale);
-    const summary = t(locale, 'lifespan.summary', { cutoff, collected, slm: formatPercent(old.slm, locale, 0), llm: formatPercent(old.llm, locale, 0) });
+    const percent = (share: number | null) => formatPercent(share, locale, 0);
+    const without = result.olderThan12MonthsWithoutFloor;
+    const floorModels = result.beforeFloor?.models ?? 0;
+    const study = result.study;
+    const summary = [
+      t(locale, 'lifespan.summary', {
+        cutoff,
+        collected,
+        slm: percent(old.slm),
+        llm: percent(old.llm),
+        floor: floorModels ? formatCount(floorModels, locale) : 'none',
+        slmWithout: percent(without.slm),
+        llmWithout: percent(without.llm),
+      }),
+      t(locale, 'lifespan.study', {
+        since: study.since,
+        slm: percent(study.olderThan12Months.slm),
+        llm: percent(study.olderThan12Months.llm),
+        studySlm: percent(study.found.slm),
+        studyLlm: percent(study.found.llm),
+      }),
+    ].join(' ');
     const notes = [...sample.notes, sampleNote(sample, locale), unknownNote(result.unknown, sample.view.length, locale)];
+    if (floorModels) notes.push(t(locale, 'dates.floorNote', { count: floorModels }));
     notes.push(t(locale, 'lifespan.downloadsNote', { slm, llm }));
     if (result.undated) notes.push(t(locale, 'trend.undated', { count: result.undated }));
     return {
@@ -105,6 +127,7 @@ const command: Command<typeof schema> = {
             SLM: t(locale, 'lifespan.series', { verdict: 'SLM' }),
             LLM: t(locale, 'lifespan.series', { verdict: 'LLM' }),
             cutoff: t(locale, 'lifespan.cutoff', { month: result.cutoff.slice(0, 7) }),
+            beforeFloor: floorBucketLabel(locale),
           },
           locale,
         }),
@@ -117,7 +140,10 @@ const command: Command<typeof schema> = {
       data: {
         tag: args.tag ?? null,
         months: result.months,
+        beforeFloor: result.beforeFloor,
         olderThan12Months: result.olderThan12Months,
+        olderThan12MonthsWithoutFloor: result.olderThan12MonthsWithoutFloor,
+        study: result.study,
         cutoff: result.cutoff,
         totals: result.totals,
         sample: sampleData(sample),

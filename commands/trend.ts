@@ -3,11 +3,12 @@
 import { z } from 'zod';
 import type { Command, CommandContext } from '../src/command.js';
 import { monthOf } from '../src/core/months.js';
-import { trendFromCounts, trendOf, type TrendResult } from '../src/core/trend.js';
+import { DEFAULT_TREND_RULES, trendFromCounts, trendOf, type PeriodCounts, type TrendResult, type TrendRules } from '../src/core/trend.js';
+import type { WeeklyCounts } from '../src/digest/store.js';
 import { VERDICTS } from '../src/core/types.js';
 import { isoWeekOf } from '../src/core/weeks.js';
 import { trendChart, type ChartText } from '../src/charts/configs.js';
-import { formatNumber, formatPercent, verdictWord } from '../src/format.js';
+import { floorBucketLabel, formatNumber, formatPercent, verdictWord } from '../src/format.js';
 import { optional, t, tAll, type Locale } from '../src/i18n.js';
 import {
   booleanSchema,
@@ -28,32 +29,56 @@ import { analysisSample, sampleCaption, sampleData, sampleNote, sampleScope, thr
 
 export const DEFAULT_SINCE = '2023-01';
 
+/** The rules a direction must meet: TREND_MIN_KNOWN models of known size in 3 of the last 4 complete periods. */
+export function trendRules(ctx: CommandContext): TrendRules {
+  return { ...DEFAULT_TREND_RULES, minKnown: ctx.config.TREND_MIN_KNOWN };
+}
+
 /**
- * The headline. "New models" only where every model created counts (the census, the bot's weekly
- * counts of new models), never for a popularity sample (the top N, the snapshot).
+ * The headline: a direction only from complete periods with enough models of known size, saying how
+ * many it used; otherwise why there is not enough data. "New models" only where every model created
+ * counts (the census, the bot's weekly counts of new models), never for a popularity sample (the top N, the snapshot).
  */
-function headlineSentence(result: TrendResult, unit: 'month' | 'week', kind: SampleKind, locale: Locale): string {
+export function headlineSentence(result: TrendResult, unit: 'month' | 'week', kind: SampleKind, locale: Locale): string {
   const h = result.headline;
-  if (h.direction === 'unclear') return t(locale, 'trend.unclear', { unit });
+  const { minKnown: min, minPeriods: needed } = h.rules;
+  const window = h.window.length;
+  if (h.direction === 'unclear') return t(locale, 'trend.notEnough', { unit, window, enough: h.periods.length, min, needed });
   return t(locale, 'trend.headline', {
     subject: kind,
     direction: h.direction,
     unit,
-    span: h.periods.length ? `${h.periods[0]} → ${h.periods.at(-1)}` : '',
+    span: `${h.periods[0]} → ${h.periods.at(-1)}`,
     from: formatPercent(h.firstShare, locale, 0),
     to: formatPercent(h.lastShare, locale, 0),
     points: h.slopePointsPerPeriod === null ? '' : `${h.slopePointsPerPeriod > 0 ? '+' : ''}${formatNumber(h.slopePointsPerPeriod, locale)}`,
+    all: h.periods.length === window ? 'yes' : 'no',
+    used: h.periods.length,
+    window,
+    min,
   });
 }
 
-function chartText(ctx: CommandContext, title: string, caption: string[], xTitle: string): ChartText {
+/** "3 months have fewer than 10 models of known size…", for the periods the reply shows; null when none. */
+function lowConfidenceNote(result: TrendResult, unit: 'month' | 'week', locale: Locale): string | null {
+  const count = result.periods.filter((p) => p.lowConfidence && !p.partial).length;
+  return count ? t(locale, 'trend.lowConfidence', { count, unit, min: result.headline.rules.minKnown }) : null;
+}
+
+function chartText(ctx: CommandContext, title: string, caption: string[], xTitle: string, minKnown: number): ChartText {
   return {
     title,
     caption,
     xTitle,
     locale: ctx.locale,
     yTitle: t(ctx.locale, 'trend.yTitle'),
-    series: { ...Object.fromEntries(VERDICTS.map((v) => [v, verdictWord(v, ctx.locale)])), share: t(ctx.locale, 'trend.share'), shareAxis: t(ctx.locale, 'trend.share') },
+    series: {
+      ...Object.fromEntries(VERDICTS.map((v) => [v, verdictWord(v, ctx.locale)])),
+      share: t(ctx.locale, 'trend.share'),
+      shareAxis: t(ctx.locale, 'trend.share'),
+      faded: t(ctx.locale, 'trend.faded', { min: minKnown }),
+      beforeFloor: floorBucketLabel(ctx.locale),
+    },
   };
 }
 
@@ -76,6 +101,9 @@ function partialWeeksNote(weeks: string[], locale: Locale): string[] {
   ];
 }
 
+/** A week the bot recorded, as a trend period. */
+export const weekCounts = (w: WeeklyCounts): PeriodCounts => ({ period: w.isoWeek, slm: w.counts.SLM, borderline: w.counts.borderline, llm: w.counts.LLM, unknown: w.counts.unknown });
+
 /** history:true — the weekly counts the bot stored, one row per complete ISO week. */
 function historyReply(ctx: CommandContext, tag: string | undefined): Reply {
   const { locale } = ctx;
@@ -91,21 +119,24 @@ function historyReply(ctx: CommandContext, tag: string | undefined): Reply {
       data: { history: true, tag: tag ?? null, weeks: [] },
     };
   }
-  const counts = weeks.map((w) => ({ period: w.isoWeek, slm: w.counts.SLM, borderline: w.counts.borderline, llm: w.counts.LLM, unknown: w.counts.unknown }));
-  const result = trendFromCounts(counts, isoWeekOf(ctx.now));
+  const counts = weeks.map(weekCounts);
+  const rules = trendRules(ctx);
+  const result = trendFromCounts(counts, isoWeekOf(ctx.now), rules);
   const summary = headlineSentence(result, 'week', 'census', locale);
+  const low = lowConfidenceNote(result, 'week', locale);
   const caption = [t(locale, 'trend.recordedSince', { week: weeks[0].isoWeek }), thresholdsLine(thresholdsFrom({}, ctx.config), locale)];
   return {
     title,
     summary,
     fields: periodFields(result, locale),
     chart: {
-      config: trendChart(result, chartText(ctx, title, caption, t(locale, 'trend.isoWeek'))),
+      config: trendChart(result, chartText(ctx, title, caption, t(locale, 'trend.isoWeek'), rules.minKnown)),
       fileName: 'trend-history.png',
       alt: summary,
     },
     notes: [
       t(locale, 'trend.historyNote'),
+      ...(low ? [low] : []),
       ...partialWeeksNote(weeks.filter((w) => !w.complete).map((w) => w.isoWeek), locale),
     ],
     links: [],
@@ -145,15 +176,18 @@ const command: Command<typeof schema> = {
     if (since > monthOf(collectedAt)!) {
       throw new InputError('month_future', since);
     }
-    const result = trendOf(sample.view, { since, collectedAt });
+    const rules = trendRules(ctx);
+    const result = trendOf(sample.view, { since, collectedAt, rules });
     /** The models the reply counts: those created since `since`. */
     const counted = sample.view.length - result.beforeSince - result.undated;
     const summary = headlineSentence(result, 'month', sample.kind, locale);
     const notes = [...sample.notes];
     const partial = result.periods.find((m) => m.partial);
     if (partial) notes.push(t(locale, 'trend.partialMonth', { month: partial.period }));
-    const low = result.periods.filter((m) => m.lowConfidence).length;
-    if (low) notes.push(t(locale, 'trend.lowConfidence', { count: low }));
+    const low = lowConfidenceNote(result, 'month', locale);
+    if (low) notes.push(low);
+    const floorModels = result.beforeFloor ? result.beforeFloor.slm + result.beforeFloor.borderline + result.beforeFloor.llm + result.beforeFloor.unknown : 0;
+    if (floorModels) notes.push(t(locale, 'dates.floorNote', { count: floorModels }));
     notes.push(unknownNote(unknownCount(sample), sample.view.length, locale));
     if (result.undated) notes.push(t(locale, 'trend.undated', { count: result.undated }));
     const title = t(locale, 'trend.title', { since, tag: optional(args.tag) });
@@ -169,6 +203,7 @@ const command: Command<typeof schema> = {
             t(locale, 'trend.chartTitle', { subject: sample.kind, scope: sampleScope(sample, locale, counted) }),
             sampleCaption(sample, thresholds, locale, counted, since),
             t(locale, 'trend.xTitle'),
+            rules.minKnown,
           ),
         ),
         fileName: 'trend.png',
@@ -184,6 +219,7 @@ const command: Command<typeof schema> = {
         headline: result.headline,
         undated: result.undated,
         beforeSince: result.beforeSince,
+        beforeFloor: result.beforeFloor,
         sample: sampleData(sample, counted, since),
       },
     };

@@ -39,6 +39,7 @@ const ConfigSchema = z
     OUT_DIR: z.string().default('./out'),
     SLM_BELOW_B: positiveNumber(7),
     LLM_FROM_B: positiveNumber(20),
+    TREND_MIN_KNOWN: positiveNumber(10).pipe(z.number().int()),
     QUICKCHART_URL: z.string().url().default('https://quickchart.io'),
     CHART_MODE: z.enum(['attachment', 'quickchart']).default('attachment'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -1,5 +1,6 @@
 // How numbers, dates and shared words look in replies, per reply language. The words live in the
 // message catalogs (src/locales); numbers are formatted with Intl for the reply language.
+import { FLOOR_MONTH } from './core/date-floor.js';
 import type { DataSource, Verdict } from './core/types.js';
 import type { SizeBand } from './core/verdict.js';
 import { INTL_LOCALE, t, type Locale } from './i18n.js';
@@ -33,6 +34,16 @@ export function formatCount(n: number | null | undefined, locale: Locale = 'en')
 /** ISO date-time → `YYYY-MM-DD` (UTC). */
 export function formatDate(iso: string | null | undefined): string {
   return iso ? iso.slice(0, 10) : '–';
+}
+
+/** A creation date: `YYYY-MM-DD`, or "before March 2022" for the Hub's backfilled date (an upper bound, not a day). */
+export function formatCreated(iso: string | null | undefined, backfill: boolean | undefined, locale: Locale): string {
+  return backfill ? t(locale, 'dates.beforeFloor') : formatDate(iso);
+}
+
+/** "before 2022-03": the bucket of backfilled models in charts and tables. */
+export function floorBucketLabel(locale: Locale): string {
+  return t(locale, 'dates.floorBucket', { month: FLOOR_MONTH });
 }
 
 /** ISO date-time → `YYYY-MM-DD HH:MM UTC`: exact enough for a chat message, unambiguous across time zones. */

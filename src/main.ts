@@ -7,6 +7,7 @@ import { createBot } from './bot.js';
 import { consoleLocale, loadConfig } from './config.js';
 import { LOCALES, t, type Locale } from './i18n.js';
 import { createLogger } from './log.js';
+import { replyJson } from './reply.js';
 
 const FLAGS = ['--offline', '--json', '--help', '--quickchart'];
 
@@ -96,7 +97,7 @@ async function main(argv: string[]): Promise<Outcome> {
   // Answered: background Hub work (base models, a sample refresh) is cancelled, not waited for.
   bot.close();
   if (json) {
-    console.log(JSON.stringify(answer.reply.error ? { error: answer.reply.error } : answer.reply.data, null, 2));
+    console.log(JSON.stringify(replyJson(answer.reply), null, 2));
     if (answer.chartPath) console.error(t(locale, 'console.chart', { path: answer.chartPath }));
   } else {
     console.log(answer.text);

@@ -1,33 +1,42 @@
-// The reply for a model id the Hub does not know: "did you mean" with up to 5 candidates.
+// The reply for a model id that no source could find: "not on the Hub" only when the live Hub said
+// so; offline or with the Hub down, "not in the bundled snapshot" (it may well exist). "Did you mean"
+// lists what the same source holds, so a suggestion is answered by the source that offered it.
+import { formatDate } from './format.js';
+import type { ModelResult } from './hub/types.js';
 import { t, type Locale } from './i18n.js';
 import { quoted } from './options.js';
 import { errorReply, type Reply } from './reply.js';
+
+export type NotFound = Extract<ModelResult, { found: false }>;
 
 /**
  * `retype` turns a model id into the command line to type instead: `/classify <id>`, or for
  * /compare the same list with the unknown id replaced.
  */
-export function notFoundReply(
-  id: string,
-  suggestions: string[],
-  notes: string[],
-  locale: Locale,
-  retype: (id: string) => string,
-  /** The Hub could not say whether the model exists: never "No model … on the Hub" then. */
-  hubFailed?: 'bad-answer' | 'unreachable',
-): Reply {
-  if (hubFailed) {
-    const message = t(locale, hubFailed === 'bad-answer' ? 'hub.badAnswer' : 'hub.unreachableModel', { id: quoted(id), command: retype(id) });
-    const reply = errorReply('hub_unavailable', message, locale);
-    reply.notes = notes;
-    return reply;
+export function notFoundReply(id: string, result: NotFound, locale: Locale, retype: (id: string) => string): Reply {
+  const tries = result.suggestions.slice(0, 5);
+  const values = {
+    id: quoted(id),
+    suggestions: tries.join(', '),
+    suggest: tries.length ? 'yes' : 'no',
+    retype: retype(tries[0] ?? 'Qwen/Qwen2.5-0.5B'),
+    command: retype(id),
+    date: formatDate(result.source.collectedAt),
+  };
+  let code = 'not_found';
+  let message: string;
+  if (result.hubFailed === 'bad-answer') {
+    code = 'hub_unavailable';
+    message = t(locale, 'hub.badAnswer', values);
+  } else if (result.hubFailed === 'unreachable' || result.offline) {
+    if (result.hubFailed) code = 'hub_unavailable';
+    message = t(locale, 'notFound.snapshot', { ...values, why: result.offline ? 'offline' : 'unreachable' });
+  } else {
+    message = t(locale, tries.length ? 'notFound.suggest' : 'notFound.none', values);
   }
-  const tries = suggestions.slice(0, 5);
-  const message = tries.length
-    ? t(locale, 'notFound.suggest', { id: quoted(id), suggestions: tries.join(', '), retype: retype(tries[0]) })
-    : t(locale, 'notFound.none', { id: quoted(id), retype: retype('Qwen/Qwen2.5-0.5B') });
-  const reply = errorReply('not_found', message, locale);
-  reply.notes = notes;
-  reply.data = { error: { code: 'not_found', message }, suggestions: tries };
+  const reply = errorReply(code, message, locale);
+  reply.notes = result.notes.map((n) => n[locale]);
+  reply.source = result.source;
+  reply.data = { error: { code, message }, suggestions: tries };
   return reply;
 }

@@ -53,3 +53,13 @@ export interface Reply {
 export function errorReply(code: string, message: string, locale: Locale): Reply {
   return { title: t(locale, 'common.sorry'), summary: message, fields: [], notes: [], links: [], ephemeral: true, error: { code, message }, data: { error: { code, message } } };
 }
+
+/**
+ * What `--json` prints: the reply's data, or its error, with where the data came from and when
+ * (`source: {kind, collectedAt}`) whenever the reply used Hub data.
+ */
+export function replyJson(reply: Reply): Record<string, unknown> {
+  const source = reply.source ? { source: { kind: reply.source.kind, collectedAt: reply.source.collectedAt } } : {};
+  if (reply.error) return { error: reply.error, ...source };
+  return { ...(reply.data as Record<string, unknown>), ...source };
+}

@@ -30,6 +30,7 @@ describe('npm start -- --offline', () => {
     expect(code).toBe(0);
     const data = JSON.parse(stdout);
     expect(data).toMatchObject({ id: 'Qwen/Qwen2.5-0.5B', parameters: 494032768, parameterSource: 'safetensors', verdict: 'SLM' });
+    expect(data.source).toEqual({ kind: 'snapshot', collectedAt: '2025-03-22T10:04:49.000Z' });
     expect(stderr).toMatch(/Chart: .*classify\.png/);
   });
 
@@ -72,7 +73,9 @@ describe('live mode against a fake Hub', () => {
   it('classifies from the Hub and says the data is live', async () => {
     const { code, stdout } = await cli(['--json', '/classify', 'Qwen/Qwen2.5-0.5B'], { HF_ENDPOINT: hub.url, SAMPLE_SIZE: '1000' });
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ parameters: 494032768, parameterSource: 'safetensors', verdict: 'SLM' });
+    const data = JSON.parse(stdout);
+    expect(data).toMatchObject({ parameters: 494032768, parameterSource: 'safetensors', verdict: 'SLM', source: { kind: 'live' } });
+    expect(Date.parse(data.source.collectedAt)).toBeGreaterThan(Date.now() - 60_000);
     expect(hub.requests.some((r) => r.path === '/api/models/Qwen/Qwen2.5-0.5B/revision/HEAD')).toBe(true);
   });
 

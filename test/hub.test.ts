@@ -2,13 +2,13 @@
 // lookups, retries, fallbacks, single-flight, restarts and offline mode.
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { createHub, type Hub } from '../src/hub/hub.js';
 import { loadSnapshotModels, makeSyntheticModels, startFakeHub, type FakeHub, type RawHubModel } from './fakes/hub.js';
+import { deadEndpoint } from './helpers/hub.js';
 
 const SNAPSHOT_DATE = '2025-03-22T10:04:49.000Z';
 /** What the pager asks a listing for: the census fields (the Hub's expand keys). */
@@ -57,14 +57,6 @@ async function hubFor(endpoint: string, env: Record<string, string> = {}, now?: 
 }
 
 /** An endpoint nothing listens on. */
-async function deadEndpoint(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('sample', () => {

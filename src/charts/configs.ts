@@ -8,7 +8,7 @@ import type { LifespanResult, LifespanWeek } from '../core/lifespan.js';
 import type { ShareResult } from '../core/share.js';
 import type { TagsResult } from '../core/tags.js';
 import { STUDY_LINES_B, type ThresholdsResult } from '../core/thresholds.js';
-import type { TrendResult } from '../core/trend.js';
+import type { FloorBucket, TrendResult } from '../core/trend.js';
 import { VERDICTS, type Thresholds } from '../core/types.js';
 import { formatCount, formatParameters, formatPercent } from '../format.js';
 import { t, type Locale } from '../i18n.js';
@@ -123,47 +123,79 @@ export function shareChart(result: ShareResult, text: ChartText): ChartConfigura
   });
 }
 
-/** Models created each month, stacked by verdict, with the SLM share (%) on a second axis. */
-export function trendChart(result: TrendResult, text: ChartText): ChartConfiguration {
-  const labels = result.periods.map((m) => (m.partial ? `${m.period}*` : m.period));
+/**
+ * White veils over runs of low-confidence columns (category indices), drawn over the bars and points:
+ * chartjs-plugin-annotation boxes, which the PNG renderer and QuickChart both draw, and which leave
+ * the legend's colours whole (per-bar colours would fade the legend's swatches too).
+ */
+function fadedColumns(low: boolean[]): Record<string, object> {
+  const boxes: Record<string, object> = {};
+  for (let i = 0; i < low.length; i++) {
+    if (!low[i] || low[i - 1]) continue;
+    let end = i;
+    while (low[end + 1]) end++;
+    boxes[`low${i}`] = { type: 'box', xMin: i - 0.5, xMax: end + 0.5, backgroundColor: 'rgba(255,255,255,0.65)', borderWidth: 0, drawTime: 'afterDatasetsDraw' };
+  }
+  return boxes;
+}
+
+/**
+ * Models created each month, stacked by verdict, with the SLM share (%) on a second axis. The Hub's
+ * backfilled models come first as one bucket ("before 2022-03"), never as a month. Periods with
+ * fewer models of known size than a direction needs are faded under a white veil, their share a
+ * hollow point off the line, with a legend entry saying why.
+ */
+export function trendChart(result: TrendResult & { beforeFloor?: FloorBucket | null }, text: ChartText): ChartConfiguration {
+  const floor = result.beforeFloor ? [{ ...result.beforeFloor, label: label(text, 'beforeFloor') }] : [];
+  const columns = [...floor, ...result.periods.map((m) => ({ ...m, label: m.partial ? `${m.period}*` : m.period }))];
+  const low = columns.map((c) => c.lowConfidence);
   const bars = (key: 'slm' | 'borderline' | 'llm' | 'unknown', verdict: (typeof VERDICTS)[number]): ChartDataset => ({
     type: 'bar',
     label: label(text, verdict),
-    data: result.periods.map((m) => m[key]),
+    data: columns.map((c) => c[key]),
     backgroundColor: verdictColor(verdict),
     stack: 'models',
     yAxisID: 'y',
   });
+  const shares = (lowConfidence: boolean) => columns.map((c) => (c.lowConfidence === lowConfidence ? percent(c.slmShare) : null));
+  const datasets: ChartDataset[] = [
+    // The line joins only the shares a direction may be read from.
+    { type: 'line', label: label(text, 'share'), data: shares(false), borderColor: '#000000', backgroundColor: '#000000', yAxisID: 'y1', pointRadius: 2, borderWidth: 2, spanGaps: false, order: -1 } as ChartDataset,
+  ];
+  if (low.some(Boolean)) {
+    datasets.push({ type: 'line', label: label(text, 'faded'), data: shares(true), showLine: false, borderColor: '#777777', backgroundColor: '#ffffff', borderWidth: 1, pointRadius: 4, yAxisID: 'y1', order: -1 } as ChartDataset);
+  }
+  datasets.push(bars('slm', 'SLM'), bars('borderline', 'borderline'), bars('llm', 'LLM'), bars('unknown', 'unknown'));
+  const veils = fadedColumns(low);
   const config = baseChart({
     type: 'bar',
     ...titlesOf(text),
-    labels,
-    datasets: [
-      { type: 'line', label: label(text, 'share'), data: result.periods.map((m) => percent(m.slmShare)), borderColor: '#000000', backgroundColor: '#000000', yAxisID: 'y1', pointRadius: 2, borderWidth: 2, spanGaps: true, order: -1 } as ChartDataset,
-      bars('slm', 'SLM'),
-      bars('borderline', 'borderline'),
-      bars('llm', 'LLM'),
-      bars('unknown', 'unknown'),
-    ],
+    labels: columns.map((c) => c.label),
+    datasets,
     stacked: true,
+    ...(Object.keys(veils).length ? { annotations: veils } : {}),
   });
   config.options!.scales!.y1 = { type: 'linear', position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false }, title: { display: true, text: label(text, 'shareAxis'), font: { size: 16 } }, ticks: { font: { size: 13 } } };
   return config;
 }
 
-/** Each group's share of its 30-day downloads, by the month its models were created. */
+/**
+ * Each group's share of its 30-day downloads, by the month its models were created; the Hub's
+ * backfilled models first, as one point "before 2022-03", never as a month.
+ */
 export function lifespanChart(result: LifespanResult, text: ChartText): ChartConfiguration {
-  const labels = result.months.map((m) => m.month);
+  const columns = [...(result.beforeFloor ? [{ ...result.beforeFloor, month: label(text, 'beforeFloor') }] : []), ...result.months];
+  const labels = columns.map((m) => m.month);
   const line = (key: 'slmDownloadShare' | 'llmDownloadShare', verdict: 'SLM' | 'LLM'): ChartDataset => ({
     type: 'line',
     label: label(text, verdict),
-    data: result.months.map((m) => percent(m[key])),
+    data: columns.map((m) => percent(m[key])),
     borderColor: verdictColor(verdict),
     backgroundColor: verdictColor(verdict),
     pointRadius: 2,
     borderWidth: 2,
   });
-  const top = Math.max(1, ...result.months.flatMap((m) => [percent(m.slmDownloadShare)!, percent(m.llmDownloadShare)!]));
+  const top = Math.max(1, ...columns.flatMap((m) => [percent(m.slmDownloadShare)!, percent(m.llmDownloadShare)!]));
   const cutoffMonth = result.cutoff.slice(0, 7);
   const datasets = [line('slmDownloadShare', 'SLM'), line('llmDownloadShare', 'LLM')];
   if (labels.includes(cutoffMonth)) {

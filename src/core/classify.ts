@@ -33,6 +33,8 @@ export interface ClassifyResult {
   downloads: number | null;
   likes: number | null;
   createdAt: string | null;
+  /** createdAt is the Hub's backfill: created on or before that day (shown as "before March 2022"). */
+  createdAtBackfill: boolean;
   url: string;
   percentile: TaskPercentile | null;
   publishers: PublisherLabel[];
@@ -101,6 +103,7 @@ export function classifyModel(model: ModelRecord, lookup: ModelLookup, threshold
     downloads: model.downloads ?? null,
     likes: model.likes ?? null,
     createdAt: model.createdAt ?? null,
+    createdAtBackfill: model.createdAtBackfill === true,
     url: `https://huggingface.co/${model.id}`,
     percentile: taskPercentile(model.id, count.parameters, model.pipelineTag ?? null, sample),
     publishers: publisherContext(count.parameters, 3, publisherOf(model.id)),

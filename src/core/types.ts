@@ -6,6 +6,8 @@ export interface ModelRecord {
   id: string;
   /** ISO date-time of creation on the Hub; absent for some old repos. */
   createdAt?: string;
+  /** createdAt is the Hub's backfill instant (see core/date-floor.ts): created on or before that day. */
+  createdAtBackfill?: true;
   /** Downloads over the last 30 days, as the Hub defines them. */
   downloads?: number;
   likes?: number;

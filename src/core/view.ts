@@ -1,6 +1,7 @@
 // What the analyses read: columns of numbers, one entry per model, instead of one object per model.
 // The census store hands out views of its typed-array columns; a classified sample (ClassifiedModel[])
 // becomes a view through viewOf(), so every analysis has one implementation for both.
+import { CREATED_BACKFILL } from './date-floor.js';
 import { dayOf, NO_DAY } from './months.js';
 import { VERDICTS, type Thresholds, type Verdict } from './types.js';
 import type { ClassifiedModel } from './verdict.js';
@@ -18,6 +19,8 @@ export interface ModelView {
   readonly verdict: ArrayLike<number>;
   /** Creation day per row, days since 1970-01-01 UTC; NO_DAY when unknown. */
   readonly createdDay: ArrayLike<number>;
+  /** Bits per row; CREATED_BACKFILL: the creation day is the Hub's backfill, an upper bound. Absent = no bits set. */
+  readonly flags?: ArrayLike<number>;
   /** 30-day downloads per row. */
   readonly downloads: ArrayLike<number>;
   /** Pipeline task per row, an index into taskNames; 0 = no task. */
@@ -41,6 +44,7 @@ export function viewOf(sample: readonly ClassifiedModel[]): ModelView {
   const n = sample.length;
   const verdict = new Uint8Array(n);
   const createdDay = new Int32Array(n);
+  const flags = new Uint8Array(n);
   const downloads = new Float64Array(n);
   const task = new Uint16Array(n);
   const taskNames = [''];
@@ -49,6 +53,7 @@ export function viewOf(sample: readonly ClassifiedModel[]): ModelView {
     const { model, verdict: v } = sample[i];
     verdict[i] = VERDICT_CODE[v];
     createdDay[i] = dayOf(model.createdAt);
+    if (model.createdAtBackfill) flags[i] = CREATED_BACKFILL;
     downloads[i] = model.downloads ?? 0;
     const tag = model.pipelineTag ?? '';
     let t = taskIndex.get(tag);
@@ -59,7 +64,7 @@ export function viewOf(sample: readonly ClassifiedModel[]): ModelView {
     }
     task[i] = t;
   }
-  return { length: n, verdict, createdDay, downloads, task, taskNames };
+  return { length: n, verdict, createdDay, flags, downloads, task, taskNames };
 }
 
 export function isView(sample: readonly ClassifiedModel[] | ModelView): sample is ModelView {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import NodeCache from 'node-cache';
+import { isBackfillDate } from '../core/date-floor.js';
 import type { ModelRecord } from '../core/types.js';
 import type { Logger } from '../log.js';
 import { writeFileAtomic } from '../atomic-file.js';
@@ -48,6 +49,12 @@ const fileName = (tag: string | undefined, size: number) =>
 
 const isRecord = (m: unknown): m is ModelRecord =>
   typeof m === 'object' && m !== null && typeof (m as ModelRecord).id === 'string' && Array.isArray((m as ModelRecord).tags);
+
+/** Records read back from disk: files saved before records carried the backfill flag get it here. */
+function withBackfillFlag(record: ModelRecord): ModelRecord {
+  if (!record.createdAtBackfill && isBackfillDate(record.createdAt)) record.createdAtBackfill = true;
+  return record;
+}
 
 function withIndex(stored: StoredSample, origin: CachedSample['origin']): CachedSample {
   return { ...stored, origin, byLowerId: new Map(stored.models.map((m) => [m.id.toLowerCase(), m])) };
@@ -130,7 +137,7 @@ export class SampleCache {
           key: parsed.key,
           size: parsed.size,
           collectedAt: parsed.collectedAt!,
-          models: parsed.models.filter(isRecord),
+          models: parsed.models.filter(isRecord).map(withBackfillFlag),
           ...(typeof parsed.tag === 'string' ? { tag: parsed.tag } : {}),
         };
         const entry = withIndex(stored, 'disk');

@@ -298,33 +298,54 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
     return { found: true, model: record, lookup: lookupWith(bases), calibration: currentCalibration(), source, notes };
   }
 
+  /**
+   * More ids for "did you mean" from the Hub's own search, so every suggestion is a repo the Hub will
+   * answer for: quick searches for the typed name alone and for its first word, side by side (a
+   * not-found reply waits for one round of searches, not three in a row); a failed one finds nothing.
+   */
+  function broaderSearches(id: string): Promise<string[]> {
+    const name = id.slice(id.indexOf('/') + 1);
+    const queries = [...new Set([name, /^[a-z]+/i.exec(name)?.[0]].filter((q): q is string => !!q && q.length >= 2 && lower(q) !== lower(id)).map(lower))];
+    return Promise.all(
+      queries.map((query) =>
+        client.searchIds(query, SUGGESTION_SEARCH_LIMIT, true).catch((err) => {
+          logger.debug({ err, query }, 'hub: suggestion search failed');
+          return [] as string[];
+        }),
+      ),
+    ).then((found) => found.flat());
+  }
+
   async function model(text: string): Promise<ModelResult> {
     const id = normalizeModelId(text);
     if (offline) {
       const record = findKnown(id)?.record;
       if (record) return foundModel(record, snapshotSource(), [], false);
-      return { found: false, suggestions: rankSuggestions(id, knownIds(), SUGGESTIONS), source: snapshotSource(), notes: [] };
+      // Offline, only the snapshot was searched: its ids are what can answer a suggestion.
+      return { found: false, suggestions: rankSuggestions(id, knownIds(), SUGGESTIONS), source: snapshotSource(), notes: [], offline: true };
     }
 
     const cached = models.getFresh(id);
     if (cached) return foundModel(cached.record, { kind: 'cache', collectedAt: cached.fetchedAt }, [], true);
 
     let hubIds: string[] = [];
+    let record: ModelRecord | undefined;
     try {
-      let record = isModelId(id) ? await fetchModel(id) : undefined;
+      record = isModelId(id) ? await fetchModel(id) : undefined;
       if (!record) {
         // Not under this exact id: a known id that differs only in case, else one the Hub's search finds.
         const known = findKnown(id)?.record.id;
         if (known && known !== id) record = await fetchModel(known);
         if (!record) {
-          hubIds = await client.searchIds(id, SUGGESTION_SEARCH_LIMIT);
+          const typed = client.searchIds(id, SUGGESTION_SEARCH_LIMIT);
+          const broader = broaderSearches(id);
+          hubIds = await typed;
           const match = hubIds.find((h) => lower(h) === lower(id) && h !== id && h !== known);
           if (match) record = await fetchModel(match);
+          // The typed id's own search first; the broader ones only when it finds too few.
+          else if (rankSuggestions(id, hubIds, SUGGESTIONS).length < SUGGESTIONS) hubIds.push(...(await broader));
         }
       }
-      if (record) return foundModel(record, { kind: 'live', collectedAt: nowIso() }, [], true);
-      const suggestions = rankSuggestions(id, [...hubIds, ...knownIds()], SUGGESTIONS);
-      return { found: false, suggestions, source: { kind: 'live', collectedAt: nowIso() }, notes: [] };
     } catch (err) {
       const reason = describeFailure(err);
       logger.warn({ err, id }, 'hub: model lookup failed, falling back');
@@ -337,6 +358,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
             : hubFailedUsingCache(reason, known.source.collectedAt);
         return foundModel(known.record, known.source, [note], false);
       }
+      // While the Hub is down, what is known without it answers: suggestions come from there.
       return {
         found: false,
         suggestions: rankSuggestions(id, knownIds(), SUGGESTIONS),
@@ -345,6 +367,9 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
         hubFailed,
       };
     }
+    if (record) return foundModel(record, { kind: 'live', collectedAt: nowIso() }, [], true);
+    // The Hub says there is no such repo.
+    return { found: false, suggestions: rankSuggestions(id, hubIds, SUGGESTIONS), source: { kind: 'live', collectedAt: nowIso() }, notes: [] };
   }
 
   async function modelConfig(id: string): Promise<Record<string, unknown> | undefined> {

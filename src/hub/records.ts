@@ -1,5 +1,6 @@
 // Turns the two shapes a Hub model arrives in (raw Hub API JSON, and the entries
 // @huggingface/hub yields) into the one ModelRecord the core works with.
+import { isBackfillDate } from '../core/date-floor.js';
 import { baseModelsOf } from '../core/parameters.js';
 import type { ModelRecord } from '../core/types.js';
 
@@ -92,6 +93,8 @@ function build(id: string, fields: Loose, pipelineTag: unknown): ModelRecord {
   const ggufTotal = total(fields.gguf);
   // Only set what is known, so `undefined` never overwrites anything when records are merged.
   if (createdAt !== undefined) record.createdAt = createdAt;
+  // The one place Hub dates enter: the backfill instant is an upper bound, said so once here.
+  if (isBackfillDate(createdAt)) record.createdAtBackfill = true;
   if (downloads !== undefined) record.downloads = downloads;
   if (likes !== undefined) record.likes = likes;
   if (pipeline !== undefined) record.pipelineTag = pipeline;

@@ -34,12 +34,17 @@ export type ModelResult =
     }
   | {
       found: false;
-      /** Up to 5 repo ids close to what was typed ("did you mean"). */
+      /**
+       * Up to 5 repo ids close to what was typed ("did you mean"), from the source that will answer them:
+       * the Hub's search when it answered, else the data known without it (saved data, the snapshot).
+       */
       suggestions: string[];
       source: DataSource;
       notes: Localized[];
       /** Set when the Hub could not say (it answered badly, or not at all): the model may well exist. */
       hubFailed?: 'bad-answer' | 'unreachable';
+      /** Offline: only the bundled snapshot was searched, the Hub was not asked; the model may well exist. */
+      offline?: true;
     };
 
 export interface HubStatus {

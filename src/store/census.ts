@@ -3,6 +3,7 @@
 // tasks, libraries, base-model references and the Hub tags the sizing rules read are interned to
 // small integers. A model's parameter count and creation day are computed once, when it enters the
 // store, and kept with it.
+import { CREATED_BACKFILL, isBackfillDate } from '../core/date-floor.js';
 import { EMPTY_CALIBRATION, isFamilyTag, learnCalibration, type Calibration } from '../core/families.js';
 import { baseModelsOf, resolveParameters, type ParameterCount } from '../core/parameters.js';
 import { dayOf, NO_DAY } from '../core/months.js';
@@ -21,12 +22,8 @@ export const CAVEATS = ['quantized_packed', 'name_estimate', 'mixture_estimate']
 /** How a repo relates to a base model named in its tags (`base_model:quantized:org/x`); plain `base_model:org/x` is 'base'. */
 export const RELATIONS = ['base', 'finetune', 'quantized', 'adapter', 'merge'] as const;
 
-/** The Hub's creation-date backfill: repos older than its records all carry 2022-03-02T23:29:04–05Z. */
-export function isBackfillDate(createdAt: string | undefined): boolean {
-  return createdAt !== undefined && createdAt >= '2022-03-02T23:29:04' && createdAt < '2022-03-02T23:29:06';
-}
-
-export const FLAG_BACKFILL = 1;
+/** The flags bit analyses read as the backfill (CREATED_BACKFILL): the views hand the flags column over. */
+export const FLAG_BACKFILL = CREATED_BACKFILL;
 /** The Hub gave per-dtype counts, so FLAG_PACKED says whether the weights are packed. */
 export const FLAG_PACKED_KNOWN = 2;
 export const FLAG_PACKED = 4;
@@ -286,7 +283,7 @@ export class CensusStore {
   private setFields(row: number, record: ModelRecord, added: boolean): void {
     const day = dayOf(record.createdAt);
     this.createdDay[row] = day;
-    let flags = isBackfillDate(record.createdAt) ? FLAG_BACKFILL : 0;
+    let flags = record.createdAtBackfill || isBackfillDate(record.createdAt) ? FLAG_BACKFILL : 0;
     if (record.safetensorsPackedShare !== undefined) flags |= FLAG_PACKED_KNOWN | (record.safetensorsPackedShare > 0.25 ? FLAG_PACKED : 0);
     if (record.tags.includes('peft')) flags |= FLAG_PEFT;
     this.flags[row] = flags;
@@ -330,6 +327,7 @@ export class CensusStore {
     for (const extra of this.moreBases.get(row) ?? []) tags.push(this.baseTag(extra.base, extra.relation));
     const record: ModelRecord = { id: this.idOf(row), tags };
     if (this.createdDay[row] !== NO_DAY) record.createdAt = new Date(this.createdDay[row] * 86_400_000).toISOString();
+    if (flags & FLAG_BACKFILL) record.createdAtBackfill = true;
     record.downloads = this.downloads[row];
     record.likes = this.likes[row];
     if (this.task[row]) record.pipelineTag = this.tasks.values[this.task[row]];
@@ -545,6 +543,7 @@ export class CensusStore {
     const base = {
       verdict: this.verdicts(thresholds),
       createdDay: this.createdDay,
+      flags: this.flags,
       downloads: this.downloads,
       task: this.task,
       taskNames: this.tasks.values,
