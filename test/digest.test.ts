@@ -80,7 +80,8 @@ describe('digests on Discord', () => {
       { name: 'timezone', value: 'Europe/Paris' },
     ]);
     expect(shown).toContain('Mondays at 09:00 (Europe/Paris)');
-    expect(shown).toContain('Next post: 2026-11-30 08:00 UTC');
+    // A Discord timestamp: each reader sees 2026-11-30 08:00 UTC in their own time zone.
+    expect(shown).toContain(`Next post: <t:${Date.parse('2026-11-30T08:00:00Z') / 1000}:F>`);
     const s = scheduler(bot);
 
     await s.tick(at('2026-11-30T07:59:00Z'));
