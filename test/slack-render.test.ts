@@ -57,11 +57,17 @@ describe('renderReply', () => {
       source: { kind: 'snapshot', collectedAt: '2025-03-22T10:04:49.000Z' },
     }) as { text: string; blocks: AnyBlock[] };
     expect(text).toBe('Comparing 2 models: a is SLM, b is LLM');
-    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'section', 'context', 'context']);
+    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'table', 'context', 'context']);
     expect(blocks[1].text.text).toBe('a is *SLM*, b is *LLM*');
     expect(blocks[2].fields.map((f: AnyBlock) => f.text)).toEqual(['*A*\n1', '*B*\n2']);
     expect(blocks[3].text.text).toBe('*Long*\npara');
-    expect(blocks[4].text.text).toBe('```\nModel  Params\n-----  ------\na/b    494M\nc/d    70B\n```');
+    // Slack's table block: the header row first, raw text cells, numbers right-aligned.
+    const cells = (...texts: string[]) => texts.map((text) => ({ type: 'raw_text', text }));
+    expect(blocks[4]).toEqual({
+      type: 'table',
+      rows: [cells('Model', 'Params'), cells('a/b', '494M'), cells('c/d', '70B')],
+      column_settings: [{ is_wrapped: true }, { align: 'right' }],
+    });
     expect(blocks[5].elements[0].text).toBe('<https://huggingface.co/a/b|a/b>');
     expect(blocks[6].elements.map((e: AnyBlock) => e.text)).toEqual(['note 1', 'Data: Hugging Face Hub — snapshot of 2025-03-22']);
   });
