@@ -98,6 +98,8 @@ const accuracy = sizingAccuracy(snapshot.models);
 record(`verdict right from names alone (${accuracy.models} measured models, 10-fold)`, 100 * accuracy.verdictRight, '%', 97, true);
 record('count within ±25% from names alone', 100 * accuracy.within25, '%', 90, true);
 record('text-generation models with a count', 100 * accuracy.textGenerationCoverage, '%', 97, true);
+record(`verdict right, ${accuracy.heldOut.models} real models outside the snapshot`, 100 * accuracy.heldOut.verdictRight, '%', 97, true);
+record('count within ±25%, real models outside the snapshot', 100 * accuracy.heldOut.within25, '%', 90, true);
 
 // 6. Memory with the snapshot and a cached 10,000-model sample.
 globalThis.gc?.();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CALIBRATION, familyCount, familyKeys, learnCalibration, nameTokens, primaryKey } from '../src/core/families.js';
 import { FAMILY_TABLE } from '../src/core/family-table.js';
+import { HELD_OUT_MODELS, heldOutRecord } from './held-out-models.js';
 import { resolveParameters } from '../src/core/parameters.js';
 import { DEFAULT_THRESHOLDS, type ModelRecord } from '../src/core/types.js';
 import { verdictOf } from '../src/core/verdict.js';
@@ -16,6 +17,11 @@ describe('name tokens and family keys', () => {
     ['laion/CLIP-ViT-H-14-laion2B-s32B-b79K', ['clip', 'vit', 'h14', 'laion2b', 's32b', 'b79k']], // OpenCLIP size letter + patch
     ['timm/mobilenetv3_small_100.lamb_in1k', ['mobilenetv3', 'small', '100', 'lamb', 'in1k']], // a size word keeps its own token
     ['facebook/detr-resnet-50', ['detr', 'resnet', '50']], // only one-digit versions are glued to their word
+    ['BRMAI/BRM-v1-llama8b', ['brm', 'v1', 'llama', '8b']], // a size glued to a family's word
+    ['jameslahm/yolov10b', ['yolov10b']], // not any word: YOLOv10-B is no 10B model
+    ['internlm/internlm2_5-1_8b-chat', ['internlm2.5', '1.8b', 'chat']], // underscores between digits are dots
+    ['Vision-CAIR/LongVU_Qwen2_7B', ['longvu', 'qwen2', '7b']], // …but not between a word's version and a size
+    ['RefalMachine/ruadapt_qwen2.5_3B_ext', ['ruadapt', 'qwen2.5', '3b', 'ext']],
   ])('%s → %j', (id, tokens) => {
     expect(nameTokens(id)).toEqual(tokens);
   });
@@ -89,7 +95,15 @@ describe('famous models from their names alone, within ±10% of their model card
   it('labels the active parameters of mixtures', () => {
     expect(resolveParameters(model('mistralai/Mixtral-8x7B-v0.1'))).toMatchObject({ parameters: 46_702_792_704, activeParameters: 12.9e9 });
     expect(resolveParameters(model('mistralai/Mixtral-8x22B-Instruct-v0.1'))).toMatchObject({ activeParameters: 39e9 });
-    expect(resolveParameters(model('Qwen/Qwen3-235B-A22B'))).toMatchObject({ parameters: 235e9, activeParameters: 22e9 });
+    expect(resolveParameters(model('Qwen/Qwen3-235B-A22B'))).toMatchObject({ parameters: 235_093_634_560, activeParameters: 22e9 });
+    // Llama 4 names state the active count and the experts: Scout is 109B in all (card), an LLM.
+    expect(resolveParameters(model('meta-llama/Llama-4-Scout-17B-16E-Instruct'))).toMatchObject({ parameters: 109e9, activeParameters: 17e9 });
+  });
+
+  it('knows that Gemma 3n sizes are effective ones', () => {
+    // E2B / E4B: 2B and 4B effective, raw 5B and 8B (Gemma 3n card).
+    expect(resolveParameters(model('google/gemma-3n-E4B-it')).parameters).toBe(8e9);
+    expect(resolveParameters(model('unsloth/gemma-3n-E2B-it-GGUF')).parameters).toBe(5e9);
   });
 
   it('puts nominal 7B models on the right side of the 7B line', () => {
@@ -105,6 +119,49 @@ describe('famous models from their names alone, within ±10% of their model card
       expect(count.parameters, id).toBeLessThan(10e6);
       expect(verdictOf(count.parameters, DEFAULT_THRESHOLDS), id).toBe('SLM');
     }
+  });
+});
+
+describe('names built from the family table', () => {
+  // How fine-tunes, quantizations and conversions decorate a published name: each must still reach its entry.
+  const decorations = [
+    (n: string) => `someone/${n}-Instruct`,
+    (n: string) => `TheBloke/${n}-GGUF`,
+    (n: string) => `unsloth/${n}-bnb-4bit`,
+    (n: string) => `mlx-community/${n}-4bit`,
+    (n: string) => `someone/${n}-it-Q4_K_M-GGUF`,
+    (n: string) => `someone/${n.replaceAll('-', '_')}_AWQ`,
+  ];
+  const sized = FAMILY_TABLE.filter((e) => /\d[bm]$/i.test(e.name) && !e.name.startsWith('tiny-'));
+
+  it.each(sized.map((e) => [e.name, e]))('%s keeps its entry under quantization and fine-tune suffixes', (_name, entry) => {
+    for (const decorate of decorations) {
+      const id = decorate(entry.name);
+      expect(resolveParameters(model(id)).parameters, id).toBe(entry.parameters);
+    }
+  });
+});
+
+describe('real models outside the snapshot (test/held-out-models.ts), from their names alone', () => {
+  it.each(HELD_OUT_MODELS.map((m) => [m.id, m]))('%s', (_id, heldOut) => {
+    const count = resolveParameters(heldOutRecord(heldOut));
+    expect(verdictOf(count.parameters, DEFAULT_THRESHOLDS), heldOut.source).toBe(verdictOf(heldOut.parameters, DEFAULT_THRESHOLDS));
+    expect(Math.abs(count.parameters! / heldOut.parameters - 1), heldOut.source).toBeLessThanOrEqual(0.25);
+  });
+});
+
+describe('a size the name states, made exact by the Hub architecture tag', () => {
+  it('puts nominal 7B fine-tunes on the side of the 7B line their architecture is on', () => {
+    // LLaMA / Llama 2 7B: 6.74B, an SLM; Mistral 7B: 7.24B; Qwen2-VL 7B: 8.29B.
+    expect(resolveParameters(model('microsoft/Orca-2-7b', { tags: ['transformers', 'llama', 'text-generation'] }))).toMatchObject({ parameters: 6.74e9, source: 'family_table', family: 'LLaMA-7B' });
+    expect(resolveParameters(model('someone/medical-7B', { tags: ['mistral'] }))).toMatchObject({ parameters: 7_241_732_096, family: 'Mistral-7B' });
+    expect(resolveParameters(model('someone/ocr-7B', { tags: ['qwen2_vl'] }))).toMatchObject({ parameters: 8_291_375_616, family: 'Qwen2-VL-7B' });
+    expect(resolveParameters(model('someone/chat-7B-v2', { tags: ['gemma'] }))).toMatchObject({ parameters: 8_537_680_896, family: 'gemma-7b' });
+  });
+
+  it('keeps the stated size when the architecture names no family of that size', () => {
+    expect(resolveParameters(model('someone/medical-8B', { tags: ['llama'] }))).toMatchObject({ parameters: 8e9, source: 'name' });
+    expect(resolveParameters(model('someone/medical-7B', { tags: ['transformers', 'conversational'] }))).toMatchObject({ parameters: 7e9, source: 'name' });
   });
 });
 
@@ -172,6 +229,31 @@ describe('names of base models', () => {
     expect(resolveParameters(medical)).toMatchObject({ parameters: 7_241_732_096, source: 'family_table', baseModel: 'mistralai/Mistral-7B-v0.1' });
     const vlm = model('someone/SmolVLM2-256M-Video', { tags: ['base_model:finetune:HuggingFaceTB/SmolLM2-360M'] });
     expect(resolveParameters(vlm)).toMatchObject({ parameters: 256e6, source: 'name' });
+  });
+
+  it('lets a published base family overrule a learned family of the name that disagrees', () => {
+    // `bert|base|ner` learned from two BERT NER fine-tunes; this one is RuBERT (a larger vocabulary).
+    const calibration = learnCalibration([
+      model('a/bert-base-NER-x', { safetensorsTotal: 108_000_001 }),
+      model('b/bert-base-NER-y', { safetensorsTotal: 108_000_003 }),
+    ]);
+    const rubert = model('someone/bert-base-NER-Russian', { tags: ['base_model:finetune:google-bert/bert-base-multilingual-cased'] });
+    expect(calibration.families.has('bert|base|ner')).toBe(true);
+    expect(resolveParameters(rubert, () => undefined, calibration)).toMatchObject({ parameters: 178.6e6, family: 'bert-base-multilingual' });
+    // Without a base model, the learned family stands.
+    expect(resolveParameters(model('someone/bert-base-NER-Russian'), () => undefined, calibration)).toMatchObject({ parameters: 108_000_002, source: 'family_median' });
+  });
+
+  it('finds a published family inside a name that states no size', () => {
+    expect(resolveParameters(model('HumanLLMs/Human-Like-Mistral-Nemo-Instruct-2407'))).toMatchObject({ parameters: 12_247_782_400, family: 'Mistral-Nemo' });
+    expect(resolveParameters(model('bigcode/gpt_bigcode-santacoder'))).toMatchObject({ parameters: 1.1e9, family: 'santacoder' });
+    // A lone word for a large model is no evidence: most BLOOM fine-tunes are not the 176B one.
+    expect(resolveParameters(model('someone/hindi-bloom-chat')).parameters).toBeNull();
+  });
+
+  it('reads a small published model from the Hub architecture tag of a name that says nothing', () => {
+    expect(resolveParameters(model('vikhyatk/moondream-next', { tags: ['transformers', 'moondream1'] }))).toMatchObject({ parameters: 1.86e9, family: 'moondream1' });
+    expect(resolveParameters(model('someone/poems', { tags: ['bloom'] })).parameters).toBeNull();
   });
 
   it('uses the base family when the name says nothing', () => {

@@ -17,16 +17,21 @@ describe('parameter counts from names', () => {
     ['bigscience/bloom-7b1', 7.1e9],
     ['Qwen/Qwen2.5-7B-Instruct-1M', 7e9], // 1M is a context length; billions win
     ['gradientai/Llama-3-8B-Instruct-262k', 8e9], // k is never a size
-    ['mistralai/Mixtral-8x7B-v0.1', 56e9],
+    ['mistralai/Mixtral-8x7B-v0.1', 45.22e9], // 7B + 7 more experts' feed-forward layers (78% of 7B each): Mixtral is 46.7B
     ['allenai/OLMoE-1B-7B-0924', 7e9], // active then total: the larger is the total
     ['TinyLlama/TinyLlama-1.1B-intermediate-step-1431k-3T', 1.1e9], // 3T training tokens
+    ['brunopio/Llama3-8B-1.58-100B-tokens-GGUF', 8e9], // 100B training tokens
+    ['BRMAI/BRM-v1-llama8b', 8e9], // glued to its family's word
+    ['CultriX/SeQwence-14Bv6', 14e9], // glued to its version
   ])('%s → %d', (id, expected) => {
     expect(parseParameterCountFromName(id)?.total).toBeCloseTo(expected, -3);
   });
 
   it('reads total and active parameters of a mixture', () => {
-    expect(parseParameterCountFromName('Qwen/Qwen3-235B-A22B')).toEqual({ total: 235e9, active: 22e9 });
-    expect(parseParameterCountFromName('mistralai/Mixtral-8x22B-Instruct-v0.1')).toEqual({ total: 176e9, mixture: true });
+    expect(parseParameterCountFromName('Qwen/Qwen3-235B-A22B')).toEqual({ total: 235e9, active: 22e9, token: '235b' });
+    // Experts share attention and embeddings: 22B + 7 × 0.78 × 22B = 142.1B (Mixtral 8x22B: 141B), not 8 × 22B.
+    expect(parseParameterCountFromName('mistralai/Mixtral-8x22B-Instruct-v0.1')).toEqual({ total: 22e9 + 7 * 0.78 * 22e9, mixture: true, token: '8x22b' });
+    expect(parseParameterCountFromName('mlabonne/Beyonder-4x7B-v3')?.total).toBeCloseTo(23.38e9, -7); // Hub page: 24.2B
   });
 
   it.each([
@@ -100,6 +105,10 @@ describe('resolveParameters', () => {
     expect(hasPackedWeights(model('unsloth/Llama-3.2-3B-Instruct-bnb-4bit'))).toBe(true);
     expect(hasPackedWeights(model('mlx-community/Llama-3.2-1B-Instruct-bf16', { tags: ['mlx', 'base_model:quantized:meta-llama/Llama-3.2-1B-Instruct'] }))).toBe(false);
     expect(hasPackedWeights(model('Qwen/Qwen2.5-32B-Instruct'))).toBe(false);
+    // MLX packs 8-bit weights four to a uint32; bitsandbytes 8-bit stores one int8 per weight.
+    expect(hasPackedWeights(model('mlx-community/DeepSeek-R1-Distill-Qwen-32B-MLX-8Bit'))).toBe(true);
+    expect(hasPackedWeights(model('someone/Qwen2.5-7B-8bit', { tags: ['mlx'] }))).toBe(true);
+    expect(hasPackedWeights(model('someone/Qwen2.5-7B-bnb-8bit'))).toBe(false);
   });
 
   it('keeps a full-precision safetensors count even when the Hub calls the repo a quantization', () => {

@@ -12,7 +12,19 @@ import type { ModelRecord } from './types.js';
 const SPLIT = /[-_ ,()+/:]+|\.(?!\d)|(?<!\d)\./;
 /** A version number glued to its word: one digit, maybe with decimals (`llama-2`, `phi-3.5`), not `resnet-50` or `-2407`. */
 const VERSION_DIGITS = /^\d(?:\.\d+)?$/;
-const UNDERSCORE_VERSION = /(?<!\d)(\d)_(\d)(?!\d)/g;
+const UNDERSCORE_DIGITS = /(?<![\d.])\d_\d(?![\d]|\.\d)/g;
+const LETTER = /[a-z]/;
+const UNIT_LETTER = /[bm]/;
+/**
+ * A size in billions glued to the word of a family the table knows: `llama8b`, `mistral7b`,
+ * `qwen7b`. Only those words (`laion2b` counts images, `yolov10b` is YOLOv10-B), and never
+ * millions (`yolo11m` is YOLO11 medium).
+ */
+const GLUED_SIZE = /^([a-z]{3,})(\d+(?:\.\d+)?b)$/;
+const LEADING_WORD = /^[a-z]+/;
+/** A size glued to the version after it: `SeQwence-14Bv6`. */
+const SIZE_THEN_VERSION = /^(\d+(?:\.\d+)?[mb])(v\d[\d.]*)$/;
+const GLUE_WORDS: ReadonlySet<string> = new Set(FAMILY_TABLE.map((e) => LEADING_WORD.exec(e.name.toLowerCase())?.[0] ?? ''));
 const ENDS_WITH_LETTER = /[a-z]$/;
 /** OpenCLIP writes ViT sizes as a letter and a patch size: `ViT-B-32`, `ViT-bigG-14`. */
 const SIZE_LETTER = /^(?:[sblhg]|bigg)$/;
@@ -37,13 +49,44 @@ export const TEST_KEY = '(test)';
 
 const UNIT: Record<string, number> = { m: 1e6, b: 1e9, t: 1e12 };
 
+/**
+ * An underscore between single digits is a dot (`internlm2_5`, `Qwen2_5`, `phi-1_5`, `1_8B`),
+ * except between a word's version and a size (`LongVU_Qwen2_7B` is Qwen2 7B, not Qwen 2.7B) and
+ * in names that separate their words with underscores (`Llama_2_7b`).
+ */
+function underscoreDigits(name: string): string {
+  if (!name.includes('_')) return name;
+  let out = name;
+  UNDERSCORE_DIGITS.lastIndex = 0;
+  for (let m = UNDERSCORE_DIGITS.exec(name); m !== null; m = UNDERSCORE_DIGITS.exec(name)) {
+    const at = m.index;
+    const before = name.charAt(at - 1);
+    const versionThenSize = LETTER.test(before) && UNIT_LETTER.test(name.charAt(at + 3));
+    const separated = before === '_' && LETTER.test(name.charAt(at - 2));
+    // Not a dot: the second digit may start the next pair (`stablelm_2_1_6b`: 2, then 1.6b).
+    if (versionThenSize || separated) UNDERSCORE_DIGITS.lastIndex = at + 2;
+    else out = `${out.slice(0, at + 1)}.${out.slice(at + 2)}`;
+  }
+  return out;
+}
+
 /** Lower-case tokens of a repo name (owner left out), version numbers glued to their word: `Llama-2-7b` → llama2 7b. */
 export function nameTokens(repoId: string): string[] {
-  // `internlm2_5`, `Qwen2_5`, `phi-1_5`: an underscore between single digits is a version's dot.
-  const name = repoId.slice(repoId.lastIndexOf('/') + 1).toLowerCase().replace(UNDERSCORE_VERSION, '$1.$2');
+  const lower = repoId.slice(repoId.lastIndexOf('/') + 1).toLowerCase();
+  const name = underscoreDigits(lower);
   const tokens: string[] = [];
   for (const part of name.split(SPLIT)) {
     if (part === '') continue;
+    const versioned = SIZE_THEN_VERSION.exec(part);
+    if (versioned) {
+      tokens.push(versioned[1], versioned[2]);
+      continue;
+    }
+    const glued = GLUED_SIZE.exec(part);
+    if (glued && GLUE_WORDS.has(glued[1])) {
+      tokens.push(glued[1], glued[2]);
+      continue;
+    }
     const last = tokens.length - 1;
     // `llama-2` → llama2, `phi-3.5` → phi3.5, `ViT-H-14` → h14; never onto a size (`small-100` stays two).
     const glue = last >= 0 && ((VERSION_DIGITS.test(part) && ENDS_WITH_LETTER.test(tokens[last]) && !isSize(tokens[last])) || (SIZE_LETTER.test(tokens[last]) && PATCH.test(part)));
@@ -255,9 +298,11 @@ export function learnCalibration(models: Iterable<ModelRecord>, lookup?: ModelLo
     }
     if (n === null) continue;
     const count = n;
+    // A model the table names is evidence about that entry, not about the coarser keys after it:
+    // whisper-large-v3-turbo would otherwise teach `whisper|large|v3` its 809M.
     eachKey(model.id, nameTokens(model.id), (key) => {
       push(byKey, key, count);
-      return false;
+      return TABLE.has(key);
     });
     for (const tag of new Set(model.tags)) if (isFamilyTag(tag)) push(byTag, tag, count);
   }
@@ -291,19 +336,78 @@ export function familyCountOf(repoId: string, tokens: string[], calibration: Cal
   eachKey(repoId, tokens, (key) => {
     const entry = TABLE.get(key);
     if (entry) {
-      found = { parameters: entry.parameters, source: 'family_table', family: entry.name };
-      if (entry.active !== undefined) found.activeParameters = entry.active;
+      found = published(entry);
       return true;
     }
     const family = calibration.families.get(key);
     if (family) found = learned(key, family);
     return found !== null;
   });
-  return found;
+  return found ?? publishedInside(tokens);
+}
+
+function published(entry: FamilyEntry): FamilyCount {
+  const count: FamilyCount = { parameters: entry.parameters, source: 'family_table', family: entry.name };
+  if (entry.active !== undefined) count.activeParameters = entry.active;
+  return count;
+}
+
+/**
+ * A published family named inside a name that states no size, after other words
+ * (`Human-Like-Mistral-Nemo-Instruct-2407`, `gpt_bigcode-santacoder`): three or two words in a row
+ * that are a table entry's name, or one word naming a small model (`santacoder`, `tinyllama`; a
+ * lone `bloom` may be any BLOOM, so large entries need more words). The table only: learned keys
+ * are built from leading words and sizes, so a window of words is no evidence for them.
+ */
+function publishedInside(tokens: string[]): FamilyCount | null {
+  if (tokens.length < 2) return null;
+  for (const token of tokens) if (nominalOf(token) !== null) return null;
+  for (let i = 1; i < tokens.length; i++) {
+    const pair = i + 1 < tokens.length ? `${tokens[i]} ${tokens[i + 1]}` : '';
+    const entry = (i + 2 < tokens.length ? TABLE.get(`${pair} ${tokens[i + 2]}`) : undefined) ?? (pair ? TABLE.get(pair) : undefined);
+    if (entry) return published(entry);
+    const word = TABLE.get(tokens[i]);
+    if (word && word.parameters < SMALL_FAMILY) return published(word);
+  }
+  return null;
 }
 
 export function familyCount(repoId: string, calibration: Calibration = EMPTY_CALIBRATION): FamilyCount | null {
   return familyCountOf(repoId, nameTokens(repoId), calibration);
+}
+
+/** First words of the table's names (`llama`, `qwen2`, `gemma2`, `mixtral`): the Hub architecture tags that can name a family. */
+const TABLE_WORDS: ReadonlySet<string> = new Set(FAMILY_TABLE.map((e) => nameTokens(e.name)[0]));
+const TAG_CUT = /[-_]/;
+
+/**
+ * The family that a Hub architecture tag (`llama`, `qwen2`, `gemma`, `llama-2`, `qwen2_5_vl`: the
+ * model type the Hub read from config.json) and a size the name states make together: `llama` +
+ * `7b` is LLaMA 7B (6.74B), `gemma` + `7b` Gemma 7B (8.54B), `qwen2_vl` + `7b` Qwen2-VL-7B. Only
+ * tags whose first word starts a table name are tried, so most tags cost one Set lookup.
+ */
+export function architectureFamilyCount(tags: readonly string[], sizeToken: string, calibration: Calibration = EMPTY_CALIBRATION): FamilyCount | null {
+  for (const tag of tags) {
+    const cut = tag.search(TAG_CUT);
+    if (!TABLE_WORDS.has((cut < 0 ? tag : tag.slice(0, cut)).toLowerCase())) continue;
+    const name = `${tag}-${sizeToken}`;
+    const found = familyCountOf(name, nameTokens(name), calibration);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * A Hub architecture tag that is itself the name of a small published model (`gpt2`, `moondream1`):
+ * a repo of that architecture whose name says nothing is that model or a close variant, far below
+ * the 7B line. Large entries are left out (`bloom` is 176B, but most BLOOM repos are 560M to 7B).
+ */
+export function architectureEntryCount(tags: readonly string[]): FamilyCount | null {
+  for (const tag of tags) {
+    const entry = TABLE.get(tag);
+    if (entry && entry.parameters < SMALL_FAMILY) return published(entry);
+  }
+  return null;
 }
 
 /** The learned family of the tag whose measured models agree best (`vit`, `whisper`), if any. */

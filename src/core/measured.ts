@@ -33,6 +33,9 @@ export function baseModelsOf(model: Pick<ModelRecord, 'id' | 'tags'>): BaseModel
 
 /** Names of repos whose weights are packed several to an integer (4-bit and below, GPTQ, AWQ, bitsandbytes 4-bit…). */
 const PACKED_NAME = /(?:^|[-_.])(gptq|awq|int4|nf4|bnb-4bit|exl2|hqq|[1-4]-?bits?|w4a16|q[2-4]_k(?:_[msl])?)(?:$|[-_.])/i;
+/** MLX quantizes to 8, 6 or fewer bits in uint32 words (`…-MLX-8Bit`): packed too, unlike bitsandbytes 8-bit. */
+const MLX_BITS = /(?:^|[-_.])[2-8]-?bits?(?:$|[-_.])/i;
+const MLX_NAME = /mlx/i;
 /** Above this share of elements in packed integer dtypes, `safetensors.total` counts packs, not parameters. */
 const PACKED_SHARE = 0.25;
 
@@ -42,7 +45,8 @@ const PACKED_SHARE = 0.25;
  */
 export function hasPackedWeights(model: ModelRecord): boolean {
   if (model.safetensorsPackedShare !== undefined) return model.safetensorsPackedShare > PACKED_SHARE;
-  return PACKED_NAME.test(model.id.slice(model.id.lastIndexOf('/') + 1));
+  const name = model.id.slice(model.id.lastIndexOf('/') + 1);
+  return PACKED_NAME.test(name) || (MLX_BITS.test(name) && (MLX_NAME.test(model.id) || model.tags.includes('mlx')));
 }
 
 /** An adapter (LoRA…) repo holds only the adapter's weights; the model people run is its base. */

@@ -3,7 +3,7 @@
 // table or the family medians learned from the data → the bare size in the name → unknown.
 // This runs once per model at ingest, over millions of models: RegExps are built once, at load,
 // and a record's base models are read once per call.
-import { EMPTY_CALIBRATION, familyCountOf, nameTokens, nominalOf, tagFamilyCount, type Calibration, type FamilyCount } from './families.js';
+import { architectureEntryCount, architectureFamilyCount, EMPTY_CALIBRATION, familyCountOf, nameTokens, nominalOf, tagFamilyCount, type Calibration, type FamilyCount } from './families.js';
 import { baseModelsOf, hasPackedWeights, isAdapter, ownCount, type BaseModel, type ModelLookup } from './measured.js';
 import type { ModelRecord, ParameterSource } from './types.js';
 
@@ -50,28 +50,47 @@ interface NominalSize {
   total: number;
   active?: number;
   mixture?: boolean;
+  /** The name token that states the total (`7b`, `8x7b`): with a Hub architecture tag it can name a family (`llama` + `7b`). */
+  token: string;
 }
+
+/** Words after a size that make it a count of training tokens, not of parameters (`100B-tokens`). */
+const TRAINING_WORDS = new Set(['tokens', 'toks']);
+/**
+ * Share of a dense model's parameters in its feed-forward layers, the part a mixture of experts
+ * copies per expert (Mistral 7B: 32 layers × 3 × 4096 × 14336 = 5.64B of 7.24B). Attention and
+ * embeddings are shared, so `8x7B` is about 7 + 7 × 0.78 × 7 = 45B (Mixtral: 46.7B), not 56B.
+ */
+const EXPERT_SHARE = 0.78;
+const MIXTURE = /^(\d{1,3})x/;
 
 function nominalSize(name: string, tokens: string[]): NominalSize | null {
   if (CONTRASTIVE_NAME.test(name.slice(name.lastIndexOf('/') + 1))) return null;
-  let billions = 0;
-  let other = 0;
+  let billions: { value: number; token: string } | undefined;
+  let other: { value: number; token: string } | undefined;
   let active: number | undefined;
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
     const value = nominalOf(token);
     if (value === null) {
       const a = ACTIVE.exec(token);
       if (a) active = Number(a[1]) * UNIT[a[2]];
       continue;
     }
-    if (token.includes('x')) return { total: value, mixture: true };
-    if (value <= 0) continue;
-    if (token.includes('b')) billions = Math.max(billions, value);
-    else if (other === 0 || token.endsWith('t')) other = value;
+    if (value <= 0 || TRAINING_WORDS.has(tokens[i + 1])) continue;
+    const mixture = MIXTURE.exec(token);
+    if (mixture) {
+      const experts = Number(mixture[1]);
+      const expert = value / experts;
+      return { total: expert + (experts - 1) * EXPERT_SHARE * expert, mixture: true, token };
+    }
+    if (token.includes('b')) {
+      if (!billions || value > billions.value) billions = { value, token };
+    } else if (!other || token.endsWith('t')) other = { value, token };
   }
-  const total = billions || other;
-  if (!total) return null;
-  return active !== undefined ? { total, active } : { total };
+  const size = billions ?? other;
+  if (!size) return null;
+  return active !== undefined ? { total: size.value, active, token: size.token } : { total: size.value, token: size.token };
 }
 
 function fromFamily(family: FamilyCount, nominal: NominalSize | null): ParameterCount {
@@ -100,30 +119,44 @@ function readName(id: string, calibration: Calibration): { family: ParameterCoun
 const MIXTURES_FROM = 10e9;
 /** Two counts that describe the same model size (a family's exact count and a nominal `7B`). */
 const AGREE = 0.25;
+const agree = (a: number, b: number) => Math.abs(a / b - 1) <= AGREE;
 
 /**
- * What names say, from the most to the least precise: the repo's own family; the size its name
- * states, refined by a base model's family when the two agree (`medical-7B` fine-tuned from
- * Mistral-7B is 7.24B) but not overruled by it (`SmolVLM2-256M` is not its 360M language model);
- * a base model's family; the size a base model's name states; and last the learned family of its
- * Hub architecture tag (`vit`, `whisper`).
+ * What names say, from the most to the least precise: the repo's own family (a learned one gives
+ * way to a published base family that disagrees); the size its name states, refined by a family
+ * that agrees with it — the base model's (`medical-7B` fine-tuned from Mistral-7B is 7.24B), else
+ * the one its architecture tag names — but not overruled by one (`SmolVLM2-256M` is not its 360M
+ * language model); a base model's family; the size a base model's name states; the learned family
+ * of a Hub tag (`vit`, `whisper`); and last a small published model its architecture tag names (`gpt2`).
  */
 function fromNames(model: ModelRecord, bases: BaseModel[], calibration: Calibration): ParameterCount | null {
   const own = readName(model.id, calibration);
-  if (own.family) return own.family;
+  // A published family of the name wins; a learned one yields to the published family of the base
+  // model the repo declares when they disagree (`bert-base-NER-Russian` from RuBERT is not BERT's 110M).
+  if (own.family && (own.family.source === 'family_table' || bases.length === 0)) return own.family;
   const baseNames = bases.map((base) => ({ id: base.id, ...readName(base.id, calibration) }));
   const base = baseNames.find((b) => b.family !== null);
   const baseFamily = base ? { ...base.family!, baseModel: base.id } : null;
-  if (own.nominal) {
-    const nominal = fromNominal(own.nominal);
-    return baseFamily && Math.abs(baseFamily.parameters! / nominal.parameters! - 1) <= AGREE ? baseFamily : nominal;
-  }
+  if (own.family) return baseFamily?.source === 'family_table' && !agree(baseFamily.parameters!, own.family.parameters!) ? baseFamily : own.family;
+  if (own.nominal) return refined(own.nominal, baseFamily, model.tags, calibration);
   if (baseFamily) return baseFamily;
   const named = baseNames.find((b) => b.nominal !== null);
-  if (named) return { ...fromNominal(named.nominal!), baseModel: named.id };
-  const tagged = tagFamilyCount(model.tags, calibration);
+  if (named) return { ...refined(named.nominal!, null, model.tags, calibration), baseModel: named.id };
+  const tagged = tagFamilyCount(model.tags, calibration) ?? architectureEntryCount(model.tags);
   return tagged && fromFamily(tagged, null);
 }
+
+/**
+ * A size a name states, made exact by a family that agrees with it: the base model's family, else
+ * the one the repo's architecture tag and that size name (`llama` + `7b` is LLaMA 7B, 6.74B: a
+ * nominal 7B Llama fine-tune is an SLM, a nominal 7B Mistral one 7.24B).
+ */
+function refined(nominal: NominalSize, baseFamily: ParameterCount | null, tags: readonly string[], calibration: Calibration): ParameterCount {
+  if (baseFamily && agree(baseFamily.parameters!, nominal.total)) return baseFamily;
+  const tagged = architectureFamilyCount(tags, nominal.token, calibration);
+  return tagged && agree(tagged.parameters, nominal.total) ? fromFamily(tagged, nominal) : fromNominal(nominal);
+}
+
 
 interface Context {
   lookup: ModelLookup;
@@ -174,5 +207,5 @@ function withActive(count: ParameterCount, id: string): ParameterCount {
   if (count.activeParameters !== undefined || count.source === 'family_table' || count.parameters === null || count.parameters < MIXTURES_FROM) return count;
   const family = familyCountOf(id, nameTokens(id));
   if (family?.source !== 'family_table' || family.activeParameters === undefined) return count;
-  return Math.abs(family.parameters / count.parameters - 1) <= AGREE ? { ...count, activeParameters: family.activeParameters } : count;
+  return agree(family.parameters, count.parameters) ? { ...count, activeParameters: family.activeParameters } : count;
 }
