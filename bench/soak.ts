@@ -46,7 +46,7 @@ interface Typed {
 const typed = (name: string, options: Typed['options'] = []): Typed => ({
   name,
   options,
-  text: options.map((o) => (o.name === 'model' || o.name === 'models' || o.name === 'domain' || o.name === 'action' ? String(o.value) : `${o.name}:${o.value}`)).join(' '),
+  text: options.map((o) => (/^model\d?$/.test(o.name) || o.name === 'domain' || o.name === 'action' ? String(o.value) : `${o.name}:${o.value}`)).join(' '),
 });
 
 function nextCommand(): Typed {
@@ -54,7 +54,7 @@ function nextCommand(): Typed {
   const withTag = tag ? [{ name: 'tag', value: tag }] : [];
   const roll = random();
   if (roll < 0.25) return typed('classify', [{ name: 'model', value: random() < 0.85 ? pick(ids) : `nobody/${Math.floor(random() * 1e6)}` }]);
-  if (roll < 0.35) return typed('compare', [{ name: 'models', value: `${pick(ids)} ${pick(ids)}${random() < 0.5 ? ` ${pick(ids)}` : ''}` }]);
+  if (roll < 0.35) return typed('compare', [pick(ids), pick(ids), ...(random() < 0.5 ? [pick(ids)] : [])].map((value, i) => ({ name: `model${i + 1}`, value })));
   if (roll < 0.45) return typed('trend', [...withTag, { name: 'since', value: pick(['2023-01', '2024-06', '0000-01', '2015-01']) }]);
   if (roll < 0.52) return typed('lifespan', withTag);
   if (roll < 0.62) return typed('share', withTag);
@@ -179,7 +179,7 @@ async function runOne(n: number): Promise<void> {
     } else {
       slackCount++;
       const id = `soak-${n}`;
-      const res = await slack.sendSlashCommand(slackUrl, { command: `/${command.name}`, text: command.text, channel_id: pick(SLACK_CHANNELS), response_url: slack.responseUrl(id) }, { signingSecret: SIGNING_SECRET });
+      const res = await slack.sendSlashCommand(slackUrl, { command: '/radar', text: `${command.name} ${command.text}`, channel_id: pick(SLACK_CHANNELS), response_url: slack.responseUrl(id) }, { signingSecret: SIGNING_SECRET });
       if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
       await slack.waitForCall((c) => c.method === 'response_url' && c.target === id, ANSWER_TIMEOUT_MS);
     }

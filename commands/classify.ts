@@ -21,7 +21,7 @@ const SAMPLE_WAIT_MS = 2500;
 const CONFIG_WAIT_MS = 3000;
 
 /** Where the count came from: `classify.source.<source>` (safetensors, gguf, base_model, name…), with the base model named. */
-function countSource(r: ClassifyResult, locale: Locale): string {
+export function countSource(r: ClassifyResult, locale: Locale): string {
   if (!r.parameterSource) return t(locale, 'classify.source.none');
   const family = familySourceWords(r, locale);
   if (family) return family;

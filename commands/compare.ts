@@ -28,14 +28,33 @@ const modelList = z
   .refine((ids) => ids.every(isModelId), { message: 'compare_ids' })
   .refine((ids) => ids.length >= 2 && ids.length <= MAX_COMPARED, { message: 'compare_count' });
 
-const schema = withOrderedThresholds(z.object({ models: modelList, ...thresholdFields }));
+/**
+ * One option per model, so Discord autocompletes each; text adapters fill them in order and the last
+ * takes the rest of the line, so `/compare a b c` still reads as one list.
+ */
+const MODEL_OPTIONS = Array.from({ length: MAX_COMPARED }, (_, i) => `model${i + 1}`);
+const joinModels = (args: unknown) => {
+  const raw = { ...(args as Record<string, unknown>) };
+  const given = MODEL_OPTIONS.map((name) => raw[name]).filter((v) => v !== undefined && v !== '');
+  for (const name of MODEL_OPTIONS) delete raw[name];
+  return given.length ? { ...raw, models: given.join(' ') } : raw;
+};
+
+const schema = withOrderedThresholds(z.preprocess(joinModels, z.object({ models: modelList, ...thresholdFields })));
 
 const command: Command<typeof schema> = {
   name: 'compare',
   description: tAll('commands.compare.description'),
   usage: '/compare <owner/model> <owner/model> [up to 5]',
   options: [
-    { name: 'models', type: 'string', required: true, rest: true, description: tAll('commands.compare.options.models') },
+    ...MODEL_OPTIONS.map((name, i) => ({
+      name,
+      type: 'string' as const,
+      required: i < 2,
+      autocomplete: 'model' as const,
+      rest: i === MODEL_OPTIONS.length - 1,
+      description: tAll('commands.compare.options.model', { n: i + 1 }),
+    })),
     ...THRESHOLD_OPTIONS,
   ],
   schema,

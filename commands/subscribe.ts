@@ -35,7 +35,7 @@ const command: Command<typeof schema> = {
     );
     return {
       title: t(locale, 'subscribe.title'),
-      summary: t(locale, 'subscribe.summary', { schedule: describeSchedule(sub, locale), next: describeNext(nextSlot(sub, ctx.now), locale) }),
+      summary: t(locale, 'subscribe.summary', { schedule: describeSchedule(sub, locale), next: describeNext(nextSlot(sub, ctx.now), locale, ctx.marks) }),
       fields: [],
       notes: [t(locale, 'subscribe.note')],
       links: [],

@@ -1,4 +1,5 @@
-// `npm run register`: registers every command of commands/ as a Discord slash command.
+// `npm run register`: registers every command of commands/ as a Discord slash command, and the
+// "Classify models in this message" message menu.
 // DISCORD_GUILD_ID set → that guild only (instant, for development); otherwise globally
 // (Discord may take up to an hour to show changes). Honours DISCORD_API_URL. Reads `.env` when
 // there is one; variables already in the environment win.
@@ -32,9 +33,12 @@ async function main(): Promise<number> {
       apiUrl: config.DISCORD_API_URL,
     });
     const where = result.scope === 'guild' ? `guild ${result.guildId} (available now)` : 'every server (global; may take up to an hour to appear)';
-    console.log(`Registered ${result.names.length} commands for ${where}: ${result.names.map((n) => `/${n}`).join(' ')}`);
+    // Slash command names have no spaces; the message menu's name does.
+    const shown = result.names.map((n) => (n.includes(' ') ? `"${n}" (message menu)` : `/${n}`));
+    console.log(`Registered ${result.names.length} commands for ${where}: ${shown.join(' ')}`);
     if (!config.DISCORD_APP_ID) console.log(`Application id: ${result.applicationId} (set DISCORD_APP_ID to skip this look-up).`);
-    console.log(`Invite the bot: ${inviteUrl(result.applicationId)}`);
+    console.log(`Add the bot to a server: ${inviteUrl(result.applicationId, 'guild')}`);
+    console.log(`Add it to your own account (the read-only commands in any server and in DMs): ${inviteUrl(result.applicationId, 'user')}`);
     return 0;
   } catch (error) {
     const e = error as Error & { status?: number };

@@ -13,8 +13,8 @@ export interface CommandOption {
   type: 'string' | 'integer' | 'number' | 'boolean';
   description: Localized;
   required?: boolean;
-  /** Which list Discord autocompletes from. */
-  autocomplete?: 'model' | 'tag';
+  /** Which list Discord autocompletes from: Hub model ids, task tags, or IANA time zones. */
+  autocomplete?: 'model' | 'tag' | 'timezone';
   /** Fixed choices (Discord shows them as a menu). */
   choices?: string[];
   /** Bounds of a number option, so Discord refuses values out of range before sending them. */
@@ -39,6 +39,18 @@ export interface CommandContext {
   store: () => Store;
   /** Where the command was typed; absent in the console. */
   place?: Place;
+  /** How this platform shows a channel and a moment in reply text. */
+  marks: Marks;
+}
+
+/**
+ * How a platform shows a channel and a moment inside reply text: Discord `<#id>` and `<t:…:F>`
+ * (each reader sees their own time zone), Slack `<#C…>` and `<!date^…>`, plain `#id` and UTC text in
+ * the console (format.ts plainMarks).
+ */
+export interface Marks {
+  channel(id: string): string;
+  time(at: Date): string;
 }
 
 /** A channel on a chat platform, and who typed the command there. */

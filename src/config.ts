@@ -51,6 +51,8 @@ const ConfigSchema = z
     SLACK_APP_TOKEN: optionalText,
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_API_URL: optionalText,
+    /** Hub model links unfurled per Slack channel per minute (a pasted list of 50 links must not flood the Hub). */
+    SLACK_UNFURLS_PER_MINUTE: positiveNumber(10).pipe(z.number().int().max(1_000)),
     PORT: positiveNumber(3000).pipe(z.number().int().max(65_535)),
     // Unset: no health server. Set: /healthz and /readyz on this port in every platform mode.
     HEALTH_PORT: z

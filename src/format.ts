@@ -1,6 +1,7 @@
 // How numbers, dates and shared words look in replies, per reply language. The words live in the
 // message catalogs (src/locales); numbers are formatted with Intl for the reply language.
 import { FLOOR_MONTH } from './core/date-floor.js';
+import type { Marks } from './command.js';
 import type { DataSource, Verdict } from './core/types.js';
 import type { SizeBand } from './core/verdict.js';
 import { INTL_LOCALE, t, type Locale } from './i18n.js';
@@ -51,6 +52,9 @@ export function formatDateTime(iso: string): string {
   const utc = new Date(iso).toISOString();
   return `${utc.slice(0, 10)} ${utc.slice(11, 16)} UTC`;
 }
+
+/** Channels and moments as plain text: `#C123`, `2025-01-06 09:00 UTC` (the console; platforms pass their own). */
+export const plainMarks: Marks = { channel: (id) => `#${id}`, time: (at) => formatDateTime(at.toISOString()) };
 
 export function verdictWord(verdict: Verdict, locale: Locale): string {
   return t(locale, `format.verdict.${verdict}`);

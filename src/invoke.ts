@@ -26,7 +26,9 @@ function badInput(sentence: string, command: Command, ctx: CommandContext): Repl
 function inputProblem(issues: z.core.$ZodIssue[], args: RawArgs, ctx: CommandContext): string {
   const issue = issues[0];
   const option = String(issue.path[0] ?? '');
-  const value = args[option] === undefined ? '' : String(args[option]);
+  // An option built from others (compare's model1…model5 → models) is not among the args: show what it was built from.
+  const given = args[option] ?? (Array.isArray(issue.input) ? issue.input.join(' ') : undefined);
+  const value = given === undefined ? '' : String(given);
   return inputErrorText(issue.message, value, ctx.locale) ?? t(ctx.locale, 'invoke.optionInvalid', { option, value: quoted(value) });
 }
 
@@ -54,7 +56,7 @@ export async function invoke(commands: readonly Command[], name: string, args: R
   // Bounds before any work: a huge value would cost parsing, searching and echoing.
   if (args._tooLong !== undefined || tooLong(args)) return badInput(inputErrorText('too_long', '', ctx.locale)!, command, ctx);
   if (args._extra !== undefined) return badInput(inputErrorText('extra', String(args._extra), ctx.locale)!, command, ctx);
-  const parsed = command.schema.safeParse(args);
+  const parsed = command.schema.safeParse(args, { reportInput: true });
   if (!parsed.success) return badInput(inputProblem(parsed.error.issues, args, ctx), command, ctx);
   try {
     return await command.run(ctx, parsed.data);

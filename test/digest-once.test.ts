@@ -172,7 +172,7 @@ describe('a process killed during a digest', () => {
     expect(posted).not.toContain('C-SEND');
     expect(bot.store().sendStatus(sub.id, WEEK)).toBe('failed');
     const listed = await bot.invoke('subscriptions', {}, { now: at('2026-12-01T10:00:00Z'), place: { platform: 'discord', placeId: 'G', channelId: 'C-SEND', userId: 'U' } });
-    expect(listed.fields.find((f) => f.name.startsWith('#C-SEND'))?.value).toContain(`${WEEK}: the bot stopped while posting`);
+    expect(listed.fields.find((f) => f.value.startsWith('#C-SEND'))?.value).toContain(`${WEEK}: the bot stopped while posting`);
   }, 30_000);
 });
 

@@ -80,7 +80,8 @@ describe('digests on Discord', () => {
       { name: 'timezone', value: 'Europe/Paris' },
     ]);
     expect(shown).toContain('Mondays at 09:00 (Europe/Paris)');
-    expect(shown).toContain('Next post: 2026-11-30 08:00 UTC');
+    // A Discord timestamp: each reader sees 2026-11-30 08:00 UTC in their own time zone.
+    expect(shown).toContain(`Next post: <t:${Date.parse('2026-11-30T08:00:00Z') / 1000}:F>`);
     const s = scheduler(bot);
 
     await s.tick(at('2026-11-30T07:59:00Z'));
@@ -161,19 +162,20 @@ describe('digests on Slack', () => {
     await fake.close();
   });
 
-  async function slash(command: string, text: string, userId: string) {
+  /** `/radar <text>` as typed in channel C0SLACK of workspace T0TEAM. */
+  async function radar(text: string, userId: string) {
     const id = `r${Math.random()}`;
-    await fake.sendSlashCommand(url, { command, text, channel_id: 'C0SLACK', user_id: userId, team_id: 'T0TEAM', response_url: fake.responseUrl(id) }, { signingSecret });
+    await fake.sendSlashCommand(url, { command: '/radar', text, channel_id: 'C0SLACK', user_id: userId, team_id: 'T0TEAM', response_url: fake.responseUrl(id) }, { signingSecret });
     return fake.waitForCall((c) => c.method === 'response_url' && c.target === id && !String(JSON.stringify(c.args)).includes('Working on it'), 10_000);
   }
 
   it('refuses a member, subscribes for an admin, and posts the digest once with chat.postMessage', async () => {
     at('2026-11-26T12:00:00Z');
-    const refused = await slash('/subscribe', 'text-generation friday 17:30 Europe/Paris', 'U0MEMBER');
-    expect(JSON.stringify(refused.args)).toContain('Only workspace admins and owners can use /subscribe');
+    const refused = await radar('subscribe text-generation friday 17:30 Europe/Paris', 'U0MEMBER');
+    expect(JSON.stringify(refused.args)).toContain('Only workspace admins and owners can use /radar subscribe');
     expect(bot.store().activeSubscriptions()).toHaveLength(0);
 
-    const done = await slash('/subscribe', 'text-generation friday 17:30 Europe/Paris', 'U0ADMIN');
+    const done = await radar('subscribe text-generation friday 17:30 Europe/Paris', 'U0ADMIN');
     expect(JSON.stringify(done.args)).toContain('Fridays at 17:30 (Europe/Paris), text-generation');
     const [sub] = bot.store().activeSubscriptions();
     expect(sub).toMatchObject({ platform: 'slack', placeId: 'T0TEAM', channelId: 'C0SLACK', tag: 'text-generation', weekday: 5, time: '17:30' });
@@ -190,8 +192,9 @@ describe('digests on Slack', () => {
   });
 
   it('lists the workspace subscriptions to anyone', async () => {
-    const listed = await slash('/subscriptions', '', 'U0MEMBER');
-    expect(JSON.stringify(listed.args)).toContain('#C0SLACK');
+    const listed = await radar('subscriptions', 'U0MEMBER');
+    // The channel as Slack draws it (its name, linked); the next post in each reader's own time zone.
+    expect(JSON.stringify(listed.args)).toContain('<#C0SLACK> — active, next post <!date^');
   });
 });
 

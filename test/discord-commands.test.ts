@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/index.js';
 import type { Command } from '../src/command.js';
-import { BOT_PERMISSIONS, inviteUrl, registerCommands, slashCommandsJson } from '../src/adapters/discord-commands.js';
+import { applicationCommandsJson, BOT_PERMISSIONS, inviteUrl, messageMenuJson, registerCommands, slashCommandsJson } from '../src/adapters/discord-commands.js';
 import { startFakeDiscord, type FakeDiscord } from './fakes/discord.js';
 
 const NAME = /^[\w-]{1,32}$/;
@@ -28,8 +28,19 @@ describe('slashCommandsJson', () => {
       expect(command.description.fr.startsWith(c.description_localizations!.fr!.replace(/…$/, ''))).toBe(true);
       for (const text of Object.values(c.description_localizations ?? {})) expect(text!.length).toBeLessThanOrEqual(100);
       expect(c.contexts).toContain(0); // usable in servers
-      expect(c.integration_types).toEqual([0]);
+      // Settings commands only where the bot is installed in a server; the others on users' accounts too.
+      expect(c.integration_types).toEqual(command.adminOnly ? [0] : [0, 1]);
+      // Read-only commands in servers, DMs with the bot and other DMs; a server's digests only in servers.
+      expect(c.contexts).toEqual(command.adminOnly || command.needsChannel ? [0] : [0, 1, 2]);
     }
+  });
+
+  it('adds a message menu "Classify models in this message" for both installs, everywhere, localized', () => {
+    const menu = messageMenuJson();
+    expect(menu).toMatchObject({ type: 3, name: 'Classify models in this message', integration_types: [0, 1], contexts: [0, 1, 2] });
+    expect(menu.name_localizations).toMatchObject({ fr: 'Classer les modèles du message', 'en-US': menu.name });
+    for (const name of Object.values(menu.name_localizations ?? {})) expect(name!.length).toBeLessThanOrEqual(32);
+    expect(applicationCommandsJson(COMMANDS)).toEqual([...json, menu]);
   });
 
   it('takes the sample as text: census, top or a number of top models', () => {
@@ -58,8 +69,18 @@ describe('slashCommandsJson', () => {
     }
     const classify = json.find((c) => c.name === 'classify')!;
     expect(classify.options?.[0]).toMatchObject({ name: 'model', type: ApplicationCommandOptionType.String, required: true, autocomplete: true });
+    // One option per compared model, each autocompleted; the first two required.
     const compare = json.find((c) => c.name === 'compare')!;
-    expect(compare.options?.[0]).toMatchObject({ name: 'models', type: ApplicationCommandOptionType.String, required: true });
+    expect(compare.options?.slice(0, 5).map((o) => [o.name, o.required === true, (o as { autocomplete?: boolean }).autocomplete])).toEqual([
+      ['model1', true, true],
+      ['model2', true, true],
+      ['model3', false, true],
+      ['model4', false, true],
+      ['model5', false, true],
+    ]);
+    expect(compare.options?.[2].description_localizations?.fr).toBe('Modèle 3 : owner/nom (tapez pour chercher sur le Hub)');
+    const timezone = json.find((c) => c.name === 'subscribe')!.options!.find((o) => o.name === 'timezone');
+    expect(timezone).toMatchObject({ type: ApplicationCommandOptionType.String, autocomplete: true });
   });
 
   it('hides settings commands behind Manage Server, cuts long descriptions, and orders required options first', () => {
@@ -85,13 +106,14 @@ describe('slashCommandsJson', () => {
     // Everyone else's commands carry no permission gate and work in DMs with the bot too.
     const gated = new Set(COMMANDS.filter((x) => x.adminOnly).map((x) => x.name));
     expect(json.filter((x) => gated.has(x.name)).every((x) => x.default_member_permissions === PermissionFlagsBits.ManageGuild.toString())).toBe(true);
-    expect(json.filter((x) => !gated.has(x.name)).every((x) => x.default_member_permissions === undefined && x.contexts?.includes(1))).toBe(true);
+    expect(json.filter((x) => !gated.has(x.name)).every((x) => x.default_member_permissions === undefined)).toBe(true);
   });
 
-  it('invites with scopes bot + applications.commands and Send Messages, Embed Links, Attach Files (51200)', () => {
+  it('invites to a server with scopes bot + applications.commands and Send Messages, Embed Links, Attach Files (51200), or to a user account', () => {
     expect(BOT_PERMISSIONS).toBe(2048n + 16384n + 32768n);
     expect(BOT_PERMISSIONS.toString()).toBe('51200');
-    expect(inviteUrl('123')).toBe('https://discord.com/oauth2/authorize?client_id=123&scope=bot+applications.commands&permissions=51200');
+    expect(inviteUrl('123')).toBe('https://discord.com/oauth2/authorize?client_id=123&scope=bot+applications.commands&permissions=51200&integration_type=0');
+    expect(inviteUrl('123', 'user')).toBe('https://discord.com/oauth2/authorize?client_id=123&scope=applications.commands&integration_type=1');
   });
 });
 
@@ -106,11 +128,11 @@ describe('registration against the fake Discord', () => {
 
   it('PUTs every command to the guild route when a guild is given, else to the global route', async () => {
     const guild = await registerCommands(COMMANDS, { token: 'fake-token', applicationId: fake.applicationId, guildId: fake.guildId, apiUrl: fake.apiUrl });
-    expect(guild).toMatchObject({ scope: 'guild', names: COMMANDS.map((c) => c.name) });
+    expect(guild).toMatchObject({ scope: 'guild', names: [...COMMANDS.map((c) => c.name), 'Classify models in this message'] });
     const put = fake.requests.at(-1)!;
     expect(put).toMatchObject({ method: 'PUT', path: `/api/v10/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`, status: 200 });
     expect(put.headers.authorization).toBe('Bot fake-token');
-    expect(put.json).toEqual(slashCommandsJson(COMMANDS));
+    expect(put.json).toEqual(applicationCommandsJson(COMMANDS));
 
     // Without an application id it asks Discord which application the token belongs to.
     const global = await registerCommands(COMMANDS, { token: 'fake-token', apiUrl: fake.apiUrl });
@@ -127,8 +149,10 @@ describe('registration against the fake Discord', () => {
       run(...script, { env }),
       run(...script, { env: { ...env, DISCORD_TOKEN: '' } }).catch((e: { code: number; stderr: string }) => e),
     ]);
-    expect(ok.stdout).toContain(`Registered ${COMMANDS.length} commands for guild ${fake.guildId}`);
-    expect(ok.stdout).toContain('permissions=51200');
+    expect(ok.stdout).toContain(`Registered ${COMMANDS.length + 1} commands for guild ${fake.guildId}`);
+    expect(ok.stdout).toContain('"Classify models in this message" (message menu)');
+    expect(ok.stdout).toContain('permissions=51200&integration_type=0');
+    expect(ok.stdout).toContain('scope=applications.commands&integration_type=1');
     expect(fake.requests.slice(before)).toEqual([expect.objectContaining({ method: 'PUT', path: `/api/v10/applications/${fake.applicationId}/guilds/${fake.guildId}/commands` })]);
 
     expect(missing).toMatchObject({ code: 2 });

@@ -34,6 +34,14 @@ describe('truncate', () => {
 });
 
 describe('replyEmbed', () => {
+  it('never drops fields silently: those beyond 25 are counted in the notes', () => {
+    const fields = Array.from({ length: 30 }, (_, i) => ({ name: `Digest ${i + 1}`, value: `<#${800 + i}>` }));
+    const embed = replyEmbed(reply({ fields, notes: ['Type /subscriptions page:2 for the rest.'] }), 'en').toJSON();
+    expect(embed.fields).toHaveLength(25);
+    expect(embed.fields!.filter((f) => f.name.startsWith('Digest'))).toHaveLength(24);
+    expect(embed.fields!.at(-1)).toEqual({ name: 'Notes', value: '• … and 6 more entries that did not fit here.\n• Type /subscriptions page:2 for the rest.', inline: false });
+  });
+
   it('maps title, summary, fields (with inline hints), notes, links and the data source footer', () => {
     const embed = replyEmbed(
       reply({

@@ -18,7 +18,10 @@ const WAIT_MS = 15_000;
 /** Valid options for each command that has required ones (a new command with required options must be added here). */
 const VALID_OPTIONS: Record<string, InteractionInit['options']> = {
   classify: [{ name: 'model', value: 'Qwen/Qwen2.5-0.5B' }],
-  compare: [{ name: 'models', value: 'Qwen/Qwen2.5-0.5B meta-llama/Llama-3.1-8B' }],
+  compare: [
+    { name: 'model1', value: 'Qwen/Qwen2.5-0.5B' },
+    { name: 'model2', value: 'meta-llama/Llama-3.1-8B' },
+  ],
   benchmark: [{ name: 'domain', value: 'medical' }],
   digest: [{ name: 'action', value: 'preview' }],
 };

@@ -50,7 +50,7 @@ describe('npm start with DISCORD_TOKEN and SLACK_BOT_TOKEN', () => {
     const edit = await discord.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(sent.token), 15_000);
     expect(JSON.stringify(edit.payload)).toContain('494M');
 
-    const res = await slack.sendSlashCommand(`http://127.0.0.1:${port}`, { command: '/share', text: '', channel_id: 'C1', user_id: 'U1', response_url: slack.responseUrl('main') }, { signingSecret });
+    const res = await slack.sendSlashCommand(`http://127.0.0.1:${port}`, { command: '/radar', text: 'share', channel_id: 'C1', user_id: 'U1', response_url: slack.responseUrl('main') }, { signingSecret });
     expect(res.status).toBe(200);
     const answer = await slack.waitForCall((c) => c.method === 'response_url' && c.target === 'main' && JSON.stringify(c.args).includes('in_channel'), 15_000);
     expect(JSON.stringify(answer.args)).toContain('SLMs');

@@ -13,7 +13,9 @@ describe('text commands (console and Slack)', () => {
     expect(parseArgs(trend, 'text-generation 2024-01 sample:500')).toEqual({ tag: 'text-generation', since: '2024-01', sample: '500' });
     expect(parseArgs(trend, 'since=2024-01 “fill-mask”')).toEqual({ since: '2024-01', tag: 'fill-mask' });
     const compare = findCommand(COMMANDS, 'compare')!;
-    expect(parseArgs(compare, 'a/b c/d, e/f')).toEqual({ models: 'a/b c/d, e/f' });
+    // Each model fills its own option, the last one takes the rest of the line.
+    expect(parseArgs(compare, 'a/b c/d, e/f')).toEqual({ model1: 'a/b', model2: 'c/d,', model3: 'e/f' });
+    expect(parseArgs(compare, 'a b c d e f g')).toEqual({ model1: 'a', model2: 'b', model3: 'c', model4: 'd', model5: 'e f g' });
     expect(parseArgs(findCommand(COMMANDS, 'classify')!, 'x/y z')).toEqual({ model: 'x/y', _extra: 'z' });
     expect(splitCommandLine('  /Classify  Qwen/Qwen2.5-0.5B ')).toEqual({ name: 'classify', rest: 'Qwen/Qwen2.5-0.5B' });
   });

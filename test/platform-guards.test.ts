@@ -32,7 +32,7 @@ describe('Slack, HTTP mode', () => {
 
   it('refuses a correctly signed request stamped more than 5 minutes in the future with 401, and runs nothing', async () => {
     const timestamp = Math.floor(Date.now() / 1000) + 6 * 60;
-    const res = await fake.sendSlashCommand(url, { command: '/share', text: '', response_url: fake.responseUrl('future') }, { signingSecret, timestamp });
+    const res = await fake.sendSlashCommand(url, { command: '/radar', text: 'share', response_url: fake.responseUrl('future') }, { signingSecret, timestamp });
     expect(res.status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(invoked).toEqual([]);
@@ -41,7 +41,7 @@ describe('Slack, HTTP mode', () => {
 
   it('still answers a request stamped a little ahead (clock skew under 5 minutes)', async () => {
     const timestamp = Math.floor(Date.now() / 1000) + 60;
-    const res = await fake.sendSlashCommand(url, { command: '/share', text: '', response_url: fake.responseUrl('skew') }, { signingSecret, timestamp });
+    const res = await fake.sendSlashCommand(url, { command: '/radar', text: 'share', response_url: fake.responseUrl('skew') }, { signingSecret, timestamp });
     expect(res.status).toBe(200);
     await fake.waitForCall((c) => c.target === 'skew' && c.args.response_type === 'in_channel', 10_000);
   });

@@ -1,6 +1,6 @@
 // Reply → Block Kit: Slack's limits and escaping, on replies built to break them.
 import { describe, expect, it } from 'vitest';
-import { escapeText, fit, LIMITS, linkText, renderReply, tableText, unescapeSlack } from '../src/adapters/slack-render.js';
+import { escapeText, fit, LIMITS, linkText, radarCommands, renderReply, SLACK_MARKS, tableText, unescapeSlack } from '../src/adapters/slack-render.js';
 import type { Reply } from '../src/reply.js';
 
 const base: Reply = { title: 'T', summary: '', fields: [], notes: [], links: [], data: null };
@@ -57,11 +57,17 @@ describe('renderReply', () => {
       source: { kind: 'snapshot', collectedAt: '2025-03-22T10:04:49.000Z' },
     }) as { text: string; blocks: AnyBlock[] };
     expect(text).toBe('Comparing 2 models: a is SLM, b is LLM');
-    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'section', 'context', 'context']);
+    expect(blocks.map((b) => b.type)).toEqual(['header', 'section', 'section', 'section', 'table', 'context', 'context']);
     expect(blocks[1].text.text).toBe('a is *SLM*, b is *LLM*');
     expect(blocks[2].fields.map((f: AnyBlock) => f.text)).toEqual(['*A*\n1', '*B*\n2']);
     expect(blocks[3].text.text).toBe('*Long*\npara');
-    expect(blocks[4].text.text).toBe('```\nModel  Params\n-----  ------\na/b    494M\nc/d    70B\n```');
+    // Slack's table block: the header row first, raw text cells, numbers right-aligned.
+    const cells = (...texts: string[]) => texts.map((text) => ({ type: 'raw_text', text }));
+    expect(blocks[4]).toEqual({
+      type: 'table',
+      rows: [cells('Model', 'Params'), cells('a/b', '494M'), cells('c/d', '70B')],
+      column_settings: [{ is_wrapped: true }, { align: 'right' }],
+    });
     expect(blocks[5].elements[0].text).toBe('<https://huggingface.co/a/b|a/b>');
     expect(blocks[6].elements.map((e: AnyBlock) => e.text)).toEqual(['note 1', 'Data: Hugging Face Hub — snapshot of 2025-03-22']);
   });
@@ -148,5 +154,23 @@ describe('renderReply', () => {
 
   it('tableText escapes cells and keeps backticks from closing the block', () => {
     expect(tableText({ columns: ['a'], rows: [['x`y<z>']] })).toBe('```\na\n------\nxˋy&lt;z&gt;\n```');
+  });
+});
+
+describe('Slack ways of writing', () => {
+  it('names commands as /radar subcommands, and nothing else that has a slash', () => {
+    const names = ['classify', 'help', 'subscribe'];
+    expect(radarCommands('Type `/classify <owner/model>` or /help; “/subscribe” resumes it.', names)).toBe('Type `/radar classify <owner/model>` or /radar help; “/radar subscribe” resumes it.');
+    expect(radarCommands('Invite me with /invite; see owner/help, https://x.io/help and /helpers.', names)).toBe('Invite me with /invite; see owner/help, https://x.io/help and /helpers.');
+  });
+
+  it('draws channels and moments the Slack way through escaping, and nothing a user could type around them', () => {
+    const at = new Date('2026-11-30T08:00:00Z');
+    expect(escapeText(`${SLACK_MARKS.channel('C0SLACK')} — next post ${SLACK_MARKS.time(at)} & <!here>`)).toBe(
+      `<#C0SLACK> — next post <!date^${at.getTime() / 1000}^{date_long_pretty} {time}|2026-11-30 08:00 UTC> &amp; &lt;!here&gt;`,
+    );
+    // A private-use wrapper around anything but a channel id or a date is dropped, not turned into markup.
+    expect(escapeText('\uE000!channel\uE001 \uE000@U123\uE001')).toBe('!channel @U123');
+    expect(SLACK_MARKS.channel('not a channel')).toBe('#not a channel');
   });
 });

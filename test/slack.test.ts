@@ -23,8 +23,8 @@ interface Harness {
   url: string;
   /** Every line the adapter handed to the bot. */
   invoked: string[];
-  /** Sends a signed slash command and returns the HTTP answer plus the response_url id it carries. */
-  slash(command: string, text: string, extra?: Record<string, string>): Promise<{ status: number; body: unknown; elapsedMs: number; id: string }>;
+  /** Sends a signed `/radar <text>` and returns the HTTP answer plus the response_url id it carries. */
+  radar(text: string, extra?: Record<string, string>): Promise<{ status: number; body: unknown; elapsedMs: number; id: string }>;
   close(): Promise<void>;
 }
 
@@ -51,9 +51,9 @@ async function harness(env: Record<string, string> = {}, options: { commands?: r
     slack,
     url,
     invoked,
-    async slash(command, text, extra = {}) {
+    async radar(text, extra = {}) {
       const id = `r${++seq}`;
-      const res = await fake.sendSlashCommand(url, { command, text, channel_id: 'C0CHAN', response_url: fake.responseUrl(id), ...extra }, { signingSecret });
+      const res = await fake.sendSlashCommand(url, { command: '/radar', text, channel_id: 'C0CHAN', response_url: fake.responseUrl(id), ...extra }, { signingSecret });
       return { ...res, id };
     },
     async close() {
@@ -79,7 +79,7 @@ describe('Slack adapter, HTTP mode', () => {
   afterAll(async () => h?.close());
 
   it('acks a signed /classify within 3 s, then posts blocks with the numbers in the channel and uploads the chart in three steps', async () => {
-    const res = await h.slash('/classify', 'Qwen/Qwen2.5-0.5B');
+    const res = await h.radar('classify Qwen/Qwen2.5-0.5B');
     expect(res.status).toBe(200);
     expect(res.elapsedMs).toBeLessThan(3000);
     expect(res.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/^Working on it/) });
@@ -114,7 +114,7 @@ describe('Slack adapter, HTTP mode', () => {
 
   it('rejects a bad signature with 401 and runs no handler', async () => {
     const before = h.invoked.length;
-    const res = await h.fake.sendSlashCommand(h.url, { command: '/classify', text: 'Qwen/Qwen2.5-0.5B', response_url: h.fake.responseUrl('bad-sig') }, { signingSecret, badSignature: true });
+    const res = await h.fake.sendSlashCommand(h.url, { command: '/radar', text: 'classify Qwen/Qwen2.5-0.5B', response_url: h.fake.responseUrl('bad-sig') }, { signingSecret, badSignature: true });
     expect(res.status).toBe(401);
     await sleep(300);
     expect(h.invoked.length).toBe(before);
@@ -124,7 +124,7 @@ describe('Slack adapter, HTTP mode', () => {
   it('rejects a timestamp older than 5 minutes with 401 and runs no handler', async () => {
     const before = h.invoked.length;
     const timestamp = Math.floor(Date.now() / 1000) - 6 * 60;
-    const res = await h.fake.sendSlashCommand(h.url, { command: '/classify', text: 'Qwen/Qwen2.5-0.5B', response_url: h.fake.responseUrl('stale') }, { signingSecret, timestamp });
+    const res = await h.fake.sendSlashCommand(h.url, { command: '/radar', text: 'classify Qwen/Qwen2.5-0.5B', response_url: h.fake.responseUrl('stale') }, { signingSecret, timestamp });
     expect(res.status).toBe(401);
     await sleep(300);
     expect(h.invoked.length).toBe(before);
@@ -132,22 +132,22 @@ describe('Slack adapter, HTTP mode', () => {
   });
 
   it('answers missing input with the usage, to the user only', async () => {
-    const res = await h.slash('/classify', '');
+    const res = await h.radar('classify');
     expect(res.status).toBe(200);
     const reply = await waitResponse(h.fake, res.id, 'ephemeral');
-    expect(shown(reply)).toContain('The model id is missing. Type `/classify &lt;owner/model&gt; [slm_below:7] [llm_from:20]`');
+    expect(shown(reply)).toContain('The model id is missing. Type `/radar classify &lt;owner/model&gt; [slm_below:7] [llm_from:20]`');
     await sleep(100);
     expect(responses(h.fake, res.id).filter((c) => c.args.response_type === 'in_channel')).toEqual([]);
   });
 
   it('escapes what the user typed, so <!channel>, <!here> and <@U…> ping nobody', async () => {
     for (const [command, text, escaped] of [
-      ['/trend', '<!channel>', '&lt;!channel&gt;'],
-      ['/share', '<!here>&', '&lt;!here&gt;&amp;'],
-      ['/classify', 'x/<@U0ADMIN>', 'x/&lt;@U0ADMIN&gt;'],
-      ['/benchmark', '@everyone', '@\u200beveryone'],
+      ['trend', '<!channel>', '&lt;!channel&gt;'],
+      ['share', '<!here>&', '&lt;!here&gt;&amp;'],
+      ['classify', 'x/<@U0ADMIN>', 'x/&lt;@U0ADMIN&gt;'],
+      ['benchmark', '@everyone', '@\u200beveryone'],
     ]) {
-      const res = await h.slash(command, text);
+      const res = await h.radar(`${command} ${text}`);
       const reply = await waitResponse(h.fake, res.id, 'ephemeral');
       const body = JSON.stringify(reply.args);
       expect(body, text).toContain(escaped);
@@ -157,7 +157,7 @@ describe('Slack adapter, HTTP mode', () => {
 
   it('tells the user how to fix a Web API error (not_in_channel): invite the bot', async () => {
     h.fake.fail('files.completeUploadExternal', { error: 'not_in_channel' });
-    const res = await h.slash('/compare', 'Qwen/Qwen2.5-0.5B meta-llama/Llama-3.1-8B');
+    const res = await h.radar('compare Qwen/Qwen2.5-0.5B meta-llama/Llama-3.1-8B');
     const reply = await waitResponse(h.fake, res.id, 'in_channel');
     expect(shown(reply)).toContain('8.03B');
     const told = await waitResponse(h.fake, res.id, 'ephemeral');
@@ -167,7 +167,7 @@ describe('Slack adapter, HTTP mode', () => {
   it('retries once after a short Retry-After, and gives up politely on a long one', async () => {
     h.fake.fail('files.getUploadURLExternal', { status: 429, retryAfter: 1 });
     const started = Date.now();
-    const res = await h.slash('/thresholds', '');
+    const res = await h.radar('thresholds');
     await waitResponse(h.fake, res.id, 'in_channel');
     const done = await h.fake.waitForCall((c) => c.method === 'files.completeUploadExternal' && h.fake.calls.indexOf(c) > h.fake.calls.findIndex((x) => x.target === res.id), 8000);
     expect(done.status).toBe(200);
@@ -177,14 +177,14 @@ describe('Slack adapter, HTTP mode', () => {
 
     h.fake.fail('files.getUploadURLExternal', { status: 429, retryAfter: 120 });
     const quick = Date.now();
-    const again = await h.slash('/thresholds', '');
+    const again = await h.radar('thresholds');
     const told = await waitResponse(h.fake, again.id, 'ephemeral');
     expect(told.args.text).toBe('Slack is asking me to slow down. Please try again in a minute.');
     expect(Date.now() - quick).toBeLessThan(5000);
   });
 
   it('answers in the user’s Slack language when users.info gives one', async () => {
-    const res = await h.slash('/classify', 'Qwen/Qwen2.5-0.5B', { user_id: 'U0FR' });
+    const res = await h.radar('classify Qwen/Qwen2.5-0.5B', { user_id: 'U0FR' });
     const reply = await waitResponse(h.fake, res.id, 'in_channel');
     expect(shown(reply)).toContain('494M paramètres');
     expect(shown(reply)).toContain('Données : Hugging Face Hub — instantané du 2025-03-22');
@@ -202,7 +202,7 @@ describe('Slack adapter, HTTP mode', () => {
     };
     for (const command of COMMANDS) {
       // Settings commands are for workspace admins.
-      const res = await h.slash(`/${command.name}`, samples[command.name] ?? '', command.adminOnly ? { user_id: 'U0ADMIN' } : {});
+      const res = await h.radar(`${command.name} ${samples[command.name] ?? ''}`, command.adminOnly ? { user_id: 'U0ADMIN' } : {});
       expect(res.status, command.name).toBe(200);
       const reply = await waitResponse(h.fake, res.id, command.replyPrivately ? 'ephemeral' : 'in_channel');
       const blocks = blocksOf(reply);
@@ -253,7 +253,7 @@ describe('Slack adapter, other setups', () => {
     expect(h.slack.server).toBeUndefined();
     expect((await h.fake.waitForCall('apps.connections.open')).token).toBe('xapp-test');
     const ack = await h.fake.sendEnvelope({
-      command: '/classify', text: 'Qwen/Qwen2.5-0.5B', channel_id: 'C0SOCK', user_id: 'U0USER', team_id: h.fake.teamId,
+      command: '/radar', text: 'classify Qwen/Qwen2.5-0.5B', channel_id: 'C0SOCK', user_id: 'U0USER', team_id: h.fake.teamId,
       api_app_id: 'A0FAKE', response_url: h.fake.responseUrl('sock'), trigger_id: 't1',
     });
     expect(ack.payload).toMatchObject({ response_type: 'ephemeral', text: expect.stringMatching(/^Working on it/) });
@@ -266,7 +266,7 @@ describe('Slack adapter, other setups', () => {
 
   it('CHART_MODE=quickchart: an image block with the QuickChart URL, and no upload', async () => {
     h = await harness({ CHART_MODE: 'quickchart' });
-    const res = await h.slash('/classify', 'Qwen/Qwen2.5-0.5B');
+    const res = await h.radar('classify Qwen/Qwen2.5-0.5B');
     const reply = await waitResponse(h.fake, res.id, 'in_channel');
     const image = blocksOf(reply).find((b) => b.type === 'image')!;
     expect(image.image_url.length).toBeLessThanOrEqual(3000);
@@ -295,7 +295,7 @@ describe('Slack adapter, other setups', () => {
       },
     };
     h = await harness({}, { commands: [...COMMANDS, echo] });
-    const res = await h.slash('/echo', 'hi <!channel> <!here|here> <@U0ADMIN> <https://evil.example|click> @channel & more');
+    const res = await h.radar('echo hi <!channel> <!here|here> <@U0ADMIN> <https://evil.example|click> @channel & more');
     const reply = await waitResponse(h.fake, res.id, 'in_channel');
     const body = JSON.stringify(reply.args);
     expect(body).not.toMatch(/<!|<@|<https:\/\/evil/);
@@ -314,9 +314,9 @@ describe('Slack adapter, other setups', () => {
       },
     };
     h = await harness({}, { commands: [...COMMANDS, subscribe], users: { users: { U0ADMIN: { is_admin: true } } } });
-    const member = await h.slash('/settings-test', '', { user_id: 'U0MEMBER' });
-    expect((await waitResponse(h.fake, member.id, 'ephemeral')).args.text).toBe('Only workspace admins and owners can use /settings-test.');
-    const admin = await h.slash('/settings-test', '', { user_id: 'U0ADMIN' });
+    const member = await h.radar('settings-test', { user_id: 'U0MEMBER' });
+    expect(shown(await waitResponse(h.fake, member.id, 'ephemeral'))).toContain('Only workspace admins and owners can use /radar settings-test.');
+    const admin = await h.radar('settings-test', { user_id: 'U0ADMIN' });
     expect(shown(await waitResponse(h.fake, admin.id, 'in_channel'))).toContain('Weekly digest on.');
     expect(h.invoked).toEqual(['/settings-test ']);
   });
@@ -352,10 +352,10 @@ describe('Slack adapter, stopping', () => {
   it('drain() answers new commands with a restart notice and waits for the replies in flight', async () => {
     const h = await harness();
     try {
-      const first = await h.slash('/trend', 'fill-mask');
+      const first = await h.radar('trend fill-mask');
       expect(first.status).toBe(200);
       const draining = h.slack.drain();
-      const late = await h.slash('/share', '');
+      const late = await h.radar('share');
       expect(late.body).toMatchObject({ response_type: 'ephemeral', text: 'SLM Radar is restarting. Please try again in a minute.' });
       await draining;
       expect(responses(h.fake, first.id).some((c) => c.args.response_type === 'in_channel')).toBe(true);

@@ -1,7 +1,9 @@
 // Command → Discord slash command JSON, built with discord.js's builders from each command's
 // declared options (no per-command code), and the registration call `npm run register` makes.
 import {
+  ApplicationCommandType,
   ApplicationIntegrationType,
+  ContextMenuCommandBuilder,
   InteractionContextType,
   Locale as DiscordLocale,
   OAuth2Scopes,
@@ -13,10 +15,12 @@ import {
   SlashCommandNumberOption,
   type ApplicationCommandOptionBase,
   type LocalizationMap,
+  type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { Command, CommandOption } from '../command.js';
-import { LOCALES, type Locale, type Localized } from '../i18n.js';
+import { LOCALES, tAll, type Locale, type Localized } from '../i18n.js';
 
 /** Discord's limits for command names, descriptions and choices. */
 export const COMMAND_LIMITS = { name: 32, description: 100, choices: 25, choiceName: 100, choiceValue: 100, options: 25 } as const;
@@ -24,13 +28,17 @@ export const COMMAND_LIMITS = { name: 32, description: 100, choices: 25, choiceN
 /** What the bot needs in a channel: Send Messages + Embed Links + Attach Files. */
 export const BOT_PERMISSIONS = PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.AttachFiles;
 
-/** The invite URL: scopes `bot applications.commands` and BOT_PERMISSIONS (51200). */
-export function inviteUrl(applicationId: string): string {
-  const params = new URLSearchParams({
-    client_id: applicationId,
-    scope: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '),
-    permissions: BOT_PERMISSIONS.toString(),
-  });
+/**
+ * The install links. `guild`: added to a server by someone who can manage it (scopes `bot
+ * applications.commands`, BOT_PERMISSIONS = 51200). `user`: added to a person's own account (scope
+ * `applications.commands` only), so they can use the read-only commands in any server and in DMs.
+ */
+export function inviteUrl(applicationId: string, install: 'guild' | 'user' = 'guild'): string {
+  const params = new URLSearchParams(
+    install === 'guild'
+      ? { client_id: applicationId, scope: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '), permissions: BOT_PERMISSIONS.toString(), integration_type: '0' }
+      : { client_id: applicationId, scope: OAuth2Scopes.ApplicationsCommands, integration_type: '1' },
+  );
   return `https://discord.com/oauth2/authorize?${params}`;
 }
 
@@ -76,19 +84,30 @@ function numeric<T extends SlashCommandIntegerOption | SlashCommandNumberOption>
   return o;
 }
 
+/** Read-only commands: installed in a server or on a user's account, usable in servers, DMs with the bot and other DMs. */
+const EVERYWHERE = {
+  integrationTypes: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+};
+
 /** One command as a slash command. */
 export function slashCommand(command: Command): SlashCommandBuilder {
   const builder = new SlashCommandBuilder()
     .setName(command.name)
     .setNameLocalizations(localizedNames(command.name))
     .setDescription(shortText(command.description.en))
-    .setDescriptionLocalizations(localizedDescriptions(command.description))
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+    .setDescriptionLocalizations(localizedDescriptions(command.description));
   if (command.adminOnly) {
-    // Settings commands: hidden from members without Manage Server, and only where a server exists.
-    builder.setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild).setContexts(InteractionContextType.Guild);
+    // Settings commands: only where the bot is installed in a server, hidden from members without Manage Server.
+    builder
+      .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+      .setContexts(InteractionContextType.Guild)
+      .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild);
+  } else if (command.needsChannel) {
+    // About a server's channels (its digests): in servers, for both installs.
+    builder.setIntegrationTypes(...EVERYWHERE.integrationTypes).setContexts(InteractionContextType.Guild);
   } else {
-    builder.setContexts(InteractionContextType.Guild, InteractionContextType.BotDM);
+    builder.setIntegrationTypes(...EVERYWHERE.integrationTypes).setContexts(...EVERYWHERE.contexts);
   }
   // Discord wants required options before optional ones; otherwise the declared order is kept.
   const options = [...command.options].sort((a, b) => Number(b.required === true) - Number(a.required === true)).slice(0, COMMAND_LIMITS.options);
@@ -122,6 +141,26 @@ export function slashCommandsJson(commands: readonly Command[]): RESTPostAPIChat
   return commands.map((c) => slashCommand(c).toJSON());
 }
 
+/**
+ * The message menu command (right-click a message → Apps): "Classify models in this message". Message
+ * commands have no description; their name may have spaces and is localized from the catalog.
+ */
+export function messageMenuJson(): RESTPostAPIContextMenuApplicationCommandsJSONBody {
+  const name: Localized = tAll('discord.messageMenu');
+  return new ContextMenuCommandBuilder()
+    .setName(name.en)
+    .setNameLocalizations(Object.fromEntries(LOCALES.flatMap((l) => discordLocales(l).map((d) => [d, name[l]]))))
+    .setType(ApplicationCommandType.Message)
+    .setIntegrationTypes(...EVERYWHERE.integrationTypes)
+    .setContexts(...EVERYWHERE.contexts)
+    .toJSON();
+}
+
+/** What `npm run register` sends: the slash commands and the message menu. */
+export function applicationCommandsJson(commands: readonly Command[]): RESTPostAPIApplicationCommandsJSONBody[] {
+  return [...slashCommandsJson(commands), messageMenuJson()];
+}
+
 export interface RegisterOptions {
   token: string;
   /** The application id; looked up with the token when absent. */
@@ -145,6 +184,6 @@ export async function registerCommands(commands: readonly Command[], options: Re
   const rest = new REST({ version: '10', ...(options.apiUrl ? { api: options.apiUrl } : {}) }).setToken(options.token);
   const applicationId = options.applicationId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
   const route = options.guildId ? Routes.applicationGuildCommands(applicationId, options.guildId) : Routes.applicationCommands(applicationId);
-  const answer = (await rest.put(route, { body: slashCommandsJson(commands) })) as Array<{ name: string }>;
+  const answer = (await rest.put(route, { body: applicationCommandsJson(commands) })) as Array<{ name: string }>;
   return { scope: options.guildId ? 'guild' : 'global', applicationId, guildId: options.guildId, names: answer.map((c) => c.name) };
 }

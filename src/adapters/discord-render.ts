@@ -1,7 +1,9 @@
 // Reply → Discord message: one embed (title, summary, table, fields, notes, links, footer with the
 // data source) and the chart as a PNG attachment or a QuickChart URL. Translation only: nothing
 // here adds a fact; what does not fit Discord's limits is cut cleanly, never sent and rejected.
+import { channelMention, codeBlock, hyperlink, subtext, time, TimestampStyles } from '@discordjs/formatters';
 import { AttachmentBuilder, EmbedBuilder, type APIEmbedField, type BaseMessageOptions } from 'discord.js';
+import type { Marks } from '../command.js';
 import { quickChartUrl, renderPng } from '../charts/index.js';
 import { sourceLine } from '../format.js';
 import { t, type Locale } from '../i18n.js';
@@ -28,12 +30,16 @@ export const NO_MENTIONS = { parse: [] as never[] };
 
 const COLORS = { reply: 0x0072b2, error: 0xd55e00 } as const;
 
+/** Channels as mentions and moments as `<t:…:F>`, which each reader sees in their own time zone and language. */
+export const DISCORD_MARKS: Marks = { channel: (id) => channelMention(id), time: (at) => time(at, TimestampStyles.LongDateTime) };
+
 /** The adapter's own words in the reply language (src/locales, area `adapters`). */
 export function adapterWords(locale: Locale) {
   return {
     notes: t(locale, 'adapters.notes'),
     links: t(locale, 'adapters.links'),
     moreRows: (count: number) => t(locale, 'adapters.moreRows', { count }),
+    moreFields: (count: number) => t(locale, 'adapters.moreFields', { count }),
     apology: (errorId: string) => t(locale, 'adapters.apology', { errorId }),
     restarting: t(locale, 'adapters.restarting'),
     manageOnly: (command: string) => t(locale, 'adapters.manageOnly', { command }),
@@ -90,7 +96,7 @@ export function tableBlock(table: ReplyTable, max: number, locale: Locale): stri
   const widths = columns.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   const head = [line(columns), line(widths.map((w) => '-'.repeat(w)))];
-  const fence = (lines: string[]) => `\`\`\`\n${lines.join('\n')}\n\`\`\``;
+  const fence = (lines: string[]) => codeBlock(lines.join('\n'));
   for (let shown = rows.length; shown >= 0; shown--) {
     const hidden = rows.length - shown;
     const body = rows.slice(0, shown).map(line);
@@ -132,7 +138,8 @@ export function replyEmbed(reply: Reply, locale: Locale): EmbedBuilder {
   const summary = reply.summary.trim() ? truncate(reply.summary, Math.min(DISCORD_LIMITS.description, budget)) : '';
   budget -= summary.length;
 
-  const extras = (reply.notes.length ? 1 : 0) + (reply.links.length ? 1 : 0);
+  // Room for the notes field (which also says how many fields did not fit) and the links field.
+  const extras = 1 + (reply.links.length ? 1 : 0);
   const fields: APIEmbedField[] = [];
   const addField = (name: string, value: string, inline: boolean): boolean => {
     const n = truncate(nonEmpty(name), DISCORD_LIMITS.fieldName);
@@ -144,9 +151,12 @@ export function replyEmbed(reply: Reply, locale: Locale): EmbedBuilder {
     return true;
   };
   for (const f of reply.fields.slice(0, DISCORD_LIMITS.fields - extras)) if (!addField(f.name, f.value, f.inline === true)) break;
+  // Fields that did not fit are counted, never dropped silently; the reply's own notes say how to see them.
+  const dropped = reply.fields.length - fields.length;
+  const notes = dropped > 0 ? [words.moreFields(dropped), ...reply.notes] : reply.notes;
   let notesField: APIEmbedField | undefined;
-  if (reply.notes.length && budget > words.notes.length + 24) {
-    const value = bulletList(reply.notes, Math.min(DISCORD_LIMITS.fieldValue, budget - words.notes.length));
+  if (notes.length && budget > words.notes.length + 24) {
+    const value = bulletList(notes, Math.min(DISCORD_LIMITS.fieldValue, budget - words.notes.length));
     if (value) {
       notesField = { name: words.notes, value, inline: false };
       budget -= words.notes.length + value.length;
@@ -168,7 +178,7 @@ export function replyEmbed(reply: Reply, locale: Locale): EmbedBuilder {
     const lines: string[] = [];
     let room = Math.min(DISCORD_LIMITS.fieldValue, budget - words.links.length);
     for (const link of reply.links) {
-      const line = `[${link.label.replace(/[[\]]/g, '')}](${link.url})`;
+      const line = hyperlink(link.label.replace(/[[\]]/g, ''), link.url);
       if (line.length + 1 > room) break;
       lines.push(line);
       room -= line.length + 1;
@@ -195,7 +205,7 @@ export function replyEmbed(reply: Reply, locale: Locale): EmbedBuilder {
 
 /** An error reply as plain ephemeral text: the explanation and what to type instead. */
 export function errorContent(reply: Reply): string {
-  const notes = reply.notes.map((n) => `\n-# ${n.replace(/\s+/g, ' ')}`);
+  const notes = reply.notes.map((n) => `\n${subtext(n.replace(/\s+/g, ' '))}`);
   let text = `⚠️ ${reply.summary.trim() || reply.error?.message || reply.title}`;
   for (const note of notes) if (text.length + note.length <= DISCORD_LIMITS.content) text += note;
   return truncate(text, DISCORD_LIMITS.content);

@@ -23,10 +23,12 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   type Message,
+  type MessageContextMenuCommandInteraction,
   type RESTOptions,
 } from 'discord.js';
-import type { Bot } from '../bot.js';
+import type { Bot, InvokeOptions } from '../bot.js';
 import type { Command } from '../command.js';
+import { modelsInText } from '../core/model-links.js';
 import { PIPELINE_TAGS } from '../core/tags.js';
 import { t, toLocale, type Locale } from '../i18n.js';
 import { findCommand, type RawArgs } from '../invoke.js';
@@ -34,9 +36,9 @@ import type { Logger } from '../log.js';
 import type { Reply } from '../reply.js';
 import { InFlight, STOP_TIMEOUT_MS } from '../in-flight.js';
 import { withDeadline } from '../time.js';
-import { adapterWords, NO_MENTIONS, renderMessage, textMessage, type RenderOptions } from './discord-render.js';
+import { adapterWords, DISCORD_MARKS, NO_MENTIONS, renderMessage, textMessage, type RenderOptions } from './discord-render.js';
 
-export { slashCommandsJson, registerCommands, inviteUrl, BOT_PERMISSIONS } from './discord-commands.js';
+export { slashCommandsJson, applicationCommandsJson, messageMenuJson, registerCommands, inviteUrl, BOT_PERMISSIONS } from './discord-commands.js';
 export { renderMessage, replyEmbed, DISCORD_LIMITS, type RenderOptions } from './discord-render.js';
 
 /** Autocomplete must answer within 3 s; this leaves room for the trip back to Discord. */
@@ -110,12 +112,26 @@ function acceptsInput(command: Command | undefined, args: RawArgs): boolean {
   }
 }
 
+/** Entries of `list` matching what was typed, ignoring case: prefix matches first, then the rest containing it. */
+function matching(list: readonly string[], query: string, max: number, starts = (entry: string, q: string) => entry.startsWith(q)): string[] {
+  const q = query.trim().toLowerCase();
+  const prefix = list.filter((entry) => starts(entry.toLowerCase(), q));
+  const inside = list.filter((entry) => !starts(entry.toLowerCase(), q) && entry.toLowerCase().includes(q));
+  return [...prefix, ...inside].slice(0, max);
+}
+
 /** Task tags matching what was typed: prefix matches first, then substrings. */
 export function tagSuggestions(query: string, max = MAX_CHOICES): string[] {
-  const q = query.trim().toLowerCase();
-  const prefix = PIPELINE_TAGS.filter((t) => t.startsWith(q));
-  const inside = PIPELINE_TAGS.filter((t) => !t.startsWith(q) && t.includes(q));
-  return [...prefix, ...inside].slice(0, max);
+  return matching(PIPELINE_TAGS, query, max);
+}
+
+/** Every IANA time zone Node knows, UTC first (Intl lists only region/city zones). */
+const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone')];
+
+/** Time zones matching what was typed: `paris`, `europe/p`, `new_y`, `new y` (a city's or the whole name's start first). */
+export function timeZoneSuggestions(query: string, max = MAX_CHOICES): string[] {
+  const typed = query.replace(/ /g, '_');
+  return matching(TIME_ZONES, typed, max, (zone, q) => zone.startsWith(q) || zone.split('/').some((part) => part.startsWith(q)));
 }
 
 /** Autocomplete choices: at most 25, values Discord accepts (≤100 characters), no duplicates. */
@@ -163,31 +179,50 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
   let stopped: Promise<void> | undefined;
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
-    const started = Date.now();
     const locale = toLocale(interaction.locale);
-    const words = adapterWords(locale);
     const name = interaction.commandName;
     const args = argsOf(interaction);
-    const context = { command: name, interaction: interaction.id, guild: interaction.guildId ?? undefined, locale };
-
-    if (stopping) {
-      await interaction
-        .reply({ ...textMessage(words.restarting), flags: MessageFlags.Ephemeral })
-        .catch((error: unknown) => log.warn({ err: loggableError(error), ...context }, 'discord: restart notice not sent'));
-      return;
-    }
-
     const command = findCommand(bot.commands, name);
     // Default member permissions hide settings commands, but server admins can change those:
     // the permission the member has on this interaction is what counts.
-    if (command?.adminOnly && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      await interaction
-        .reply({ ...textMessage(words.manageOnly(name)), flags: MessageFlags.Ephemeral })
-        .catch((error: unknown) => log.warn({ err: loggableError(error), ...context }, 'discord: refusal not sent'));
-      return;
+    if (command?.adminOnly && !stopping && !interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+      return tell(interaction, adapterWords(locale).manageOnly(name), { command: name });
     }
-
     const privateFromStart = command?.replyPrivately === true || !acceptsInput(command, args);
+    await answer(interaction, name, privateFromStart, (options) => bot.invoke(name, args, options));
+  }
+
+  /** The message menu: the models the message names (links and ids), classified, to the caller only. */
+  async function onMessageMenu(interaction: MessageContextMenuCommandInteraction): Promise<void> {
+    const message = interaction.targetMessage;
+    // Links may be only in the embeds Discord made of them (a link with its preview suppressed stays in the text).
+    const text = [message.content, ...message.embeds.flatMap((e) => [e.url, e.title, e.description])].filter(Boolean).join('\n');
+    const models = modelsInText(text);
+    await answer(interaction, 'classify-message', true, (options) => bot.classifyMessage(models, options));
+  }
+
+  /** A short private text answer (refusals, the restart notice). */
+  async function tell(interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, text: string, context: Record<string, unknown>): Promise<void> {
+    await interaction
+      .reply({ ...textMessage(text), flags: MessageFlags.Ephemeral })
+      .catch((error: unknown) => log.warn({ err: loggableError(error), ...context }, 'discord: short answer not sent'));
+  }
+
+  /**
+   * Acknowledges at once (privately when `privateFromStart`), runs `produce`, and shows its reply:
+   * an error or private reply found after a public acknowledgement replaces it with a private follow-up.
+   */
+  async function answer(
+    interaction: ChatInputCommandInteraction | MessageContextMenuCommandInteraction,
+    name: string,
+    privateFromStart: boolean,
+    produce: (options: InvokeOptions) => Promise<Reply>,
+  ): Promise<void> {
+    const started = Date.now();
+    const locale = toLocale(interaction.locale);
+    const words = adapterWords(locale);
+    const context = { command: name, interaction: interaction.id, guild: interaction.guildId ?? undefined, locale };
+    if (stopping) return tell(interaction, words.restarting, context);
     try {
       // At once: Discord gives 3 seconds for the first answer.
       await interaction.deferReply(privateFromStart ? { flags: MessageFlags.Ephemeral } : {});
@@ -206,7 +241,7 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
         // What the bot may do in this channel, as Discord reports it with the interaction.
         canPost: interaction.appPermissions?.has([PermissionFlagsBits.SendMessages, PermissionFlagsBits.EmbedLinks, PermissionFlagsBits.AttachFiles]),
       };
-      const reply = await bot.invoke(name, args, { locale, place });
+      const reply = await produce({ locale, place, marks: DISCORD_MARKS });
       const message = renderMessage(reply, locale, {
         ...render,
         onChartError: (error) => log.warn({ err: loggableError(error), ...context }, 'discord: chart could not be drawn; answering without it'),
@@ -244,7 +279,10 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
     const source = findCommand(bot.commands, interaction.commandName)?.options.find((o) => o.name === focused.name)?.autocomplete;
     let values: string[] = [];
     if (source && !stopping) {
-      const search = source === 'model' ? bot.hub.search(query, MAX_CHOICES) : Promise.resolve(tagSuggestions(query));
+      const search =
+        source === 'model'
+          ? bot.hub.search(query, MAX_CHOICES)
+          : Promise.resolve(source === 'timezone' ? timeZoneSuggestions(query) : tagSuggestions(query));
       const found = await withDeadline(search, autocompleteDeadline - (Date.now() - received));
       // Late or failed: offer what was typed, so the user can still send it.
       values = found ?? (query ? [query] : []);
@@ -284,6 +322,7 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
     void inFlight.track(
       (async () => {
         if (interaction.isChatInputCommand()) await onCommand(interaction);
+        else if (interaction.isMessageContextMenuCommand()) await onMessageMenu(interaction);
         else if (interaction.isAutocomplete()) await onAutocomplete(interaction);
       })().catch((error: unknown) => log.error({ err: loggableError(error), interaction: interaction.id }, 'discord: interaction handler failed')),
     );

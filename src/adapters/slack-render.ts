@@ -3,7 +3,8 @@
 // header ≤150 chars, section text ≤3,000, ≤10 section fields of ≤2,000 each, ≤10 context
 // elements, image_url ≤3,000, alt_text ≤2,000, ≤50 blocks per message.
 import type { types } from '@slack/bolt';
-import { sourceLine } from '../format.js';
+import type { Marks } from '../command.js';
+import { formatDateTime, sourceLine } from '../format.js';
 import { t, type Locale } from '../i18n.js';
 import type { Reply, ReplyField, ReplyTable } from '../reply.js';
 
@@ -24,7 +25,53 @@ export const LIMITS = {
   blocks: 50,
   /** The message's top-level `text`: the notification and screen-reader fallback. */
   fallbackText: 3000,
+  /** The table block: rows (the header row included) and cells a row. */
+  tableRows: 100,
+  tableColumns: 20,
+  /** Blocks of an App Home view. */
+  homeBlocks: 100,
 } as const;
+
+/** The one slash command SLM Radar registers on Slack: every command is a word after it (`/radar classify x`). */
+export const SLASH_COMMAND = '/radar';
+
+/** The message shortcut's callback id (slack/manifest.yml). */
+export const CLASSIFY_SHORTCUT = 'classify_message';
+
+/**
+ * Replies name commands as the console and Discord type them (`/classify x`, `Type /help`); on Slack
+ * they are subcommands of /radar. `names` are the command words to rewrite.
+ */
+export function radarCommands(text: string, names: readonly string[]): string {
+  if (names.length === 0) return text;
+  const words = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return text.replace(new RegExp(`(^|[\\s\`(“"'«])/(${words})(?![\\w/-])`, 'g'), `$1${SLASH_COMMAND} $2`);
+}
+
+/** The reply with every command it names written the Slack way (see radarCommands). */
+export function radarReply(reply: Reply, names: readonly string[]): Reply {
+  const fix = (text: string) => radarCommands(text, names);
+  return {
+    ...reply,
+    title: fix(reply.title),
+    summary: fix(reply.summary),
+    fields: reply.fields.map((f) => ({ ...f, name: fix(f.name), value: fix(f.value) })),
+    notes: reply.notes.map(fix),
+  };
+}
+
+// Channel and date references Slack draws itself (`<#C123>`, `<!date^…>`) must survive escapeText, which
+// turns every other `<` into text. Marks wrap them in two private-use characters that escapeText turns
+// back into `<…>` only when what is inside is exactly such a reference.
+const MARK_OPEN = '\uE000';
+const MARK_CLOSE = '\uE001';
+const MARKED = /\uE000(#[A-Z0-9]+|!date\^\d+\^\{date_long_pretty\} \{time\}\|[^\uE000\uE001<>]*)\uE001/g;
+
+/** Channels as `<#C123>` (Slack shows their name) and moments as `<!date^…>` (each reader's own time zone). */
+export const SLACK_MARKS: Marks = {
+  channel: (id) => (/^[A-Z0-9]+$/.test(id) ? `${MARK_OPEN}#${id}${MARK_CLOSE}` : `#${id}`),
+  time: (at) => `${MARK_OPEN}!date^${Math.floor(at.getTime() / 1000)}^{date_long_pretty} {time}|${formatDateTime(at.toISOString())}${MARK_CLOSE}`,
+};
 
 /**
  * Escapes text for Slack (mrkdwn and plain_text alike): `&`, `<`, `>` become entities, so nothing
@@ -36,7 +83,9 @@ export function escapeText(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
+    .replace(/@(channel|here|everyone)\b/gi, '@\u200b$1')
+    .replace(MARKED, '<$1>')
+    .replace(/[\uE000\uE001]/g, '');
 }
 
 /** Undoes Slack's own escaping of `&`, `<`, `>` in text it sends us (slash-command text). */
@@ -144,6 +193,26 @@ export function tableText(table: ReplyTable, locale: Locale = 'en'): string {
   return text.length <= LIMITS.sectionText ? text : wrap([more(body.length)]);
 }
 
+/**
+ * The table as Slack's native table block (header row first, numbers right-aligned), when it fits the
+ * block's 100 rows and 20 columns; undefined otherwise, and the monospace text is used instead.
+ * Cells are raw text, never read as mrkdwn; brackets are dropped and broadcast words defused anyway.
+ */
+export function tableBlock(table: ReplyTable): types.TableBlock | undefined {
+  const rows = [table.columns, ...table.rows];
+  if (rows.length > LIMITS.tableRows || table.columns.length > LIMITS.tableColumns) return undefined;
+  const cell = (text: string | undefined) => ({
+    type: 'raw_text' as const,
+    text: (text ?? '').replace(/[<>]/g, '').replace(/@(channel|here|everyone)\b/gi, '@\u200b$1').replace(/\s+/g, ' ').trim().slice(0, 500) || '–',
+  });
+  const numeric = table.columns.map((_, i) => table.rows.length > 0 && table.rows.every((r) => /^[–-]?[\d\s.,\u202f%KMBT×–-]*$/.test(r[i] ?? '')));
+  return {
+    type: 'table',
+    rows: rows.map((r) => table.columns.map((_, i) => cell(r[i]))),
+    column_settings: numeric.map((n) => (n ? { align: 'right' as const } : { is_wrapped: true })),
+  };
+}
+
 /** `<url|label>`, only for http(s) URLs; anything else shows as escaped text. */
 export function linkText(label: string, url: string): string {
   if (!/^https?:\/\/[^\s]+$/i.test(url)) return fit(label, 300);
@@ -157,6 +226,11 @@ export interface RenderOptions {
   chartUrl?: string;
   /** Shown last, in the context block: e.g. the command's usage under an error. */
   hint?: string;
+  /**
+   * `block` (default): a table as Slack's table block where it fits (messages); `text`: as monospace
+   * text, for surfaces without table blocks (App Home, unfurls).
+   */
+  tables?: 'block' | 'text';
 }
 
 export interface SlackMessage {
@@ -181,7 +255,10 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
   if (reply.title.trim()) blocks.push({ type: 'header', text: { type: 'plain_text', text: fit(reply.title, LIMITS.header) } });
   if (reply.summary.trim()) blocks.push(section(mrkdwn(reply.summary, LIMITS.sectionText)));
   blocks.push(...fieldBlocks(reply.fields));
-  if (reply.table && reply.table.rows.length > 0) blocks.push(section(tableText(reply.table, locale)));
+  if (reply.table && reply.table.rows.length > 0) {
+    const native = options.tables !== 'text' ? tableBlock(reply.table) : undefined;
+    blocks.push(native ?? section(tableText(reply.table, locale)));
+  }
   if (options.chartUrl && reply.chart && options.chartUrl.length <= LIMITS.imageUrl) {
     blocks.push({
       type: 'image',
@@ -216,4 +293,37 @@ export function renderReply(reply: Reply, options: RenderOptions = {}): SlackMes
     if (last.type === 'context') blocks.push(last);
   }
   return { text: fallbackText(reply), blocks };
+}
+
+/**
+ * A link unfurl: the reply's entries (for a model link, its one line: verdict, count and source, task,
+ * downloads) and a context line with its notes and where the data comes from. No header: the link is
+ * the title. Monospace tables only (unfurls have no table blocks).
+ */
+export function renderCard(reply: Reply, options: { locale?: Locale } = {}): { blocks: Block[] } {
+  const locale = options.locale ?? 'en';
+  const blocks: Block[] = [...fieldBlocks(reply.fields.map((f) => ({ ...f, inline: false })))];
+  if (reply.summary.trim()) blocks.unshift(section(mrkdwn(reply.summary, LIMITS.sectionText)));
+  const context = [...reply.notes.filter((n) => n.trim()), ...(reply.source ? [t(locale, 'format.dataLine', { source: sourceLine(reply.source, locale) })] : [])];
+  if (context.length) {
+    blocks.push({ type: 'context', elements: context.slice(0, LIMITS.contextElements).map((text): ContextElement => ({ type: 'mrkdwn', text: mrkdwn(text, LIMITS.contextText), verbatim: true })) });
+  }
+  return { blocks };
+}
+
+/**
+ * The App Home tab: how to use SLM Radar on Slack (the /radar command, mentions in threads, pasted
+ * model links, the message shortcut), then the workspace's digests (the /subscriptions reply).
+ */
+export function homeBlocks(subscriptions: Reply, options: { locale?: Locale; botUserId?: string } = {}): Block[] {
+  const locale = options.locale ?? 'en';
+  const me = options.botUserId ? `<@${escapeText(options.botUserId)}>` : '@SLM Radar';
+  const howTo: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: t(locale, 'slack.home.title') } },
+    section(t(locale, 'slack.home.intro')),
+    section(t(locale, 'slack.home.ways', { command: SLASH_COMMAND, me, shortcut: t(locale, 'slack.shortcut.name') })),
+    { type: 'divider' },
+  ];
+  const digests = renderReply(subscriptions, { locale, tables: 'text' }).blocks;
+  return [...howTo, ...digests].slice(0, LIMITS.homeBlocks);
 }

@@ -1,22 +1,39 @@
-// The Slack adapter: every command of the bot as a slash command, through @slack/bolt 5.
-// Socket Mode when SLACK_APP_TOKEN is set (no public URL needed), HTTP mode otherwise (Bolt
-// verifies SLACK_SIGNING_SECRET signatures and rejects stale timestamps). Translation only: the
-// text after the command goes to bot.invokeText, the Reply comes back as Block Kit.
+// The Slack adapter, through @slack/bolt 5: one slash command, /radar, whose first word is the command
+// (`/radar classify Qwen/Qwen2.5-0.5B`); @mentions answered in the thread; Hugging Face model links
+// unfurled as a card; the "Classify models in this message" shortcut; the App Home tab. Socket Mode
+// when SLACK_APP_TOKEN is set (no public URL needed), HTTP mode otherwise (Bolt verifies
+// SLACK_SIGNING_SECRET signatures and rejects stale timestamps). Translation only: text goes to the
+// bot, the Reply comes back as Block Kit.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 // Named imports: under vitest a default import of this CommonJS module yields the App class itself.
 import { App, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { Logger as BoltLogger, SlackCommandMiddlewareArgs, AllMiddlewareArgs } from '@slack/bolt';
-import type { Bot } from '../bot.js';
+import type { Logger as BoltLogger, SlackCommandMiddlewareArgs, AllMiddlewareArgs, types } from '@slack/bolt';
+import type { Bot, InvokeOptions } from '../bot.js';
 import { quickChartUrl, renderPng } from '../charts/index.js';
-import type { Command } from '../command.js';
 import type { Config } from '../config.js';
+import { modelOfLink, modelsInText } from '../core/model-links.js';
+import { MAX_MESSAGE_MODELS } from '../../commands/classify-message.js';
 import { Health } from '../health.js';
 import { InFlight, STOP_TIMEOUT_MS } from '../in-flight.js';
 import { t, toLocale, type Locale } from '../i18n.js';
+import { findCommand } from '../invoke.js';
 import type { Logger } from '../log.js';
 import type { Reply } from '../reply.js';
 import { UncertainPostError } from '../digest/scheduler.js';
-import { escapeText, LIMITS, renderReply, unescapeSlack, type SlackMessage } from './slack-render.js';
+import {
+  CLASSIFY_SHORTCUT,
+  escapeText,
+  homeBlocks,
+  LIMITS,
+  radarCommands,
+  radarReply,
+  renderCard,
+  renderReply,
+  SLACK_MARKS,
+  SLASH_COMMAND,
+  unescapeSlack,
+  type SlackMessage,
+} from './slack-render.js';
 
 type WebClient = webApi.WebClient;
 
@@ -112,18 +129,175 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
   const locales = new UserLocales(log);
   const delivery: Delivery = { config, log, maxRetryAfterMs };
   const inFlight = new InFlight();
+  const unfurlBudget = new PerChannelBudget(config.SLACK_UNFURLS_PER_MINUTE, 60_000);
   let stopping = false;
-  // One generic handler per command: no per-command code.
-  for (const command of bot.commands) {
-    app.command(`/${command.name}`, async (args) => {
-      if (stopping) {
-        const locale = locales.cached(args.body.user_id) ?? 'en';
-        await args.ack({ response_type: 'ephemeral', text: t(locale, 'adapters.restarting') }).catch((error: unknown) => log.warn({ err: error }, 'Slack restart notice not sent'));
-        return;
-      }
-      await inFlight.track(handleSlashCommand(bot, command, args, locales, delivery));
-    });
+  const retrying = <T>(fn: () => Promise<T>) => withRateLimitRetry(fn, maxRetryAfterMs, log);
+  /** Commands named in a reply, written as /radar subcommands; `typed` is a mistyped word to rewrite too. */
+  const forSlack = (reply: Reply, typed?: string) => radarReply(reply, typed ? [...bot.commands.map((c) => c.name), typed] : bot.commands.map((c) => c.name));
+  const invokeOptions = (locale: Locale, place: NonNullable<InvokeOptions['place']>): InvokeOptions => ({ locale, place, marks: SLACK_MARKS });
+
+  // One slash command; the first word picks the command, nothing (or `help`) is the help.
+  app.command(SLASH_COMMAND, async (args) => {
+    if (stopping) {
+      const locale = locales.cached(args.body.user_id) ?? 'en';
+      await args.ack({ response_type: 'ephemeral', text: t(locale, 'adapters.restarting') }).catch((error: unknown) => log.warn({ err: error }, 'Slack restart notice not sent'));
+      return;
+    }
+    await inFlight.track(handleSlashCommand(args));
+  });
+
+  async function handleSlashCommand(args: SlashArgs): Promise<void> {
+    const { ack, respond, client, context, body } = args;
+    const { word, rest } = subcommandOf(unescapeSlack(body.text ?? ''));
+    let locale: Locale = locales.cached(body.user_id) ?? 'en';
+    try {
+      await ack({ response_type: 'ephemeral', text: t(locale, 'slack.working', { command: `radar ${word}` }) });
+    } catch (error) {
+      log.error({ err: error, command: word }, 'Slack ack failed');
+      return;
+    }
+    try {
+      locale = await locales.get(client, body.user_id);
+      const place = { platform: 'slack' as const, placeId: body.team_id, channelId: body.channel_id, userId: body.user_id };
+      const reply = await run(client, word, rest, locale, place);
+      const command = findCommand(bot.commands, word);
+      await answerVia(reply, {
+        client,
+        channel: body.channel_id,
+        locale,
+        usage: reply.error?.code === 'bad_input' && command && !reply.summary.includes(command.usage) ? radarCommands(command.usage, [command.name]) : undefined,
+        privately: (message) => retrying(() => respond({ response_type: 'ephemeral', ...message })),
+        publicly: async (message) => void (await retrying(() => respond({ response_type: 'in_channel', ...message }))),
+        botUserId: context.botUserId,
+      }, delivery);
+    } catch (error) {
+      log.error({ err: error, code: platformErrorCode(error), command: word }, 'Slack reply failed');
+      await respond({ response_type: 'ephemeral', text: slackErrorMessage(error, { locale, botUserId: context.botUserId, what: 'reply' }) }).catch((again: unknown) =>
+        log.warn({ err: again }, 'Slack could not even tell the user'),
+      );
+    }
   }
+
+  /**
+   * Runs a command by its word, as /radar and mentions type it: settings commands only for workspace
+   * admins; an unknown word gets the "did you mean" of the command list, written the Slack way.
+   */
+  async function run(client: WebClient, word: string, rest: string, locale: Locale, place: NonNullable<InvokeOptions['place']>): Promise<Reply> {
+    const command = findCommand(bot.commands, word);
+    if (command?.adminOnly && !(await isAdminOrFalse(client, place.userId, log))) {
+      const message = t(locale, 'slack.adminOnly', { command: `radar ${command.name}` });
+      return { title: t(locale, 'common.sorry'), summary: message, fields: [], notes: [], links: [], ephemeral: true, error: { code: 'admin_only', message }, data: null };
+    }
+    return forSlack(await bot.invokeText(`/${word} ${rest}`, invokeOptions(locale, place)), word);
+  }
+
+  // @SLM Radar classify … in a channel or a thread: the answer goes in the thread.
+  app.event('app_mention', async ({ event, client, context }) => {
+    // Never answer a bot (another app, or this one): two bots mentioning each other would loop.
+    if (event.bot_id || event.subtype === 'bot_message' || !event.user || event.user === context.botUserId) return;
+    if (stopping) return;
+    await inFlight.track(handleMention(event, client, context.botUserId, context.teamId ?? event.team));
+  });
+
+  async function handleMention(event: types.AppMentionEvent, client: WebClient, botUserId: string | undefined, teamId: string | undefined): Promise<void> {
+    const user = event.user!;
+    const thread = event.thread_ts ?? event.ts;
+    let locale: Locale = 'en';
+    try {
+      locale = await locales.get(client, user);
+      const text = unescapeSlack(afterMention(event.text, botUserId));
+      const { word, rest } = subcommandOf(text);
+      const place = { platform: 'slack' as const, placeId: teamId ?? '', channelId: event.channel, userId: user };
+      // Not a command but models named (`@SLM Radar what about https://huggingface.co/…?`): classify them.
+      const models = findCommand(bot.commands, word) ? [] : modelsInText(text);
+      const reply = models.length ? forSlack(await bot.classifyMessage(models, invokeOptions(locale, place))) : await run(client, word, rest, locale, place);
+      await answerVia(reply, {
+        client,
+        channel: event.channel,
+        thread,
+        locale,
+        privately: (message) => retrying(() => client.chat.postEphemeral({ channel: event.channel, user, thread_ts: thread, ...message })),
+        publicly: async (message) => void (await retrying(() => client.chat.postMessage({ channel: event.channel, thread_ts: thread, ...message }))),
+        botUserId,
+      }, delivery);
+    } catch (error) {
+      log.error({ err: error, code: platformErrorCode(error) }, 'Slack mention reply failed');
+      await client.chat
+        .postEphemeral({ channel: event.channel, user, thread_ts: thread, text: slackErrorMessage(error, { locale, botUserId, what: 'reply' }) })
+        .catch((again: unknown) => log.warn({ err: again }, 'Slack could not even tell the user'));
+    }
+  }
+
+  // A Hugging Face model link posted (or being typed): a compact card under it, at most 5 a message and
+  // SLACK_UNFURLS_PER_MINUTE a channel; datasets, Spaces and other pages are left to Slack.
+  app.event('link_shared', async ({ event, client, context }) => {
+    if (stopping || event.user === context.botUserId) return;
+    await inFlight.track(handleLinks(event, client, context.teamId ?? ''));
+  });
+
+  async function handleLinks(event: types.LinkSharedEvent, client: WebClient, teamId: string): Promise<void> {
+    const byModel = new Map<string, { url: string; id: string }>();
+    for (const link of event.links) {
+      const id = modelOfLink(link.url);
+      if (id && !byModel.has(id.toLowerCase())) byModel.set(id.toLowerCase(), { url: link.url, id });
+    }
+    const wanted = [...byModel.values()].slice(0, MAX_MESSAGE_MODELS);
+    const allowed = wanted.slice(0, unfurlBudget.take(event.channel, wanted.length));
+    if (allowed.length < wanted.length) log.info({ channel: event.channel, skipped: wanted.length - allowed.length }, 'Slack: unfurl budget of this channel spent');
+    if (allowed.length === 0) return;
+    try {
+      const locale = await locales.get(client, event.user);
+      const place = { platform: 'slack' as const, placeId: teamId, channelId: event.channel, userId: event.user };
+      const cards = await Promise.all(allowed.map(async ({ url, id }) => [url, await bot.classifyMessage([id], invokeOptions(locale, place))] as const));
+      // A model the Hub does not know (or cannot answer for) gets no card: Slack's own preview stays.
+      const unfurls = Object.fromEntries(cards.filter(([, reply]) => !reply.error).map(([url, reply]) => [url, renderCard(forSlack(reply), { locale })]));
+      if (Object.keys(unfurls).length === 0) return;
+      const target = event.unfurl_id && event.source ? { unfurl_id: event.unfurl_id, source: event.source as 'composer' | 'conversations_history' } : { channel: event.channel, ts: event.message_ts };
+      await retrying(() => client.chat.unfurl({ ...target, unfurls }));
+    } catch (error) {
+      log.warn({ err: error, code: platformErrorCode(error), channel: event.channel }, 'Slack unfurl failed');
+    }
+  }
+
+  // Message shortcut (⋯ → "Classify models in this message"): the models the message names, for the caller only.
+  app.shortcut({ callback_id: CLASSIFY_SHORTCUT, type: 'message_action' }, async ({ shortcut, ack, respond, client, context }) => {
+    await ack();
+    const locale: Locale = stopping ? (locales.cached(shortcut.user.id) ?? 'en') : await locales.get(client, shortcut.user.id);
+    if (stopping) return void (await respond({ response_type: 'ephemeral', text: t(locale, 'adapters.restarting') }).catch(() => undefined));
+    await inFlight.track(
+      (async () => {
+        try {
+          const message = shortcut.message as { text?: string; attachments?: Array<{ from_url?: string; title_link?: string }> };
+          // Links Slack previewed keep their URL in the attachments too.
+          const text = [message.text ?? '', ...(message.attachments ?? []).flatMap((a) => [a.from_url, a.title_link])].filter(Boolean).join('\n');
+          const place = { platform: 'slack' as const, placeId: shortcut.team?.id ?? context.teamId ?? '', channelId: shortcut.channel.id, userId: shortcut.user.id };
+          const reply = forSlack(await bot.classifyMessage(modelsInText(unescapeSlack(text)), invokeOptions(locale, place)));
+          await retrying(() => respond({ response_type: 'ephemeral', ...renderReply(reply, { locale }) }));
+        } catch (error) {
+          log.error({ err: error, code: platformErrorCode(error) }, 'Slack shortcut reply failed');
+          await respond({ response_type: 'ephemeral', text: slackErrorMessage(error, { locale, botUserId: context.botUserId, what: 'reply' }) }).catch(() => undefined);
+        }
+      })(),
+    );
+  });
+
+  // App Home: how to use SLM Radar, and this workspace's digests.
+  app.event('app_home_opened', async ({ event, client, context }) => {
+    if (event.tab !== 'home' || stopping) return;
+    await inFlight.track(
+      (async () => {
+        try {
+          const locale = await locales.get(client, event.user);
+          const place = { platform: 'slack' as const, placeId: context.teamId ?? '', channelId: event.channel, userId: event.user };
+          const subscriptions = forSlack(await bot.invoke('subscriptions', {}, invokeOptions(locale, place)));
+          await retrying(() => client.views.publish({ user_id: event.user, view: { type: 'home', blocks: homeBlocks(subscriptions, { locale, botUserId: context.botUserId }) } }));
+        } catch (error) {
+          log.warn({ err: error, code: platformErrorCode(error) }, 'Slack App Home not published');
+        }
+      })(),
+    );
+  });
+
   app.error(async (error) => {
     log.error({ err: error }, 'Slack handler error');
   });
@@ -199,52 +373,85 @@ interface Delivery {
 
 type SlashArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
-async function handleSlashCommand(bot: Bot, command: Command, args: SlashArgs, locales: UserLocales, delivery: Delivery): Promise<void> {
-  const { ack, respond, client, context, body } = args;
-  const log = delivery.log;
-  let locale: Locale = locales.cached(body.user_id) ?? 'en';
-  try {
-    await ack({ response_type: 'ephemeral', text: t(locale, 'slack.working', { command: command.name }) });
-  } catch (error) {
-    log.error({ err: error, command: command.name }, 'Slack ack failed');
+/** `classify Qwen/Qwen2.5-0.5B` → `{ word: 'classify', rest: 'Qwen/Qwen2.5-0.5B' }`; nothing → the help. */
+export function subcommandOf(text: string): { word: string; rest: string } {
+  const match = /^\s*\/?(\S*)\s*([\s\S]*)$/.exec(text)!;
+  return { word: match[1].toLowerCase() || 'help', rest: match[2].trim() };
+}
+
+/**
+ * A mention's text without the bot's own mention: what follows it (`@SLM Radar classify x`), or what
+ * comes before it when nothing does (`classify x @SLM Radar`).
+ */
+export function afterMention(text: string, botUserId: string | undefined): string {
+  const mention = new RegExp(`<@${botUserId ?? '[UW][A-Z0-9]+'}(?:\\|[^>]*)?>`);
+  const at = mention.exec(text);
+  if (!at) return text.trim();
+  const after = text.slice(at.index + at[0].length).trim();
+  return after || text.slice(0, at.index).trim();
+}
+
+/**
+ * How many of `wanted` unfurls a channel may have now: each channel has `perWindow` in any
+ * `windowMs`, refilled continuously (a token bucket per channel).
+ */
+export class PerChannelBudget {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  constructor(
+    private readonly perWindow: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  take(channel: string, wanted: number): number {
+    const now = this.now();
+    const bucket = this.buckets.get(channel) ?? { tokens: this.perWindow, at: now };
+    bucket.tokens = Math.min(this.perWindow, bucket.tokens + ((now - bucket.at) * this.perWindow) / this.windowMs);
+    bucket.at = now;
+    const granted = Math.max(0, Math.min(wanted, Math.floor(bucket.tokens)));
+    bucket.tokens -= granted;
+    if (this.buckets.size >= 10_000 && !this.buckets.has(channel)) this.buckets.delete(this.buckets.keys().next().value!);
+    this.buckets.set(channel, bucket);
+    return granted;
+  }
+}
+
+interface Answer {
+  client: WebClient;
+  channel: string;
+  /** Replies to a mention go in its thread (the chart too). */
+  thread?: string;
+  locale: Locale;
+  /** The command's usage, under a bad-input error that does not show it yet. */
+  usage?: string;
+  privately(message: SlackMessage): Promise<unknown>;
+  publicly(message: SlackMessage): Promise<void>;
+  botUserId?: string;
+}
+
+/**
+ * Errors and private replies (previews) go to the caller only; answers go to the channel (or the
+ * thread), then the chart: a QuickChart image block, or the PNG uploaded beside the answer.
+ */
+async function answerVia(reply: Reply, to: Answer, delivery: Delivery): Promise<void> {
+  const { locale } = to;
+  const retrying = <T>(fn: () => Promise<T>) => withRateLimitRetry(fn, delivery.maxRetryAfterMs, delivery.log);
+  const chartUrl = publicChartUrl(reply, delivery);
+  if (reply.error || reply.ephemeral) {
+    const usage = to.usage ? t(locale, 'slack.usage', { usage: to.usage }) : undefined;
+    // Slack has no private files: a private preview links the chart only when it can be a public QuickChart image.
+    const noChart = reply.chart && !chartUrl ? t(locale, 'slack.privateChart') : undefined;
+    const hint = [usage, noChart].filter(Boolean).join(' ') || undefined;
+    await to.privately(renderReply(reply, { locale, chartUrl, hint }));
     return;
   }
-  const retrying = <T>(fn: () => Promise<T>) => withRateLimitRetry(fn, delivery.maxRetryAfterMs, log);
-  try {
-    locale = await locales.get(client, body.user_id);
-    if (command.adminOnly && !(await isAdminOrFalse(client, body.user_id, log))) {
-      await retrying(() => respond({ response_type: 'ephemeral', text: t(locale, 'slack.adminOnly', { command: command.name }) }));
-      return;
-    }
-    const text = unescapeSlack(body.text ?? '').trim();
-    const place = { platform: 'slack' as const, placeId: body.team_id, channelId: body.channel_id, userId: body.user_id };
-    const reply = await bot.invokeText(`/${command.name} ${text}`, { locale, place });
-    const chartUrl = publicChartUrl(reply, delivery);
-
-    if (reply.error || reply.ephemeral) {
-      // Errors and previews go to the caller only, with the usage when the summary lacks it.
-      const usage = reply.error?.code === 'bad_input' && !reply.summary.includes(command.usage) ? usageHint(command, locale) : undefined;
-      // Slack has no private files: a private preview links the chart only when it can be a public QuickChart image.
-      const noChart = reply.chart && !chartUrl ? t(locale, 'slack.privateChart') : undefined;
-      const hint = [usage, noChart].filter(Boolean).join(' ') || undefined;
-      await retrying(() => respond({ response_type: 'ephemeral', ...renderReply(reply, { locale, chartUrl, hint }) }));
-      return;
-    }
-    await retrying(() => respond({ response_type: 'in_channel', ...renderReply(reply, { locale, chartUrl }) }));
-    if (reply.chart && !chartUrl) {
-      try {
-        await retrying(() => uploadChart(client, body.channel_id, reply));
-      } catch (error) {
-        log.warn({ err: error, code: platformErrorCode(error), channel: body.channel_id }, 'Slack chart upload failed');
-        await retrying(() => respond({ response_type: 'ephemeral', text: slackErrorMessage(error, { locale, botUserId: context.botUserId, what: 'chart' }) }));
-      }
-    }
-  } catch (error) {
-    log.error({ err: error, code: platformErrorCode(error), command: command.name }, 'Slack reply failed');
+  await to.publicly(renderReply(reply, { locale, chartUrl }));
+  if (reply.chart && !chartUrl) {
     try {
-      await respond({ response_type: 'ephemeral', text: slackErrorMessage(error, { locale, botUserId: context.botUserId, what: 'reply' }) });
-    } catch (again) {
-      log.warn({ err: again }, 'Slack could not even tell the user');
+      await retrying(() => uploadChart(to.client, to.channel, reply, to.thread));
+    } catch (error) {
+      delivery.log.warn({ err: error, code: platformErrorCode(error), channel: to.channel }, 'Slack chart upload failed');
+      await retrying(() => to.privately({ text: slackErrorMessage(error, { locale, botUserId: to.botUserId, what: 'chart' }), blocks: [] }));
     }
   }
 }
@@ -257,10 +464,6 @@ async function isAdminOrFalse(client: WebClient, userId: string, log: Logger): P
     log.warn({ err: error, code: platformErrorCode(error) }, 'Slack admin check failed; refusing');
     return false;
   }
-}
-
-function usageHint(command: Command, locale: Locale): string {
-  return t(locale, 'slack.usage', { usage: command.usage });
 }
 
 /** The QuickChart URL to show in an image block, when CHART_MODE=quickchart and it fits Slack's 3,000 chars. */
@@ -276,15 +479,10 @@ function publicChartUrl(reply: Reply, delivery: Delivery): string | undefined {
 }
 
 /** Renders the chart to PNG and shares it in the channel (files.uploadV2: URL, upload, complete). */
-async function uploadChart(client: WebClient, channel: string, reply: Reply): Promise<string | undefined> {
+async function uploadChart(client: WebClient, channel: string, reply: Reply, thread?: string): Promise<string | undefined> {
   const chart = reply.chart!;
-  const result = await client.files.uploadV2({
-    channel_id: channel,
-    file: renderPng(chart.config),
-    filename: chart.fileName,
-    title: reply.title.slice(0, 250),
-    alt_text: chart.alt.slice(0, LIMITS.fileAltText),
-  });
+  const file = { file: renderPng(chart.config), filename: chart.fileName, title: reply.title.slice(0, 250), alt_text: chart.alt.slice(0, LIMITS.fileAltText) };
+  const result = await client.files.uploadV2(thread ? { channel_id: channel, thread_ts: thread, ...file } : { channel_id: channel, ...file });
   const files = (result as { files?: Array<{ files?: Array<{ id?: string }> }> }).files;
   return files?.[0]?.files?.[0]?.id;
 }

@@ -26,5 +26,5 @@ export const timeZoneSchema = z
 export const SCHEDULE_OPTIONS: CommandOption[] = [
   { name: 'day', type: 'string', choices: [...WEEKDAYS], description: tAll('commands.subscribe.options.day') },
   { name: 'time', type: 'string', description: tAll('commands.subscribe.options.time') },
-  { name: 'timezone', type: 'string', description: tAll('commands.subscribe.options.timezone') },
+  { name: 'timezone', type: 'string', autocomplete: 'timezone', description: tAll('commands.subscribe.options.timezone') },
 ];

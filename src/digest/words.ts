@@ -1,6 +1,7 @@
 // Days and subscription descriptions shared by the digest commands.
 import { optional, t, type Locale } from '../i18n.js';
-import { formatDateTime } from '../format.js';
+import type { Marks } from '../command.js';
+import { plainMarks } from '../format.js';
 import type { Subscription } from './store.js';
 
 export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
@@ -20,6 +21,6 @@ export function describeSchedule(sub: Pick<Subscription, 'weekday' | 'time' | 't
   return t(locale, 'digestWords.schedule', { day: String(sub.weekday), time: sub.time, timeZone: sub.timeZone, tag: optional(sub.tag) });
 }
 
-export function describeNext(next: Date, locale: Locale): string {
-  return t(locale, 'digestWords.next', { time: formatDateTime(next.toISOString()) });
+export function describeNext(next: Date, locale: Locale, marks: Marks = plainMarks): string {
+  return t(locale, 'digestWords.next', { time: marks.time(next) });
 }

@@ -26,6 +26,12 @@ export interface InteractionInit {
   permissions?: string; // member permission bitfield
   guildId?: string | null; // null: a DM (top-level `user`, no member, no guild)
   channelId?: string;
+  /** Who installed the app it is used through: a server (default) or the user's own account (`authorizing_integration_owners` {"1": user}). */
+  install?: 'guild' | 'user';
+  /** 0 server, 1 DM with the bot, 2 another DM or group DM (user installs only); default 0 with a guild, else 1. */
+  context?: 0 | 1 | 2;
+  /** A MESSAGE command (type 3) on this message: `data.target_id` and `data.resolved.messages` as Discord sends them. */
+  target?: { content: string; embeds?: Array<Record<string, unknown>>; authorId?: string };
   locale?: string;
   overrides?: Record<string, unknown>; // merged last into the raw payload
 }
@@ -200,14 +206,26 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const permissions = init.permissions ?? MEMBER_PERMISSIONS;
       const gid = init.guildId === undefined ? guildId : init.guildId;
       const cid = init.channelId ?? channelId;
+      const context = init.context ?? (gid ? 0 : 1);
+      // A guild install answers for the server, or "0" in the bot's DM; a user install for the user.
+      const owners = init.install === 'user' ? { '1': user.id } : { '0': gid ?? '0' };
+      let data: Record<string, unknown> = { id: `cmd-${init.name ?? 'radar'}`, name: init.name ?? 'radar', type: 1, options: (init.options ?? []).map((o) => ({ type: 3, ...o })) };
+      if (init.target) {
+        const messageId = snowflake();
+        const author = { id: init.target.authorId ?? '500000000000000005', username: 'someone', discriminator: '0', global_name: null, avatar: null };
+        const target = { id: messageId, channel_id: cid, author, content: init.target.content, timestamp: new Date().toISOString(), edited_timestamp: null,
+          tts: false, mention_everyone: false, mentions: [], mention_roles: [], attachments: [], embeds: init.target.embeds ?? [], pinned: false, type: 0, flags: 0, components: [] };
+        data = { id: `cmd-${init.name ?? 'menu'}`, name: init.name ?? 'Classify models in this message', type: 3, target_id: messageId, resolved: { messages: { [messageId]: target } } };
+      }
+      const other = { id: '600000000000000006', username: 'friend', discriminator: '0', global_name: null, avatar: null };
       const payload: Record<string, unknown> = {
-        id, application_id: applicationId, token, type: init.type ?? 2, version: 1, locale: init.locale ?? 'en-US',
-        data: { id: `cmd-${init.name ?? 'radar'}`, name: init.name ?? 'radar', type: 1, options: (init.options ?? []).map((o) => ({ type: 3, ...o })) },
-        channel_id: cid, app_permissions: ADMIN_PERMISSIONS, entitlements: [], authorizing_integration_owners: gid ? { '0': gid } : { '1': user.id },
+        id, application_id: applicationId, token, type: init.type ?? 2, version: 1, locale: init.locale ?? 'en-US', data,
+        channel_id: cid, app_permissions: ADMIN_PERMISSIONS, entitlements: [], authorizing_integration_owners: owners, context,
         ...(gid
-          ? { guild_id: gid, guild_locale: 'en-US', context: 0, channel: { id: cid, type: 0, guild_id: gid, name: 'general', permission_overwrites: [] },
+          ? { guild_id: gid, guild_locale: 'en-US', channel: { id: cid, type: 0, guild_id: gid, name: 'general', permission_overwrites: [] },
               member: { user, roles: [], joined_at: new Date().toISOString(), permissions, deaf: false, mute: false, flags: 0, nick: null, avatar: null, pending: false } }
-          : { user, context: 1, channel: { id: cid, type: 1, recipients: [user] } }),
+          // No member outside servers: the user is at the top level; a DM between users lists both, not the bot.
+          : { user, channel: { id: cid, type: 1, recipients: context === 2 ? [user, other] : [user] } }),
         ...init.overrides,
       };
       await send(readySocket!, 0, payload, 'INTERACTION_CREATE');

@@ -32,6 +32,13 @@ export interface FakeSlack {
   fail(method: string, fault: SlackFault): void; // next `times` calls of `method` (or 'response_url' / 'upload') fail
   waitForCall(match: string | ((c: SlackCall) => boolean), timeoutMs?: number): Promise<SlackCall>;
   sendSlashCommand(appUrl: string, fields: SlashCommandFields, sign: SignOptions): Promise<SlackHttpResult>;
+  /** An Events API `event_callback` as Slack POSTs it (JSON, signed), or its body for a Socket Mode `events_api` envelope. */
+  eventCallback(event: Record<string, unknown>): Record<string, unknown>;
+  sendEvent(appUrl: string, event: Record<string, unknown>, sign: SignOptions): Promise<SlackHttpResult>;
+  /** A message shortcut (`message_action`) payload as Slack sends it, for sendInteractive or an `interactive` envelope. */
+  messageShortcut(fields: { callback_id: string; text: string; channel?: string; user?: string; response_url?: string; message?: Record<string, unknown> }): Record<string, unknown>;
+  /** An interactivity payload (shortcut, block_actions) as Slack POSTs it: form field `payload` holding JSON, signed. */
+  sendInteractive(appUrl: string, payload: Record<string, unknown>, sign: SignOptions): Promise<SlackHttpResult>;
   waitForSocket(timeoutMs?: number): Promise<void>;
   sendEnvelope(payload: unknown, type?: string, timeoutMs?: number): Promise<{ envelope_id: string; payload?: unknown }>;
   close(): Promise<void>;
@@ -88,6 +95,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title, name: uploads.get(f.id)?.filename, permalink: `https://fake.slack.invalid/files/${f.id}` })) };
       }
       case 'apps.connections.open': return { ok: true, url: `${base.replace('http', 'ws')}/link` };
+      case 'chat.unfurl': return { ok: true };
+      case 'views.publish': {
+        const view = (parseJsonValues(a).view ?? {}) as Record<string, unknown>;
+        return { ok: true, view: { id: `V${randomUUID().slice(0, 8).toUpperCase()}`, team_id: teamId, type: view.type, blocks: view.blocks ?? [] } };
+      }
       default: return { ok: false, error: 'unknown_method' };
     }
   }
@@ -144,6 +156,24 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
+  /** POSTs a body to the app's /slack/events, signed as Slack signs it (v0 HMAC of `v0:ts:body`). */
+  async function post(appUrl: string, body: string, contentType: string, { signingSecret, timestamp = Math.floor(Date.now() / 1000), badSignature }: SignOptions): Promise<SlackHttpResult> {
+    const signature = slackSignature(badSignature ? `${signingSecret}-wrong` : signingSecret, timestamp, body);
+    const started = performance.now();
+    const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(`${appUrl.replace(/\/$/, '')}/slack/events`, { method: 'POST', agent: false, headers: {
+        'content-type': contentType, 'content-length': Buffer.byteLength(body),
+        'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature } }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (c: Buffer) => parts.push(c)).on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
+      });
+      req.on('error', reject).end(body);
+    });
+    let parsed: unknown = text;
+    try { parsed = JSON.parse(text); } catch { /* plain text or empty */ }
+    return { status, body: parsed, text, elapsedMs: performance.now() - started };
+  }
+
   const fake: FakeSlack = {
     apiUrl: `${base}/api/`, teamId, botUserId, botId, users: { ...options.users }, channels: { ...options.channels }, calls,
     responseUrl: (id = randomUUID()) => `${base}/response/${id}`,
@@ -157,27 +187,29 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         () => `fake slack: no matching call within ${ms} ms; got ${calls.map((c) => c.method).join(', ') || 'none'}`)
         .finally(() => { if (waiters.includes(w)) waiters.splice(waiters.indexOf(w), 1); });
     },
-    async sendSlashCommand(appUrl, fields, { signingSecret, timestamp = Math.floor(Date.now() / 1000), badSignature }) {
+    async sendSlashCommand(appUrl, fields, sign) {
       const form: Record<string, string> = { token: 'legacy', team_id: teamId, team_domain: 'fake', channel_id: 'C0FAKE', channel_name: 'general',
         user_id: 'U0USER', user_name: 'tester', command: '/x', text: '', api_app_id: 'A0FAKE', is_enterprise_install: 'false',
         response_url: fake.responseUrl(), trigger_id: `trigger-${++seq}` };
       for (const [k, v] of Object.entries(fields)) if (v !== undefined) form[k] = v;
-      const body = new URLSearchParams(form).toString();
-      const signature = slackSignature(badSignature ? `${signingSecret}-wrong` : signingSecret, timestamp, body);
-      const started = performance.now();
-      const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const req = http.request(`${appUrl.replace(/\/$/, '')}/slack/events`, { method: 'POST', agent: false, headers: {
-          'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body),
-          'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature } }, (res) => {
-          const parts: Buffer[] = [];
-          res.on('data', (c: Buffer) => parts.push(c)).on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
-        });
-        req.on('error', reject).end(body);
-      });
-      let parsed: unknown = text;
-      try { parsed = JSON.parse(text); } catch { /* plain text or empty */ }
-      return { status, body: parsed, text, elapsedMs: performance.now() - started };
+      return post(appUrl, new URLSearchParams(form).toString(), 'application/x-www-form-urlencoded', sign);
     },
+    eventCallback: (event) => ({
+      token: 'legacy', team_id: teamId, context_team_id: teamId, api_app_id: 'A0FAKE', type: 'event_callback',
+      event: { event_ts: ts(), ...event }, event_id: `Ev${randomUUID().slice(0, 10).toUpperCase()}`, event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ enterprise_id: null, team_id: teamId, user_id: botUserId, is_bot: true, is_enterprise_install: false }],
+      is_ext_shared_channel: false, event_context: `4-${randomUUID()}`,
+    }),
+    sendEvent: (appUrl, event, sign) => post(appUrl, JSON.stringify(fake.eventCallback(event)), 'application/json', sign),
+    messageShortcut: ({ callback_id, text, channel = 'C0FAKE', user = 'U0USER', response_url = fake.responseUrl(), message = {} }) => {
+      const messageTs = ts();
+      return {
+        type: 'message_action', token: 'legacy', action_ts: ts(), team: { id: teamId, domain: 'fake' }, user: { id: user, username: 'tester', team_id: teamId, name: 'tester' },
+        channel: { id: channel, name: 'general' }, is_enterprise_install: false, enterprise: null, callback_id, trigger_id: `trigger-${++seq}`, response_url,
+        message_ts: messageTs, message: { type: 'message', user: 'U0AUTHOR', ts: messageTs, text, ...message },
+      };
+    },
+    sendInteractive: (appUrl, payload, sign) => post(appUrl, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded', sign),
     waitForSocket: (ms = 5000) => (sockets.size ? Promise.resolve()
       : withTimeout(new Promise<void>((resolve) => socketWaiters.push(resolve)), ms, () => 'fake slack: no Socket Mode connection')),
     async sendEnvelope(payload, type = 'slash_commands', ms = 3000) {
