@@ -18,7 +18,8 @@ import { DEFAULT_THRESHOLDS } from '../src/core/types.js';
 import { Census } from '../src/hub/census.js';
 import { fromRawHub } from '../src/hub/records.js';
 import { CensusStore } from '../src/store/census.js';
-import { censusFile, loadCensus, saveCensus } from '../src/store/census-file.js';
+import { loadCensus, saveCensus } from '../src/store/census-file.js';
+import { censusFile } from '../src/store/census.js';
 import { hubLikeModels, makeHubLikeModels, startFakeHub, type RawHubModel } from '../test/fakes/hub.js';
 import { compileIfStale } from './startup.js';
 

@@ -17,7 +17,8 @@ import { resolveParameters } from '../src/core/parameters.js';
 import { createHub } from '../src/hub/hub.js';
 import { fromRawHub } from '../src/hub/records.js';
 import { CensusStore } from '../src/store/census.js';
-import { censusFile, loadCensus, saveCensus } from '../src/store/census-file.js';
+import { loadCensus, saveCensus } from '../src/store/census-file.js';
+import { censusFile } from '../src/store/census.js';
 import { BACKFILL_CREATED_AT, makeHubLikeModels } from './fakes/hub.js';
 
 const { tempDir } = fakeHubs('slm-census-');

@@ -8,7 +8,8 @@ import { Census } from '../src/hub/census.js';
 import { createBot } from '../src/bot.js';
 import { fromRawHub } from '../src/hub/records.js';
 import { CensusStore } from '../src/store/census.js';
-import { censusFile, saveCensus } from '../src/store/census-file.js';
+import { saveCensus } from '../src/store/census-file.js';
+import { censusFile } from '../src/store/census.js';
 import { makeHubLikeModels, type FakeHub, type RawHubModel } from './fakes/hub.js';
 
 const { fakeHub, tempDir } = fakeHubs('slm-census-sync-');

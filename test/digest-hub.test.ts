@@ -83,6 +83,6 @@ describe('digests from a live Hub', () => {
     expect(store.sendStatus(c9.id, '2026-W48')).toBe('failed');
     expect(store.activeSubscriptions().find((s) => s.channelId === 'C9')?.failedWeeks).toBe(0);
     const listed = await bot.invoke('subscriptions', {}, { place: { platform: 'discord', placeId: 'G', channelId: 'C9', userId: 'U' } });
-    expect(listed.fields.find((f) => f.name.startsWith('#C9'))?.value).toContain('2026-W48: the bot stopped while posting; not sent again');
+    expect(listed.fields.find((f) => f.value.includes('C9'))?.value).toContain('2026-W48: the bot stopped while posting; not sent again');
   });
 });

@@ -18,7 +18,7 @@ describe('slack/manifest.yml', () => {
     expect(manifest.features.slash_commands).toEqual([
       {
         command: '/radar',
-        description: 'SLM or LLM? /radar classify <owner/model>, /radar compare, /radar help…',
+        description: 'SLM or LLM? /radar classify owner/model, /radar compare, /radar help…',
         usage_hint: COMMANDS.map((c) => c.name).join(' | '),
         should_escape: false,
       },

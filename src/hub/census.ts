@@ -2,12 +2,12 @@
 // only models newer than the newest stored every CENSUS_SYNC_MINUTES, everything again every
 // CENSUS_REWALK_DAYS (fresh downloads and likes, deleted repos dropped). One request at a time through
 // the pager and createHubFetch; the cursor is persisted, so a restart or a failure resumes the walk.
+import { existsSync } from 'node:fs';
 import type { Config } from '../config.js';
 import { DAY_MS, NO_DAY } from '../core/months.js';
 import { silentLogger, type Logger } from '../log.js';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
-import { CensusStore, type Sizes } from '../store/census.js';
-import { censusFile, loadCensus, saveCensus } from '../store/census-file.js';
+import { censusFile, CensusStore, type Sizes } from '../store/census.js';
 import { runInWorker } from '../worker.js';
 import { createHubFetch, HubError } from './client.js';
 import { modelListUrl, modelPages, PagingError } from './pages.js';
@@ -75,7 +75,7 @@ export class Census {
 
   /** The store, read from DATA_DIR once (an empty one when there is no file yet). */
   load(): Promise<CensusStore> {
-    this.loading ??= loadCensus(this.file)
+    this.loading ??= readCensusFile(this.file)
       .catch((err) => {
         this.logger.warn({ err, file: this.file }, 'census: unreadable file, starting a new census');
         return undefined;
@@ -172,7 +172,7 @@ export class Census {
           // The last page has no next link: keep the cursor on it until the walk is complete.
           if (page.next) store.meta.cursor = page.next;
           if (++unsaved >= SAVE_EVERY_PAGES) {
-            await saveCensus(store, this.file);
+            await writeCensusFile(store, this.file);
             unsaved = 0;
           }
           onPage(this.progress());
@@ -187,13 +187,13 @@ export class Census {
           resumed = false;
           continue;
         }
-        await saveCensus(store, this.file).catch(() => {});
+        await writeCensusFile(store, this.file).catch(() => {});
         throw err;
       }
     }
     const { dropped } = store.endWalk(this.now().toISOString());
     store.meta.lastSyncAt = store.meta.lastWalkAt;
-    await saveCensus(store, this.file);
+    await writeCensusFile(store, this.file);
     this.logger.info({ models: store.size, dropped, requests }, 'census: walk complete');
     await this.sizingPass(store);
     return { added: Math.max(0, store.size - before), dropped, requests };
@@ -211,7 +211,7 @@ export class Census {
       const sizes = await runInWorker<Sizes>(new URL('../store/sizing-worker.js', import.meta.url), { file: this.file }, this.stopping.signal);
       await store.reserve(0);
       store.applySizes(sizes);
-      await saveCensus(store, this.file);
+      await writeCensusFile(store, this.file);
       this.logger.info({ models: store.size, ms: Date.now() - started }, 'census: models sized again');
     } catch (err) {
       this.logger.warn({ err }, 'census: the sizing pass after the walk did not finish; it runs again next time');
@@ -238,7 +238,7 @@ export class Census {
       if (this.stopped) break;
     }
     store.meta.lastSyncAt = this.now().toISOString();
-    await saveCensus(store, this.file);
+    await writeCensusFile(store, this.file);
     if (added) this.logger.info({ added, models: store.size }, 'census: new models stored');
     return { added, requests };
   }
@@ -283,4 +283,17 @@ export class Census {
     this.nextRunAt = null;
     await this.running?.catch(() => {});
   }
+}
+
+// apache-arrow (the census file's format) is imported only when there is a census file to read or a
+// walk to save: a console start without a census does not pay for loading it.
+async function readCensusFile(file: string): Promise<CensusStore | undefined> {
+  if (!existsSync(file)) return undefined;
+  const { loadCensus } = await import('../store/census-file.js');
+  return loadCensus(file);
+}
+
+async function writeCensusFile(store: CensusStore, file: string): Promise<void> {
+  const { saveCensus } = await import('../store/census-file.js');
+  await saveCensus(store, file);
 }

@@ -3,7 +3,6 @@
 // backoff that honour Retry-After; a circuit breaker per endpoint kind that opens on repeated 5xx,
 // timeouts and unreachable answers; answers checked before the library reads them; the token only
 // ever sent to HF_ENDPOINT's host.
-import { HubApiError, listModels, modelInfo } from '@huggingface/hub';
 import {
   BrokenCircuitError,
   CircuitBreakerPolicy,
@@ -22,6 +21,7 @@ import {
 import type { ModelRecord } from '../core/types.js';
 import type { Logger } from '../log.js';
 import { downloadModelConfig } from './config-file.js';
+import { hubApiStatus, hubLibrary } from './library.js';
 import { fromHubEntry } from './records.js';
 import { MAX_PAGE_SIZE, modelListUrl, modelPages, pageCap, PagingError } from './pages.js';
 
@@ -56,7 +56,8 @@ export function describeFailure(err: unknown): string {
     if (err.reason === 'cancelled') return 'cancelled';
     return 'unreachable';
   }
-  if (err instanceof HubApiError) return `HTTP ${err.statusCode}`;
+  const status = hubApiStatus(err);
+  if (status !== undefined) return `HTTP ${status}`;
   if (err instanceof PagingError) return err.status ? `HTTP ${err.status}` : 'malformed answer';
   return 'error';
 }
@@ -326,17 +327,19 @@ export function createHubClient(options: HubClientOptions): HubClient {
 
     async searchIds(query, limit, isQuick = false) {
       const ids: string[] = [];
+      const { listModels } = await hubLibrary();
       const entries = listModels({ hubUrl, accessToken, fetch: isQuick ? quick : normal, limit, search: { query } });
       for await (const entry of entries) if (typeof entry.name === 'string') ids.push(entry.name);
       return ids;
     },
 
     async modelInfo(id) {
+      const { modelInfo } = await hubLibrary();
       let entry: unknown;
       try {
         entry = await modelInfo({ hubUrl, accessToken, fetch: normal, name: id, additionalFields: FIELDS });
       } catch (err) {
-        if (err instanceof HubApiError && err.statusCode === 404) return undefined;
+        if (hubApiStatus(err) === 404) return undefined;
         throw err;
       }
       const record = fromHubEntry(entry);

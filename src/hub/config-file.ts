@@ -1,6 +1,6 @@
 // A model repo's config.json, read with @huggingface/hub's downloadFile: what the parameter count
 // estimate of a model without a published count is computed from (src/core/config-size.ts).
-import { downloadFile, HubApiError } from '@huggingface/hub';
+import { hubApiStatus, hubLibrary } from './library.js';
 
 export interface ConfigFileOptions {
   hubUrl: string;
@@ -17,6 +17,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export async function downloadModelConfig(id: string, options: ConfigFileOptions): Promise<Record<string, unknown> | undefined> {
   const hubUrl = options.hubUrl.replace(/\/+$/, '');
+  const { downloadFile } = await hubLibrary();
   try {
     const blob = await downloadFile({
       repo: id,
@@ -33,7 +34,7 @@ export async function downloadModelConfig(id: string, options: ConfigFileOptions
     return isObject(parsed) ? parsed : undefined;
   } catch (err) {
     // 404: no such repo or file; 401/403: gated or private.
-    if (err instanceof HubApiError && [401, 403, 404].includes(err.statusCode)) return undefined;
+    if ([401, 403, 404].includes(hubApiStatus(err) ?? 0)) return undefined;
     if (err instanceof SyntaxError) return undefined;
     throw err;
   }

@@ -7,7 +7,6 @@
 // copy, no string decoded until it is read. The family medians the last sizing pass learned travel in
 // the schema metadata, read when a sync first needs them.
 import { open } from 'node:fs/promises';
-import { join } from 'node:path';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import {
   Bool,
@@ -59,7 +58,6 @@ const CALIBRATION_KEY = 'slm_radar_calibration';
 /** Bumped when the file's columns change meaning; an unknown format is ignored (walked again), never misread. */
 const FORMAT = 2;
 
-export const censusFile = (dataDir: string) => join(dataDir, 'census', 'census.arrow');
 
 /** A bitmap in Arrow's order (bit i of byte i >> 3) of a 0/1 byte per row, and how many bits are set. */
 function packBits(mask: Uint8Array): { bits: Uint8Array; set: number } {

@@ -3,6 +3,7 @@
 // tasks, libraries, base-model references and the Hub tags the sizing rules read are interned to
 // small integers. A model's parameter count and creation day are computed once, when it enters the
 // store, and kept with it.
+import { join } from 'node:path';
 import { CREATED_BACKFILL, isBackfillDate } from '../core/date-floor.js';
 import { EMPTY_CALIBRATION, isFamilyTag, learnCalibration, type Calibration } from '../core/families.js';
 import { baseModelsOf, resolveParameters, type ParameterCount } from '../core/parameters.js';
@@ -11,6 +12,9 @@ import type { ModelRecord, ParameterSource, Thresholds } from '../core/types.js'
 import { verdictCodes, type ModelView } from '../core/view.js';
 import { grow, growInChunks, type NumberArray } from './arrays.js';
 import { StringTable } from './strings.js';
+
+/** Where the census is saved under DATA_DIR (an Arrow IPC file, see census-file.ts). */
+export const censusFile = (dataDir: string) => join(dataDir, 'census', 'census.arrow');
 
 /** Parameter sources as stored: code = index + 1, 0 = unknown. A new ParameterSource only needs adding here. */
 export const PARAMETER_SOURCES = ['safetensors', 'gguf', 'base_model', 'name', 'family_table', 'family_median', 'config'] as const satisfies readonly ParameterSource[];
