@@ -123,6 +123,71 @@ describe('resolveParameters', () => {
   });
 });
 
+describe('encoders sized from the shape their names state', () => {
+  // BERT with L layers of width H (BERT paper; the config.json formula of config-size.ts): per layer
+  // 4·H² attention + 2·H·4H MLP; embeddings vocabulary·H + positions·H + token types·H; pooler H².
+  // The Hub's counts add biases and norms (+0.1–1%).
+  it('computes Google\'s BERT miniatures from L and H with BERT\'s vocabulary (30,522 words, 512 positions, 2 token types)', () => {
+    // 30522·128 + 512·128 + 2·128 + 128² = 3,988,992; 2 × (4·128² + 2·128·512) = 393,216.
+    const tiny = resolveParameters(model('google/bert_uncased_L-2_H-128_A-2', { tags: ['transformers', 'bert'] }));
+    expect(tiny).toEqual({ parameters: 4_382_208, source: 'name', caveat: 'name_estimate' });
+    expect(Math.abs(tiny.parameters! / 4_433_468 - 1)).toBeLessThan(0.02); // the Hub's count
+    // 30522·256 + 512·256 + 2·256 + 256² = 8,010,752; 4 × (4·256² + 2·256·1024) = 3,145,728.
+    expect(resolveParameters(model('google/bert_uncased_L-4_H-256_A-4', { tags: ['bert'] })).parameters).toBe(11_156_480);
+  });
+
+  it('uses the vocabulary of the architecture tag: the same L12-H384 is 33M as BERT and 118M as XLM-R', () => {
+    // 250,002·384 + 514·384 + 384 + 384² = 96,345,984; 12 × (4·384² + 2·384·1536) = 21,233,664.
+    const xlmr = resolveParameters(model('cross-encoder/mmarco-mMiniLMv2-L12-H384-v1', { tags: ['xlm-roberta', 'text-classification'] }));
+    expect(xlmr.parameters).toBe(117_579_648);
+    expect(Math.abs(xlmr.parameters! / 117_641_603 - 1)).toBeLessThan(0.01); // the Hub's count
+    // RoBERTa: 50,265·768 + 514·768 + 768 + 768² = 39,588,864; 6 × 12·768² = 42,467,328. Hub: 82,121,221.
+    expect(resolveParameters(model('cross-encoder/nli-MiniLM2-L6-H768', { tags: ['roberta'] })).parameters).toBe(82_056_192);
+    // BERT: 30522·256 + … = 8,010,752; 6 × 12·256² = 4,718,592. Hub: 12,750,594.
+    expect(resolveParameters(model('MoritzLaurer/xtremedistil-l6-h256-zeroshot-v1.1-all-33', { tags: ['bert'] })).parameters).toBe(12_729_344);
+  });
+
+  it('needs both numbers and a known architecture tag; a table entry of the name comes first', () => {
+    expect(resolveParameters(model('someone/encoder-L12-H384', { tags: ['custom_code'] }))).toEqual({ parameters: null, source: null });
+    expect(resolveParameters(model('someone/encoder-L12', { tags: ['bert'] })).source).not.toBe('name');
+    // microsoft/Multilingual-MiniLM-L12-H384 is tagged bert but uses XLM-R's vocabulary: its table entry says so.
+    expect(resolveParameters(model('microsoft/Multilingual-MiniLM-L12-H384', { tags: ['bert'] }))).toMatchObject({ parameters: 117_653_760, family: 'multilingual-MiniLM-L12' });
+  });
+});
+
+describe('size words read with the architecture tag', () => {
+  it('reads `large` as the large size of the tagged architecture in the family table', () => {
+    expect(resolveParameters(model('grammarly/coedit-large', { tags: ['t5', 'text2text-generation'] }))).toMatchObject({ parameters: 737_668_096, source: 'family_table', family: 't5-large' });
+    expect(resolveParameters(model('microsoft/tapex-large-finetuned-wtq', { tags: ['bart', 'tapex'] }))).toMatchObject({ parameters: 406_291_456, family: 'bart-large' });
+    expect(resolveParameters(model('deepset/gelectra-large-germanquad', { tags: ['electra'] }))).toMatchObject({ parameters: 335e6, family: 'electra-large' });
+  });
+
+  it('files the deberta-v2 architecture (DeBERTa-V3 checkpoints declare it) under DeBERTa-V3', () => {
+    expect(resolveParameters(model('mlburnham/Political_DEBATE_large_v1.0', { tags: ['deberta-v2'] }))).toMatchObject({ parameters: 435e6, family: 'deberta-v3-large' });
+  });
+
+  it('gives way to a declared base model\'s family, and needs a size word', () => {
+    const kaleidoscope = model('LaciaStudio/Kaleidoscope_small_v1', { tags: ['bert', 'base_model:ai-forever/ruBert-base', 'base_model:finetune:ai-forever/ruBert-base'] });
+    expect(resolveParameters(kaleidoscope)).toMatchObject({ parameters: 178e6, family: 'rubert-base' });
+    expect(resolveParameters(model('someone/coedit', { tags: ['t5'] })).parameters).toBeNull();
+  });
+});
+
+describe('one-size distilled encoders from the family table', () => {
+  it.each([
+    ['mrm8488/distilroberta-finetuned-financial-news-sentiment-analysis', 82.1e6],
+    ['sentence-transformers/all-distilroberta-v1', 82.1e6],
+    ['deepset/tinyroberta-squad2', 82.1e6],
+    ['cmarkea/distilcamembert-base-nli', 68.1e6],
+    ['deepset/minilm-uncased-squad2', 33.4e6],
+    ['typeform/mobilebert-uncased-mnli', 24.6e6],
+    ['someone/distilhubert-finetuned-gtzan', 23.7e6],
+    ['sentence-transformers/quora-distilbert-multilingual', 134.7e6],
+  ])('%s → %d', (id, parameters) => {
+    expect(resolveParameters(model(id))).toMatchObject({ parameters, source: 'family_table' });
+  });
+});
+
 describe('verdict and size band', () => {
   it('follows the 7B / 20B lines', () => {
     const v = (n: number | null) => verdictOf(n, DEFAULT_THRESHOLDS);

@@ -94,3 +94,33 @@ function estimateOf(config: Json): ConfigEstimate | null {
   if (experts && experts > 1) estimate.experts = experts;
   return estimate;
 }
+
+/**
+ * The config.json an encoder's Hub architecture tag implies, less its width and depth: vocabulary,
+ * learned positions and token types, from the config.json of each architecture's reference model
+ * (google-bert/bert-base-uncased, FacebookAI/roberta-base, FacebookAI/xlm-roberta-base,
+ * almanach/camembert-base, distilbert/distilbert-base-uncased). Their MLPs are 4 × hidden wide.
+ */
+const ENCODER_CONFIGS: Readonly<Record<string, Json>> = {
+  bert: { vocab_size: 30522, max_position_embeddings: 512, type_vocab_size: 2 },
+  roberta: { vocab_size: 50265, max_position_embeddings: 514, type_vocab_size: 1 },
+  'xlm-roberta': { vocab_size: 250002, max_position_embeddings: 514, type_vocab_size: 1 },
+  camembert: { vocab_size: 32005, max_position_embeddings: 514, type_vocab_size: 1 },
+  distilbert: { vocab_size: 30522, max_position_embeddings: 512 },
+};
+/** `L-2_H-128` (Google's BERT miniatures), `L12-H384` (MiniLM), `l6-h256` (XtremeDistil): layers and hidden size. */
+const LAYERS_AND_WIDTH = /(?:^|[-_])l-?(\d{1,2})[-_]h-?(\d{2,4})(?=$|[-_.])/;
+
+/**
+ * The count of an encoder whose repo name states its depth and width (`bert_uncased_L-4_H-256_A-4`,
+ * `mMiniLMv2-L12-H384`), with the vocabulary of its Hub architecture tag: the same formula as a
+ * config.json (per layer 4·H² attention + 8·H² MLP, plus vocabulary, positions, token types and
+ * pooler; BERT-base: 12·12·768² + 30,522·768 + … ≈ 109.5M). Null without both numbers and a known tag.
+ */
+export function estimateFromLayersInName(repoId: string, tags: readonly string[]): ConfigEstimate | null {
+  const m = LAYERS_AND_WIDTH.exec(repoId.slice(repoId.lastIndexOf('/') + 1).toLowerCase());
+  if (!m) return null;
+  const type = tags.find((tag) => Object.hasOwn(ENCODER_CONFIGS, tag));
+  if (type === undefined) return null;
+  return estimateOf({ model_type: type, ...ENCODER_CONFIGS[type], num_hidden_layers: Number(m[1]), hidden_size: Number(m[2]) });
+}

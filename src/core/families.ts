@@ -379,6 +379,17 @@ export function familyCount(repoId: string, calibration: Calibration = EMPTY_CAL
 /** First words of the table's names (`llama`, `qwen2`, `gemma2`, `mixtral`): the Hub architecture tags that can name a family. */
 const TABLE_WORDS: ReadonlySet<string> = new Set(FAMILY_TABLE.map((e) => nameTokens(e.name)[0]));
 const TAG_CUT = /[-_]/;
+/**
+ * Hub architecture tags whose models the table files under another name: DeBERTa-V3 checkpoints
+ * declare `"model_type": "deberta-v2"` in their config.json (microsoft/deberta-v3-base).
+ */
+const ARCHITECTURE_NAMES: Readonly<Record<string, string>> = { 'deberta-v2': 'deberta-v3' };
+
+/** The first size word or code of a tokenized name (`large`, `base`, `l14`), if it states no size in numbers. */
+export function sizeWordOf(tokens: readonly string[]): string | null {
+  for (const token of tokens) if (nominalOf(token) !== null) return null;
+  return tokens.find((t) => SIZE_WORDS.has(t) || SIZE_CODE.test(t)) ?? null;
+}
 
 /**
  * The family that a Hub architecture tag (`llama`, `qwen2`, `gemma`, `llama-2`, `qwen2_5_vl`: the
@@ -390,7 +401,7 @@ export function architectureFamilyCount(tags: readonly string[], sizeToken: stri
   for (const tag of tags) {
     const cut = tag.search(TAG_CUT);
     if (!TABLE_WORDS.has((cut < 0 ? tag : tag.slice(0, cut)).toLowerCase())) continue;
-    const name = `${tag}-${sizeToken}`;
+    const name = `${ARCHITECTURE_NAMES[tag] ?? tag}-${sizeToken}`;
     const found = familyCountOf(name, nameTokens(name), calibration);
     if (found) return found;
   }

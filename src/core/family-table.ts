@@ -300,8 +300,13 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('GTE model cards (thenlper/gte-*): small 33.4M, base 109M, large 335M', [['gte-small', 33_360_000], ['gte-base', 109_482_240], ['gte-large', 335_141_888]]),
   ...from('Nomic Embed model card (nomic-ai/nomic-embed-text-v1: 137M)', [['nomic-embed-text', 136_731_648]]),
   ...from('LaBSE paper (Feng et al. 2022): 471M', [['LaBSE', 470_926_848]]),
-  ...from('DistilBERT paper (Sanh et al. 2019): 66M; Hub page of distilbert/distilbert-base-multilingual-cased (135M)', [
+  ...from('DistilBERT paper (Sanh et al. 2019): 66M; Hub page of distilbert/distilbert-base-multilingual-cased (135M); there is one DistilBERT size, so a bare `distilbert` is it', [
     ['distilbert-base', 66.4 * M], ['distilbert-base-multilingual', 134.7 * M], ['distiluse-base-multilingual', 134.7 * M],
+    ['distilbert', 66.4 * M], ['distilbert-multilingual', 134.7 * M],
+  ]),
+  ...from('One-size distilled encoders: DistilRoBERTa (Hub page of distilbert/distilroberta-base, 82.1M); TinyRoBERTa (deepset model card: 6 layers of RoBERTa-base width, DistilRoBERTa\'s shape); DistilCamemBERT (Delestre & Amar 2022; Hub page of cmarkea/distilcamembert-base, 68.1M); MiniLM (Wang et al. 2020; Hub page of microsoft/MiniLM-L12-H384-uncased, 33.4M); MobileBERT (Sun et al. 2020: 25.3M; Hub page of google/mobilebert-uncased, 24.6M); DistilHuBERT (Chang et al. 2022: 23.5M; Hub page of ntu-spml/distilhubert, 23.7M)', [
+    ['distilroberta', 82.1 * M], ['tinyroberta', 82.1 * M], ['distilcamembert', 68.1 * M], ['distilcamembert-base', 68.1 * M],
+    ['MiniLM', 33.4 * M], ['mobilebert', 24.6 * M], ['distilhubert', 23.7 * M],
   ]),
   ...from('RuBERT: BERT with a 120k Russian vocabulary, Hub page of DeepPavlov/rubert-base-cased (178M); Hub pages of cointegrated/rubert-tiny (11.8M) and rubert-tiny2 (29.4M)', [
     ['rubert-base', 178 * M], ['rubert-tiny', 11.8 * M], ['rubert-tiny2', 29.4 * M],

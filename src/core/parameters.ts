@@ -3,7 +3,8 @@
 // table or the family medians learned from the data → the bare size in the name → unknown.
 // This runs once per model at ingest, over millions of models: RegExps are built once, at load,
 // and a record's base models are read once per call.
-import { architectureEntryCount, architectureFamilyCount, EMPTY_CALIBRATION, familyCountOf, nameTokens, nominalOf, tagFamilyCount, type Calibration, type FamilyCount } from './families.js';
+import { estimateFromLayersInName } from './config-size.js';
+import { architectureEntryCount, architectureFamilyCount, EMPTY_CALIBRATION, familyCountOf, nameTokens, nominalOf, sizeWordOf, tagFamilyCount, type Calibration, type FamilyCount } from './families.js';
 import { baseModelsOf, hasPackedWeights, isAdapter, ownCount, type BaseModel, type ModelLookup } from './measured.js';
 import type { ModelRecord, ParameterSource } from './types.js';
 
@@ -131,18 +132,37 @@ const agree = (a: number, b: number) => Math.abs(a / b - 1) <= AGREE;
  */
 function fromNames(model: ModelRecord, bases: BaseModel[], calibration: Calibration): ParameterCount | null {
   const own = readName(model.id, calibration);
-  // A published family of the name wins; a learned one yields to the published family of the base
-  // model the repo declares when they disagree (`bert-base-NER-Russian` from RuBERT is not BERT's 110M).
-  if (own.family && (own.family.source === 'family_table' || bases.length === 0)) return own.family;
+  // A published family of the name wins, then the layers and width it states.
+  if (own.family?.source === 'family_table') return own.family;
+  const layered = estimateFromLayersInName(model.id, model.tags);
+  if (layered) return { parameters: layered.parameters, source: 'name', caveat: 'name_estimate' };
   const baseNames = bases.map((base) => ({ id: base.id, ...readName(base.id, calibration) }));
   const base = baseNames.find((b) => b.family !== null);
   const baseFamily = base ? { ...base.family!, baseModel: base.id } : null;
+  // The family of a declared base model knows more than a size word (`Kaleidoscope_small` from ruBert-base).
+  const sized = baseFamily ? null : architectureSizeCount(model, own.family);
+  if (sized) return sized;
+  // A learned family yields to the published family of the base model the repo declares when they
+  // disagree (`bert-base-NER-Russian` from RuBERT is not BERT's 110M).
   if (own.family) return baseFamily?.source === 'family_table' && !agree(baseFamily.parameters!, own.family.parameters!) ? baseFamily : own.family;
   if (own.nominal) return refined(own.nominal, baseFamily, model.tags, calibration);
   if (baseFamily) return baseFamily;
   const named = baseNames.find((b) => b.nominal !== null);
   if (named) return { ...refined(named.nominal!, null, model.tags, calibration), baseModel: named.id };
   const tagged = tagFamilyCount(model.tags, calibration) ?? architectureEntryCount(model.tags);
+  return tagged && fromFamily(tagged, null);
+}
+
+/**
+ * A size word read as the size of the repo's Hub architecture in the family table: `coedit-large`
+ * tagged `t5` is T5-large (738M), `tapex-large` tagged `bart` BART-large, `Political_DEBATE_large`
+ * tagged `deberta-v2` DeBERTa-V3-large. It beats a median learned from a name's leading words
+ * (`tapex` mixes base and large) or from a tag, not a learned key that states the size word.
+ */
+function architectureSizeCount(model: ModelRecord, learnedFamily: ParameterCount | null): ParameterCount | null {
+  if (learnedFamily?.family?.includes('|')) return null;
+  const sizeWord = sizeWordOf(nameTokens(model.id));
+  const tagged = sizeWord === null ? null : architectureFamilyCount(model.tags, sizeWord);
   return tagged && fromFamily(tagged, null);
 }
 
