@@ -54,6 +54,11 @@ describe('famous models from their names alone, within ±10% of their model card
   // Expected counts are the model cards' (or papers') numbers, written here by hand.
   it.each([
     ['microsoft/Phi-3-medium-4k-instruct', 14.0e9],
+    ['microsoft/biogpt', 347e6],
+    ['microsoft/BioGPT-Large-PubMedQA', 1.5e9],
+    ['fireworks-ai/llama-3-firefunction-v2', 70.6e9],
+    ['AIDC-AI/Marco-o1', 7.6e9],
+    ['PrimeIntellect/INTELLECT-1-Instruct', 10.2e9],
     ['microsoft/Phi-3.5-MoE-instruct', 41.9e9],
     ['microsoft/Phi-3-mini-4k-instruct', 3.8e9],
     ['microsoft/phi-2', 2.7e9],

@@ -186,6 +186,10 @@ describe('one-size distilled encoders from the family table', () => {
   ])('%s → %d', (id, parameters) => {
     expect(resolveParameters(model(id))).toMatchObject({ parameters, source: 'family_table' });
   });
+
+  it('sizes a repo of the biogpt architecture whose name says nothing as BioGPT (347M, below 3B like every entry a bare tag can name)', () => {
+    expect(resolveParameters(model('someone/my-model', { tags: ['transformers', 'biogpt', 'text-generation'] }))).toMatchObject({ parameters: 347e6, family: 'biogpt' });
+  });
 });
 
 describe('verdict and size band', () => {

@@ -426,5 +426,9 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
     ['aragpt2-base', 135 * M], ['aragpt2-medium', 370 * M], ['aragpt2-large', 792 * M], ['aragpt2-mega', 1.46 * B],
   ]),
   ...from('Seamless paper (Seamless Communication 2023): w2v-BERT 2.0 speech encoder, 600M; Hub page of facebook/w2v-bert-2.0 (581M)', [['w2v-bert-2.0', 580.5 * M]]),
+  ...from('BioGPT paper (Luo et al. 2022): a GPT-2 medium-shaped model of 347M, BioGPT-Large 1.5B', [['biogpt', 347 * M], ['BioGPT-Large', 1.57 * B]]),
+  ...from('Fine-tunes whose model cards name their base: FireFunction V2 is Llama 3 70B (70.55B), Marco-o1 is Qwen2-7B-Instruct (7.62B), INTELLECT-1 is a 10B Llama-style model (10.2B)', [
+    ['llama-3-firefunction-v2', 70_553_706_496], ['Marco-o1', 7_615_616_512], ['INTELLECT-1', 10.2 * B],
+  ]),
   ...from('GOT-OCR 2.0 paper (Wei et al. 2024): 580M; Hub page of stepfun-ai/GOT-OCR2_0 (716M with its vision encoder)', [['GOT-OCR2_0', 716 * M]]),
 ];
