@@ -187,6 +187,18 @@ describe('one-size distilled encoders from the family table', () => {
     expect(resolveParameters(model(id))).toMatchObject({ parameters, source: 'family_table' });
   });
 
+  it('sizes a repo by the published model its architecture tag names: codecs, FSMT, and Idefics2 (one size, 8B) before a task tag\'s median', () => {
+    expect(resolveParameters(model('facebook/encodec_24khz', { tags: ['encodec', 'feature-extraction'] }))).toMatchObject({ parameters: 23.3e6, family: 'encodec' });
+    expect(resolveParameters(model('descript/dac_44khz', { tags: ['dac'] }))).toMatchObject({ parameters: 76.6e6, family: 'dac' });
+    expect(resolveParameters(model('kyutai/mimi', { tags: ['mimi'] }))).toMatchObject({ parameters: 96.2e6, family: 'mimi' });
+    expect(resolveParameters(model('facebook/wmt19-ru-en', { tags: ['fsmt', 'translation'] }))).toMatchObject({ parameters: 280e6, family: 'fsmt' });
+    const videoScore = model('TIGER-Lab/VideoScore', { tags: ['idefics2', 'text-classification'] });
+    const calibration = { families: new Map(), tags: new Map([['text-classification', { parameters: 139e6, models: 50, spread: 1.2, low: 66e6, high: 335e6 }]]) };
+    expect(resolveParameters(videoScore, () => undefined, calibration)).toMatchObject({ parameters: 8.4e9, family: 'idefics2' });
+    // BLOOM comes in six sizes from 560M to 176B: a bare bloom tag says none of them.
+    expect(resolveParameters(model('someone/my-model', { tags: ['bloom'] })).parameters).toBeNull();
+  });
+
   it('sizes a repo of the biogpt architecture whose name says nothing as BioGPT (347M, below 3B like every entry a bare tag can name)', () => {
     expect(resolveParameters(model('someone/my-model', { tags: ['transformers', 'biogpt', 'text-generation'] }))).toMatchObject({ parameters: 347e6, family: 'biogpt' });
   });

@@ -408,15 +408,26 @@ export function architectureFamilyCount(tags: readonly string[], sizeToken: stri
   return null;
 }
 
+/** First words of table names whose entries all agree on one size (`idefics2`: Idefics2 is 8B only; not `bloom`). */
+const ONE_SIZE_WORDS: ReadonlySet<string> = (() => {
+  const sizes = new Map<string, number[]>();
+  for (const e of FAMILY_TABLE) {
+    const word = nameTokens(e.name)[0];
+    sizes.set(word, [...(sizes.get(word) ?? []), e.parameters]);
+  }
+  return new Set([...sizes].filter(([, list]) => list.every((n) => Math.abs(n / list[0] - 1) <= 0.25)).map(([word]) => word));
+})();
+
 /**
- * A Hub architecture tag that is itself the name of a small published model (`gpt2`, `moondream1`):
- * a repo of that architecture whose name says nothing is that model or a close variant, far below
- * the 7B line. Large entries are left out (`bloom` is 176B, but most BLOOM repos are 560M to 7B).
+ * A Hub architecture tag that is itself the name of a published model (`gpt2`, `moondream1`,
+ * `encodec`): a repo of that architecture whose name says nothing is that model or a close variant.
+ * Large entries only when the architecture comes in one size (`idefics2`, 8B); not `bloom`: 176B,
+ * but most BLOOM repos are 560M to 7B.
  */
 export function architectureEntryCount(tags: readonly string[]): FamilyCount | null {
   for (const tag of tags) {
     const entry = TABLE.get(tag);
-    if (entry && entry.parameters < SMALL_FAMILY) return published(entry);
+    if (entry && (entry.parameters < SMALL_FAMILY || ONE_SIZE_WORDS.has(tag))) return published(entry);
   }
   return null;
 }

@@ -337,7 +337,7 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
   ...from('LLaVA-OneVision model cards; Hub pages of llava-hf/llava-onevision-qwen2-* (894M, 8.03B, 73.2B)', [
     ['llava-onevision-qwen2-0.5b', 893_676_000], ['llava-onevision-qwen2-7b', 8_030_810_000], ['llava-onevision-qwen2-72b', 73.2 * B],
   ]),
-  ...from('Idefics2 / Idefics3 model cards: 8B', [['idefics2-8b', 8.4 * B], ['Idefics3-8B', 8_462_090_000]]),
+  ...from('Idefics2 / Idefics3 model cards: 8B, their only size', [['idefics2', 8.4 * B], ['idefics2-8b', 8.4 * B], ['Idefics3-8B', 8_462_090_000]]),
   ...from('SmolLM / SmolLM2 / SmolVLM model cards (HuggingFaceTB): 135M, 360M, 1.7B; SmolVLM 2.2B', [
     ['SmolLM-135M', 134_515_008], ['SmolLM-360M', 361_821_120], ['SmolLM-1.7B', 1_711_376_384],
     ['SmolLM2-135M', 134_515_008], ['SmolLM2-360M', 361_821_120], ['SmolLM2-1.7B', 1_711_376_384],
@@ -426,6 +426,10 @@ export const FAMILY_TABLE: readonly FamilyEntry[] = [
     ['aragpt2-base', 135 * M], ['aragpt2-medium', 370 * M], ['aragpt2-large', 792 * M], ['aragpt2-mega', 1.46 * B],
   ]),
   ...from('Seamless paper (Seamless Communication 2023): w2v-BERT 2.0 speech encoder, 600M; Hub page of facebook/w2v-bert-2.0 (581M)', [['w2v-bert-2.0', 580.5 * M]]),
+  ...from('Neural audio codecs, one model per architecture: EnCodec (Défossez et al. 2022; Hub page of facebook/encodec_24khz, 23.3M); Descript Audio Codec (Kumar et al. 2023; Hub page of descript/dac_44khz, 76.6M); Mimi, the Moshi codec (Défossez et al. 2024; Hub page of kyutai/mimi, 96.2M)', [
+    ['encodec', 23.3 * M], ['dac', 76.6 * M], ['mimi', 96.2 * M],
+  ]),
+  ...from('FAIR WMT19 news translation (Ng et al. 2019): Transformer-big models, ported to transformers as FSMT; Hub pages of facebook/wmt19-* (270–291M)', [['fsmt', 280 * M]]),
   ...from('BioGPT paper (Luo et al. 2022): a GPT-2 medium-shaped model of 347M, BioGPT-Large 1.5B', [['biogpt', 347 * M], ['BioGPT-Large', 1.57 * B]]),
   ...from('Fine-tunes whose model cards name their base: FireFunction V2 is Llama 3 70B (70.55B), Marco-o1 is Qwen2-7B-Instruct (7.62B), INTELLECT-1 is a 10B Llama-style model (10.2B)', [
     ['llama-3-firefunction-v2', 70_553_706_496], ['Marco-o1', 7_615_616_512], ['INTELLECT-1', 10.2 * B],

@@ -149,7 +149,7 @@ function fromNames(model: ModelRecord, bases: BaseModel[], calibration: Calibrat
   if (baseFamily) return baseFamily;
   const named = baseNames.find((b) => b.nominal !== null);
   if (named) return { ...refined(named.nominal!, null, model.tags, calibration), baseModel: named.id };
-  const tagged = tagFamilyCount(model.tags, calibration) ?? architectureEntryCount(model.tags);
+  const tagged = architectureEntryCount(model.tags) ?? tagFamilyCount(model.tags, calibration);
   return tagged && fromFamily(tagged, null);
 }
 
