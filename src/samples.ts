@@ -28,7 +28,10 @@ export interface AnalysisSample {
 /** What `--json` carries about the sample: `{kind, models, since, collectedAt}`. */
 export interface SampleData {
   kind: SampleKind;
+  /** The models counted (those created since `since`, when given). */
   models: number;
+  /** The whole sample they were taken from. */
+  sampleSize: number;
   since: string | null;
   collectedAt: string;
 }
@@ -74,13 +77,15 @@ export async function analysisSample(ctx: CommandContext, options: { sample?: Sa
 
 /** The sample in `--json`; `models` is how many the reply counted (for /trend: those created since `since`). */
 export function sampleData(sample: AnalysisSample, models = sample.view.length, since: string | null = null): SampleData {
-  return { kind: sample.kind, models, since, collectedAt: sample.source.collectedAt };
+  return { kind: sample.kind, models, sampleSize: sample.view.length, since, collectedAt: sample.source.collectedAt };
 }
 
 /** "all 2,143,550 models on the Hub created since 2023-01 (census of 2026-12-01)", "the 10,000 most downloaded models (the study's sample)". */
 export function sampleWords(sample: AnalysisSample, locale: Locale, models = sample.view.length, since: string | null = null): string {
   return t(locale, `sample.${sample.kind}`, {
     count: formatCount(models, locale),
+    // The whole sample the counted models were taken from ("the 42 created since 2023-01 among the 100 most downloaded").
+    of: formatCount(sample.view.length, locale),
     tag: sample.tag ?? 'none',
     since: since ?? 'none',
     date: formatDate(sample.source.collectedAt),
@@ -124,5 +129,5 @@ export function censusWords(census: CensusStore, locale: Locale): string {
 
 /** "the 10,000 most downloaded models (the study's sample)", or the snapshot's words when the list came from it. */
 export function topWords(models: number, fromSnapshot: boolean, wholeSnapshot: boolean, locale: Locale): string {
-  return t(locale, fromSnapshot ? 'sample.snapshot' : 'sample.top', { count: formatCount(models, locale), tag: 'none', whole: wholeSnapshot ? 'yes' : 'no' });
+  return t(locale, fromSnapshot ? 'sample.snapshot' : 'sample.top', { count: formatCount(models, locale), of: formatCount(models, locale), tag: 'none', since: 'none', whole: wholeSnapshot ? 'yes' : 'no' });
 }

@@ -70,6 +70,18 @@ describe('replies', () => {
     expect((await lenient.ask('/trend fill-mask')).reply.summary).toMatch(/^Not enough data to call a direction: only 2 of the last 4 complete months have ≥1 models of known size \(a direction needs 3\)\./);
   });
 
+  it('names the models it counted and the sample they come from', async () => {
+    const answer = await bot.ask('/trend sample:100');
+    const months = (answer.reply.data as { months: { month: string }[] }).months;
+    // The models counted: those of the 100 most downloaded created in the months shown (the current one included).
+    const sample = (answer.reply.data as { sample: { models: number; sampleSize: number; since: string } }).sample;
+    const counted = sample.models;
+    expect(sample).toMatchObject({ sampleSize: 100, since: '2023-01' });
+    expect(counted).toBeLessThan(100);
+    expect(answer.reply.summary).toContain(`Sample: the ${counted} models created since ${months[0].month} among the 100 most downloaded models of the bundled snapshot`);
+    expect((await bot.ask('/lifespan sample:100')).reply.notes).toContain('Sample: the 100 most downloaded models of the bundled snapshot (two Hub crawls of early 2025, merged).');
+  });
+
   it('says how many months a direction was read from', async () => {
     const answer = await bot.ask('/trend');
     expect(answer.reply.summary).toMatch(/^The SLM share of these models, by creation month, is (rising|falling|flat) \(2024-11 → 2025-02: \d+% → \d+%, -?[\d.]+ points a month\), read from the last 4 complete months, each with at least 10 models of known size\./);
