@@ -98,16 +98,16 @@ describe('charts follow the options and the reply', () => {
   });
 
   it('/compare explains each bar colour in the legend, names each model with its count, and marks unknown sizes', async () => {
-    const { reply, config } = await chartOf('/compare Qwen/Qwen2.5-0.5B mistralai/Mistral-7B-v0.1 meta-llama/Llama-3.3-70B-Instruct microsoft/biogpt slm_below:3 llm_from:50');
+    const { reply, config } = await chartOf('/compare Qwen/Qwen2.5-0.5B mistralai/Mistral-7B-v0.1 meta-llama/Llama-3.3-70B-Instruct BlinkDL/rwkv-7-world slm_below:3 llm_from:50');
     const models = (reply.data as { models: { id: string; parameters: number | null; verdict: string }[] }).models;
-    expect(config.data.labels).toEqual(['Qwen/Qwen2.5-0.5B · 494M', 'mistralai/Mistral-7B-v0.1 · 7.24B', 'meta-llama/Llama-3.3-70B-Instruct · 70.6B', 'microsoft/biogpt · unknown']);
+    expect(config.data.labels).toEqual(['Qwen/Qwen2.5-0.5B · 494M', 'mistralai/Mistral-7B-v0.1 · 7.24B', 'meta-llama/Llama-3.3-70B-Instruct · 70.6B', 'BlinkDL/rwkv-7-world · unknown']);
     // One dataset per verdict, in the verdict's colour, holding exactly that verdict's models.
     for (const verdict of ['SLM', 'borderline', 'LLM'] as const) {
       const bars = config.data.datasets.find((d: any) => d.label === verdict);
       expect(bars.backgroundColor).toBe(VERDICT_COLORS[verdict]);
       expect(bars.data).toEqual(models.map((m) => (m.verdict === verdict ? m.parameters : null)));
     }
-    expect(datasetLabels(config)).toContain('Size unknown (no bar): microsoft/biogpt');
+    expect(datasetLabels(config)).toContain('Size unknown (no bar): BlinkDL/rwkv-7-world');
     // The legend names the verdict colours, so the zones are shaded without names.
     expect(zones(config).zoneSLM.label).toBeUndefined();
     expect(lineAt(config, '3B: SLM limit', 'x')).toBe(3e9);
@@ -115,7 +115,7 @@ describe('charts follow the options and the reply', () => {
     expectZones(config, 'x', 3e9, 50e9);
     expectInside(config, 'x', models.flatMap((m) => (m.parameters === null ? [] : [m.parameters])));
     expectUnits(config);
-    await expectDifferentPng(config, '/compare Qwen/Qwen2.5-0.5B mistralai/Mistral-7B-v0.1 meta-llama/Llama-3.3-70B-Instruct microsoft/biogpt');
+    await expectDifferentPng(config, '/compare Qwen/Qwen2.5-0.5B mistralai/Mistral-7B-v0.1 meta-llama/Llama-3.3-70B-Instruct BlinkDL/rwkv-7-world');
   });
 
   it('/benchmark names the points the reply talks about and keeps the smallest and largest clear of the edges', async () => {
@@ -155,9 +155,9 @@ describe('charts follow the options and the reply', () => {
     expect(histogram.stepped).toBe('before');
     expect(histogram.data.slice(0, -1).every((p: { x: number }, i: number) => p.x < histogram.data[i + 1].x)).toBe(true);
 
-    const unknown = (await chartOf('/classify microsoft/biogpt')).config;
-    const model = unknown.data.datasets.find((d: any) => d.label.startsWith('microsoft/biogpt'));
-    expect(model.label).toBe('microsoft/biogpt: size unknown, not drawn');
+    const unknown = (await chartOf('/classify BlinkDL/rwkv-7-world')).config;
+    const model = unknown.data.datasets.find((d: any) => d.label.startsWith('BlinkDL/rwkv-7-world'));
+    expect(model.label).toBe('BlinkDL/rwkv-7-world: size unknown, not drawn');
     expect(model.data).toEqual([]);
     // Nothing else is drawn at a made-up size: only the histogram and the two lines have points.
     expect(unknown.data.datasets.filter((d: any) => d.data.length > 0).map((d: any) => d.label)).toEqual([expect.stringMatching(/text-generation models of known size$/), '7B: SLM limit', '20B: LLM from']);

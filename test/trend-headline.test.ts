@@ -84,7 +84,7 @@ describe('replies', () => {
 
   it('says how many months a direction was read from', async () => {
     const answer = await bot.ask('/trend');
-    expect(answer.reply.summary).toMatch(/^The SLM share of these models, by creation month, is (rising|falling|flat) \(2024-11 → 2025-02: \d+% → \d+%, -?[\d.]+ points a month\), read from the last 4 complete months, each with at least 10 models of known size\./);
+    expect(answer.reply.summary).toMatch(/^The SLM share of these models, by creation month, is (rising|falling|flat) \(2024-11 → 2025-02: \d+% → \d+%, [+-]?[\d.]+ points a month\), read from the last 4 complete months, each with at least 10 models of known size\./);
   });
 
   it('marks low-confidence months on the chart: veiled columns and hollow share points off the line', async () => {
