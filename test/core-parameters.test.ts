@@ -173,6 +173,24 @@ describe('size words read with the architecture tag', () => {
   });
 });
 
+describe('vision transformers named by their size and patch, and CLIP towers', () => {
+  it('reads a size word followed by a patch size as that ViT (ViT paper: Large 304M, Giant 1.01B), whatever recipe the first word names', () => {
+    expect(resolveParameters(model('timm/eva_large_patch14_196.in22k_ft_in22k_in1k', { tags: ['timm'] }))).toMatchObject({ parameters: 304e6, family: 'vit-large-patch14' });
+    expect(resolveParameters(model('timm/eva_giant_patch14_560.m30m_ft_in22k_in1k', { tags: ['timm'] }))).toMatchObject({ parameters: 1.01e9, family: 'vit-giant' });
+    expect(resolveParameters(model('timm/beitv2_base_patch16_224.in1k_ft_in22k', { tags: ['timm'] }))).toMatchObject({ parameters: 86.6e6, family: 'vit-base-patch16' });
+    // No patch after the size word: not a ViT name.
+    expect(resolveParameters(model('timm/eca_large_224', { tags: ['timm'] })).parameters).toBeNull();
+  });
+
+  it('counts both towers when a CLIP word comes before the ViT, the image tower alone when it comes after (timm)', () => {
+    // CLIP ViT-L/14: 304M image tower + 123M text tower = 428M.
+    expect(resolveParameters(model('zer0int/LongCLIP-GmP-ViT-L-14'))).toMatchObject({ parameters: 427_616_513, family: 'CLIP-ViT-L-14' });
+    expect(resolveParameters(model('StanfordAIMI/XrayCLIP__vit-b-16__laion2b-s34b-b88k'))).toMatchObject({ parameters: 149_620_737, family: 'CLIP-ViT-B-16' });
+    expect(resolveParameters(model('timm/vit_large_patch14_clip_224.laion400m_e32'))).toMatchObject({ parameters: 304e6, family: 'vit-large-patch14' });
+    expect(resolveParameters(model('someone/vit-l-14-finetuned'))).toMatchObject({ parameters: 304e6, family: 'vit-l14' });
+  });
+});
+
 describe('one-size distilled encoders from the family table', () => {
   it.each([
     ['mrm8488/distilroberta-finetuned-financial-news-sentiment-analysis', 82.1e6],

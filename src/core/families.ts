@@ -328,6 +328,17 @@ function learned(family: string, f: LearnedFamily): FamilyCount {
 }
 
 /**
+ * A ViT named in a CLIP-style repo (`LongCLIP-GmP-ViT-L-14`, `XrayCLIP__vit-b-16`) is CLIP's image
+ * tower with its text tower: CLIP ViT-L/14 (428M), not ViT-L/14 (304M). A CLIP word after the ViT
+ * says how the image tower was trained (timm's `vit_large_patch14_clip_224` is the tower alone).
+ */
+const VIT_KEY = 'vit|';
+function namesClipFirst(tokens: readonly string[]): boolean {
+  const clip = tokens.findIndex((t) => t.includes('clip'));
+  return clip >= 0 && clip < tokens.indexOf('vit');
+}
+
+/**
  * The most specific key of a tokenized name that the table or the calibration knows; at equal
  * specificity the published table wins.
  */
@@ -336,7 +347,7 @@ export function familyCountOf(repoId: string, tokens: string[], calibration: Cal
   eachKey(repoId, tokens, (key) => {
     const entry = TABLE.get(key);
     if (entry) {
-      found = published(entry);
+      found = published((key.startsWith(VIT_KEY) && namesClipFirst(tokens) && TABLE.get(`clip ${key}`)) || entry);
       return true;
     }
     const family = calibration.families.get(key);
@@ -389,6 +400,22 @@ const ARCHITECTURE_NAMES: Readonly<Record<string, string>> = { 'deberta-v2': 'de
 export function sizeWordOf(tokens: readonly string[]): string | null {
   for (const token of tokens) if (nominalOf(token) !== null) return null;
   return tokens.find((t) => SIZE_WORDS.has(t) || SIZE_CODE.test(t)) ?? null;
+}
+
+const PATCH_SIZE = /^patch\d{1,2}$/;
+
+/**
+ * A size word followed by a patch size names a vision transformer of that size, whatever the
+ * recipe that trained it (`eva_large_patch14_196`, `beitv2_base_patch16_224`): ViT-L/14 is 304M.
+ */
+export function patchedVitCount(tokens: readonly string[]): FamilyCount | null {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!SIZE_WORDS.has(tokens[i]) || !PATCH_SIZE.test(tokens[i + 1])) continue;
+    const name = `vit-${tokens[i]}-${tokens[i + 1]}`;
+    const found = familyCountOf(name, nameTokens(name));
+    return found?.source === 'family_table' ? found : null;
+  }
+  return null;
 }
 
 /**

@@ -4,7 +4,7 @@
 // This runs once per model at ingest, over millions of models: RegExps are built once, at load,
 // and a record's base models are read once per call.
 import { estimateFromLayersInName } from './config-size.js';
-import { architectureEntryCount, architectureFamilyCount, EMPTY_CALIBRATION, familyCountOf, nameTokens, nominalOf, sizeWordOf, tagFamilyCount, type Calibration, type FamilyCount } from './families.js';
+import { architectureEntryCount, architectureFamilyCount, EMPTY_CALIBRATION, familyCountOf, nameTokens, nominalOf, patchedVitCount, sizeWordOf, tagFamilyCount, type Calibration, type FamilyCount } from './families.js';
 import { baseModelsOf, hasPackedWeights, isAdapter, ownCount, type BaseModel, type ModelLookup } from './measured.js';
 import type { ModelRecord, ParameterSource } from './types.js';
 
@@ -161,8 +161,9 @@ function fromNames(model: ModelRecord, bases: BaseModel[], calibration: Calibrat
  */
 function architectureSizeCount(model: ModelRecord, learnedFamily: ParameterCount | null): ParameterCount | null {
   if (learnedFamily?.family?.includes('|')) return null;
-  const sizeWord = sizeWordOf(nameTokens(model.id));
-  const tagged = sizeWord === null ? null : architectureFamilyCount(model.tags, sizeWord);
+  const tokens = nameTokens(model.id);
+  const sizeWord = sizeWordOf(tokens);
+  const tagged = sizeWord === null ? null : (architectureFamilyCount(model.tags, sizeWord) ?? patchedVitCount(tokens));
   return tagged && fromFamily(tagged, null);
 }
 
