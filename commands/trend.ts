@@ -51,7 +51,7 @@ export function headlineSentence(result: TrendResult, unit: 'month' | 'week', ki
     span: `${h.periods[0]} → ${h.periods.at(-1)}`,
     from: formatPercent(h.firstShare, locale, 0),
     to: formatPercent(h.lastShare, locale, 0),
-    points: h.slopePointsPerPeriod === null ? '' : `${h.slopePointsPerPeriod > 0 ? '+' : ''}${formatNumber(h.slopePointsPerPeriod, locale)}`,
+    points: h.slopePointsPerPeriod === null ? '' : formatNumber(h.slopePointsPerPeriod, locale, 1, true),
     all: h.periods.length === window ? 'yes' : 'no',
     used: h.periods.length,
     window,

@@ -22,8 +22,9 @@ export function formatPercent(share: number | null, locale: Locale = 'en', digit
 }
 
 /** 75.7 → "75.7" ("75,7" in French), at most `digits` decimals. */
-export function formatNumber(n: number, locale: Locale = 'en', digits = 1): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: digits }).format(n);
+export function formatNumber(n: number, locale: Locale = 'en', digits = 1, signed = false): string {
+  // signed: "+2.5", "-1", and "0" for what rounds to zero (never "+0" or "-0").
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: digits, signDisplay: signed ? 'exceptZero' : 'auto' }).format(n);
 }
 
 /** 1234567 → "1,234,567" ("1 234 567" in French). */

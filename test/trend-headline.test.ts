@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleBot } from '../src/adapters/console.js';
 import { DEFAULT_TREND_RULES, trendFromCounts, type PeriodCounts } from '../src/core/trend.js';
 import { loadConfig } from '../src/config.js';
+import { formatNumber } from '../src/format.js';
 import { offlineConsoleBot } from './helpers/bot.js';
 
 /** A period with `slm` SLMs and `llm` LLMs (and nothing else). */
@@ -48,6 +49,16 @@ describe('the headline rule', () => {
     expect(loadConfig({}).TREND_MIN_KNOWN).toBe(10);
     expect(loadConfig({ TREND_MIN_KNOWN: '25' }).TREND_MIN_KNOWN).toBe(25);
     expect(() => loadConfig({ TREND_MIN_KNOWN: '0' })).toThrow(/TREND_MIN_KNOWN/);
+  });
+});
+
+describe('the slope as written', () => {
+  it('has a sign, except what rounds to zero: "+6.4", "-35.7", "0" (never "+0")', () => {
+    expect(formatNumber(6.4286, 'en', 1, true)).toBe('+6.4');
+    expect(formatNumber(-35.7143, 'en', 1, true)).toBe('-35.7');
+    expect(formatNumber(0.04, 'en', 1, true)).toBe('0');
+    expect(formatNumber(-0.04, 'en', 1, true)).toBe('0');
+    expect(formatNumber(-1.25, 'fr', 1, true)).toBe('-1,3');
   });
 });
 
