@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Command } from '../src/command.js';
 import { SCHEDULE_OPTIONS, timeSchema, timeZoneSchema, weekdaySchema } from '../src/digest/options.js';
 import { isReply, placeOrError } from '../src/digest/place.js';
-import { nextSlot } from '../src/digest/scheduler.js';
+import { nextSlot } from '../src/digest/slots.js';
 import { describeNext, describeSchedule } from '../src/digest/words.js';
 import { TAG_OPTION, tagSchema } from '../src/options.js';
 import { t, tAll } from '../src/i18n.js';

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
 import { isReply, placeOrError } from '../src/digest/place.js';
-import { missedWeeks, nextSlot } from '../src/digest/scheduler.js';
+import { missedWeeks, nextSlot } from '../src/digest/slots.js';
 import { describeSchedule } from '../src/digest/words.js';
 import { formatDate } from '../src/format.js';
 import { t, tAll } from '../src/i18n.js';

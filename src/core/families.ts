@@ -4,7 +4,7 @@
 // published sizes (FAMILY_TABLE) or by the calibration learned from measured counts (the median
 // count of the models whose names share that key). Everything here is pure and fast: it runs once
 // per model at ingest, over millions of models, so every RegExp is built once, at load.
-import { FAMILY_TABLE } from './family-table.js';
+import { FAMILY_TABLE, type FamilyEntry } from './family-table.js';
 import { baseModelsOf, measuredCount, type ModelLookup } from './measured.js';
 import type { ModelRecord } from './types.js';
 
@@ -172,16 +172,6 @@ export function primaryKey(name: string): string {
   const keys = familyKeys(name);
   if (keys.length === 0) throw new Error(`No family key in "${name}"`);
   return keys[0];
-}
-
-export interface FamilyEntry {
-  /** The model as its publisher names it (`Llama-2-7b`); its tokens give the key it answers. */
-  name: string;
-  parameters: number;
-  /** Active parameters per token, for mixtures of experts. */
-  active?: number;
-  /** Where the number comes from: model card, paper, or the Hub's safetensors metadata of the named repo. */
-  source: string;
 }
 
 /** FAMILY_TABLE by primary key; built once at load. */

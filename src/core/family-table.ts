@@ -3,7 +3,16 @@
 // (its safetensors metadata, "Hub page" below). A name is written as its publisher writes it; its
 // tokens give the family key it answers (see families.ts): `Llama-2-7b` answers every repo whose
 // name reads `llama-2 … 7b`, `bert-base` every `bert-base-*`.
-import type { FamilyEntry } from './families.js';
+
+export interface FamilyEntry {
+  /** The model as its publisher names it (`Llama-2-7b`); its tokens give the key it answers. */
+  name: string;
+  parameters: number;
+  /** Active parameters per token, for mixtures of experts. */
+  active?: number;
+  /** Where the number comes from: model card, paper, or the Hub's safetensors metadata of the named repo. */
+  source: string;
+}
 
 type Row = [name: string, parameters: number, active?: number];
 
