@@ -158,6 +158,18 @@ describe('Slack reach, HTTP mode', () => {
     expect(h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0ASK')).toHaveLength(1);
   });
 
+  it('answers a mention once when Slack delivers the same event again (X-Slack-Retry-Num)', async () => {
+    const body = h.fake.eventCallback({ type: 'app_mention', user: 'U0USER', text: `<@${h.fake.botUserId}> classify Qwen/Qwen2.5-0.5B`, ts: nextTs(), channel: 'C0RETRY', team: h.fake.teamId });
+    expect((await h.fake.sendEventBody(h.url, body, { signingSecret })).status).toBe(200);
+    await h.fake.waitForCall((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0RETRY', 8000);
+    expect((await h.fake.sendEventBody(h.url, body, { signingSecret, retryNum: 1 })).status).toBe(200);
+    // Another event in the same channel is answered: only the redelivery was skipped.
+    await event({ type: 'app_mention', user: 'U0USER', text: `<@${h.fake.botUserId}> about`, ts: nextTs(), channel: 'C0RETRY', team: h.fake.teamId });
+    await h.fake.waitForCall((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0RETRY' && String(c.parsed.text ?? JSON.stringify(c.parsed.blocks)).includes('SLM Radar'), 8000);
+    await sleep(300);
+    expect(h.fake.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0RETRY')).toHaveLength(2);
+  });
+
   it('never answers a bot: other apps’ mentions and its own messages start no loop', async () => {
     await event({ type: 'app_mention', user: 'U0OTHERBOT', bot_id: 'B0OTHER', text: `<@${h.fake.botUserId}> classify Qwen/Qwen2.5-0.5B`, ts: nextTs(), channel: 'C0BOTS', team: h.fake.teamId });
     await event({ type: 'app_mention', user: h.fake.botUserId, text: `<@${h.fake.botUserId}> help`, ts: nextTs(), channel: 'C0BOTS', team: h.fake.teamId });

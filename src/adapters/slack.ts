@@ -7,6 +7,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 // Named imports: under vitest a default import of this CommonJS module yields the App class itself.
 import { App, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
+import NodeCache from 'node-cache';
 import type { Logger as BoltLogger, SlackCommandMiddlewareArgs, AllMiddlewareArgs, types } from '@slack/bolt';
 import type { Bot, InvokeOptions } from '../bot.js';
 import { quickChartUrl, renderPng } from '../charts/index.js';
@@ -135,6 +136,19 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
   /** Commands named in a reply, written as /radar subcommands; `typed` is a mistyped word to rewrite too. */
   const forSlack = (reply: Reply, typed?: string) => radarReply(reply, typed ? [...bot.commands.map((c) => c.name), typed] : bot.commands.map((c) => c.name));
   const invokeOptions = (locale: Locale, place: NonNullable<InvokeOptions['place']>): InvokeOptions => ({ locale, place, marks: SLACK_MARKS });
+
+  // Slack delivers an event again when it thinks the first delivery was not acknowledged within 3 s
+  // (X-Slack-Retry-Num, up to 3 times over ~5 minutes): an event already handled is skipped, so a
+  // mention is answered and a link unfurled once.
+  const handledEvents = new NodeCache({ stdTTL: 15 * 60, checkperiod: 5 * 60, useClones: false });
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: unknown }).event_id;
+    if (typeof eventId === 'string') {
+      if (handledEvents.has(eventId)) return log.info({ eventId }, 'Slack: event delivered again, already handled');
+      handledEvents.set(eventId, true);
+    }
+    await next();
+  });
 
   // One slash command; the first word picks the command, nothing (or `help`) is the help.
   app.command(SLASH_COMMAND, async (args) => {
@@ -338,6 +352,7 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
         // Keep-alive connections would hold the HTTP server's close open.
         server?.closeIdleConnections();
         await app.stop();
+        handledEvents.close();
       })();
       return stopped;
     },

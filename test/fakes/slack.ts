@@ -20,7 +20,7 @@ export interface SlackUser { id: string; name: string; real_name: string; is_adm
 export interface SlackFault { error?: string; status?: number; retryAfter?: number; times?: number }
 export interface FakeSlackOptions { teamId?: string; botUserId?: string; botId?: string; users?: Record<string, Partial<SlackUser>>; channels?: Record<string, Record<string, unknown>> }
 export interface SlashCommandFields { command?: string; text?: string; channel_id?: string; user_id?: string; response_url?: string; [field: string]: string | undefined }
-export interface SignOptions { signingSecret: string; timestamp?: number; badSignature?: boolean }
+export interface SignOptions { signingSecret: string; timestamp?: number; badSignature?: boolean; /** Slack's redelivery count (X-Slack-Retry-Num), set on a retried event. */ retryNum?: number }
 export interface SlackHttpResult { status: number; body: unknown; text: string; elapsedMs: number }
 export interface FakeSlack {
   apiUrl: string; // ends with '/api/'
@@ -35,6 +35,8 @@ export interface FakeSlack {
   /** An Events API `event_callback` as Slack POSTs it (JSON, signed), or its body for a Socket Mode `events_api` envelope. */
   eventCallback(event: Record<string, unknown>): Record<string, unknown>;
   sendEvent(appUrl: string, event: Record<string, unknown>, sign: SignOptions): Promise<SlackHttpResult>;
+  /** Posts an event_callback body as built by eventCallback, e.g. the same one again as Slack's redelivery. */
+  sendEventBody(appUrl: string, body: Record<string, unknown>, sign: SignOptions): Promise<SlackHttpResult>;
   /** A message shortcut (`message_action`) payload as Slack sends it, for sendInteractive or an `interactive` envelope. */
   messageShortcut(fields: { callback_id: string; text: string; channel?: string; user?: string; response_url?: string; message?: Record<string, unknown> }): Record<string, unknown>;
   /** An interactivity payload (shortcut, block_actions) as Slack POSTs it: form field `payload` holding JSON, signed. */
@@ -157,13 +159,14 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   /** POSTs a body to the app's /slack/events, signed as Slack signs it (v0 HMAC of `v0:ts:body`). */
-  async function post(appUrl: string, body: string, contentType: string, { signingSecret, timestamp = Math.floor(Date.now() / 1000), badSignature }: SignOptions): Promise<SlackHttpResult> {
+  async function post(appUrl: string, body: string, contentType: string, { signingSecret, timestamp = Math.floor(Date.now() / 1000), badSignature, retryNum }: SignOptions): Promise<SlackHttpResult> {
     const signature = slackSignature(badSignature ? `${signingSecret}-wrong` : signingSecret, timestamp, body);
     const started = performance.now();
     const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = http.request(`${appUrl.replace(/\/$/, '')}/slack/events`, { method: 'POST', agent: false, headers: {
         'content-type': contentType, 'content-length': Buffer.byteLength(body),
-        'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature } }, (res) => {
+        'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature,
+        ...(retryNum ? { 'x-slack-retry-num': String(retryNum), 'x-slack-retry-reason': 'http_timeout' } : {}) } }, (res) => {
         const parts: Buffer[] = [];
         res.on('data', (c: Buffer) => parts.push(c)).on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(parts).toString('utf8') }));
       });
@@ -201,6 +204,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       is_ext_shared_channel: false, event_context: `4-${randomUUID()}`,
     }),
     sendEvent: (appUrl, event, sign) => post(appUrl, JSON.stringify(fake.eventCallback(event)), 'application/json', sign),
+    sendEventBody: (appUrl, body, sign) => post(appUrl, JSON.stringify(body), 'application/json', sign),
     messageShortcut: ({ callback_id, text, channel = 'C0FAKE', user = 'U0USER', response_url = fake.responseUrl(), message = {} }) => {
       const messageTs = ts();
       return {
