@@ -48,6 +48,14 @@ describe('census sync', () => {
     expect(restarted.ready()!.find('new/model-0')).toBeGreaterThanOrEqual(0);
   });
 
+  it('sends HF_TOKEN with every page to HF_ENDPOINT', async () => {
+    const fake = await fakeHub(makeHubLikeModels(1_500, { seed: 4 }));
+    const census = new Census(loadConfig({ HF_ENDPOINT: fake.url, HF_TOKEN: 'hf_census_token', DATA_DIR: await tempDir(), LOG_LEVEL: 'silent' }), { now: () => NOW });
+    await census.runOnce();
+    expect(fake.listRequests()).toHaveLength(2);
+    expect(fake.listRequests().map((r) => r.headers.authorization)).toEqual(['Bearer hf_census_token', 'Bearer hf_census_token']);
+  });
+
   it('resumes a walk from its saved cursor after a failure and a restart', async () => {
     const fake = await fakeHub(makeHubLikeModels(60_500, { seed: 5 }));
     const dataDir = await tempDir();

@@ -70,7 +70,8 @@ export class Census {
     this.logger = deps.logger ?? silentLogger;
     this.now = deps.now ?? (() => new Date());
     this.file = censusFile(config.DATA_DIR);
-    this.policyFetch = createHubFetch(deps.fetch ?? fetch, { timeoutMs: config.HUB_TIMEOUT_MS, retries: true }, this.logger);
+    // endpoint: HF_TOKEN goes only to HF_ENDPOINT's origin, and without it to none (see createHubFetch).
+    this.policyFetch = createHubFetch(deps.fetch ?? fetch, { timeoutMs: config.HUB_TIMEOUT_MS, retries: true, endpoint: config.HF_ENDPOINT }, this.logger);
   }
 
   /** The store, read from DATA_DIR once (an empty one when there is no file yet). */
