@@ -27,9 +27,9 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
   const { config, log } = bot;
   const health = new Health();
   const posters: Partial<Record<Platform, ChannelPoster>> = {};
-  const adapters: { drain(deadline: number): Promise<void>; stop(): Promise<void> }[] = [];
-  /** What stop() closes, in order: the adapters, then the health server. */
-  const stops: (() => Promise<void>)[] = [];
+  const adapters: { drain(deadline: number): Promise<void> }[] = [];
+  /** What stop() closes, in order: the adapters (waiting for their replies until the stop's deadline), then the health server. */
+  const stops: ((deadline?: number) => Promise<void>)[] = [];
   const healthPort = options.healthPort ?? config.HEALTH_PORT;
   const slackHttp = config.SLACK_BOT_TOKEN !== undefined && config.SLACK_APP_TOKEN === undefined;
   // In Slack HTTP mode Bolt's server on PORT answers the health paths too; HEALTH_PORT = PORT shares it.
@@ -55,7 +55,7 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
       connected = discord.connected;
       posters.discord = async (channelId, reply, sub, { nonce }) => void (await discord.post(channelId, reply, sub.locale, nonce));
       adapters.push(discord);
-      stops.unshift(() => discord.stop());
+      stops.unshift((deadline) => discord.stop(deadline));
       log.info('Discord adapter connected');
     }
     if (config.SLACK_BOT_TOKEN) {
@@ -66,7 +66,7 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
       connected = slack.connected;
       posters.slack = (channelId, reply, sub) => slack.post(channelId, reply, sub.locale);
       adapters.push(slack);
-      stops.unshift(() => slack.stop());
+      stops.unshift((deadline) => slack.stop(deadline));
       log.info({ mode: slack.mode }, 'Slack adapter started');
     }
     // The bot answers from the snapshot when the Hub cannot: load it now rather than in the first reply.
@@ -94,7 +94,8 @@ export async function startPlatforms(bot: Bot, options: PlatformOptions = {}): P
         // The census walk resumes from its saved cursor (its file is replaced atomically): no waiting for its page.
         void bot.hub.censusSync.stop();
         await Promise.all([scheduler.stop(deadline), ...adapters.map((adapter) => adapter.drain(deadline))]);
-        await Promise.allSettled(stops.map((s) => s()));
+        // The same deadline: an adapter's stop() does not wait another 10 s for a reply still stuck.
+        await Promise.allSettled(stops.map((s) => s(deadline)));
         bot.close();
         log.info('stopped');
       })();

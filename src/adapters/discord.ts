@@ -73,8 +73,8 @@ export interface DiscordAdapter {
    * flight, until `deadline` (epoch ms; default stopTimeoutMs from now). The client stays connected.
    */
   drain(deadline?: number): Promise<void>;
-  /** drain(), then destroys the client. Idempotent. */
-  stop(): Promise<void>;
+  /** drain(deadline), then destroys the client. Idempotent. */
+  stop(deadline?: number): Promise<void>;
 }
 
 /** An error as it may be logged: no interaction/webhook tokens, no request bodies (PNG bytes). */
@@ -356,9 +356,9 @@ export async function startDiscord(bot: Bot, options: DiscordOptions = {}): Prom
     // A dropped gateway connection puts its shard back to connecting/resuming until discord.js reconnects.
     connected: () => !stopping && client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
     drain,
-    stop() {
+    stop(deadline) {
       stopped ??= (async () => {
-        await drain();
+        await drain(deadline);
         if (inFlight.size > 0) log.warn({ pending: inFlight.size }, 'discord: closing with replies still in flight');
         await client.destroy();
         log.info('discord: stopped');

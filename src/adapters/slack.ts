@@ -77,8 +77,8 @@ export interface SlackAdapter {
    * flight, until `deadline` (epoch ms; default 10 s from now). Slack stays connected.
    */
   drain(deadline?: number): Promise<void>;
-  /** drain(), then disconnects (Socket Mode) or closes the HTTP server. Idempotent. */
-  stop(): Promise<void>;
+  /** drain(deadline), then disconnects (Socket Mode) or closes the HTTP server. Idempotent. */
+  stop(deadline?: number): Promise<void>;
 }
 
 export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 1000, randomize: true };
@@ -345,9 +345,9 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
     mode: socketMode ? 'socket' : 'http',
     connected: () => !stopping && (receiver ? socketConnected : server?.listening === true),
     drain,
-    stop() {
+    stop(deadline) {
       stopped ??= (async () => {
-        await drain();
+        await drain(deadline);
         if (inFlight.size > 0) log.warn({ pending: inFlight.size }, 'Slack: closing with replies still in flight');
         // Keep-alive connections would hold the HTTP server's close open.
         server?.closeIdleConnections();
