@@ -136,6 +136,8 @@ describe('Slack adapter, HTTP mode', () => {
     expect(res.status).toBe(200);
     const reply = await waitResponse(h.fake, res.id, 'ephemeral');
     expect(shown(reply)).toContain('The model id is missing. Type `/radar classify &lt;owner/model&gt; [slm_below:7] [llm_from:20]`');
+    // Once: the summary already shows it, so no "Usage:" hint repeats it.
+    expect(JSON.stringify(blocksOf(reply)).split('/radar classify &lt;owner/model&gt;')).toHaveLength(2);
     await sleep(100);
     expect(responses(h.fake, res.id).filter((c) => c.args.response_type === 'in_channel')).toEqual([]);
   });

@@ -175,11 +175,13 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
       const place = { platform: 'slack' as const, placeId: body.team_id, channelId: body.channel_id, userId: body.user_id };
       const reply = await run(client, word, rest, locale, place);
       const command = findCommand(bot.commands, word);
+      // The reply names commands the /radar way already (run), so its usage is looked for as written there.
+      const usage = command ? radarCommands(command.usage, [command.name]) : undefined;
       await answerVia(reply, {
         client,
         channel: body.channel_id,
         locale,
-        usage: reply.error?.code === 'bad_input' && command && !reply.summary.includes(command.usage) ? radarCommands(command.usage, [command.name]) : undefined,
+        usage: reply.error?.code === 'bad_input' && usage && !reply.summary.includes(usage) ? usage : undefined,
         privately: (message) => retrying(() => respond({ response_type: 'ephemeral', ...message })),
         publicly: async (message) => void (await retrying(() => respond({ response_type: 'in_channel', ...message }))),
         botUserId: context.botUserId,
@@ -439,6 +441,7 @@ interface Answer {
   locale: Locale;
   /** The command's usage, under a bad-input error that does not show it yet. */
   usage?: string;
+  /** Both wait out a short rate limit themselves (withRateLimitRetry). */
   privately(message: SlackMessage): Promise<unknown>;
   publicly(message: SlackMessage): Promise<void>;
   botUserId?: string;
@@ -466,7 +469,8 @@ async function answerVia(reply: Reply, to: Answer, delivery: Delivery): Promise<
       await retrying(() => uploadChart(to.client, to.channel, reply, to.thread));
     } catch (error) {
       delivery.log.warn({ err: error, code: platformErrorCode(error), channel: to.channel }, 'Slack chart upload failed');
-      await retrying(() => to.privately({ text: slackErrorMessage(error, { locale, botUserId: to.botUserId, what: 'chart' }), blocks: [] }));
+      // to.privately waits out a rate limit itself.
+      await to.privately({ text: slackErrorMessage(error, { locale, botUserId: to.botUserId, what: 'chart' }), blocks: [] });
     }
   }
 }
