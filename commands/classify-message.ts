@@ -4,10 +4,11 @@
 // downloads. Not a slash command: it is reached from a message, not typed.
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
-import { classifyModel, type ClassifyResult } from '../src/core/classify.js';
+import type { ClassifyResult } from '../src/core/classify.js';
 import { isModelId } from '../src/core/model-id.js';
 import { formatCount, formatDate, formatParameters, verdictWord } from '../src/format.js';
 import { t, tAll } from '../src/i18n.js';
+import { lookUpModels } from '../src/look-up-models.js';
 import { notFoundReply } from '../src/not-found.js';
 import { thresholdsFrom } from '../src/options.js';
 import { errorReply, type Reply } from '../src/reply.js';
@@ -49,20 +50,22 @@ const command: Command<typeof schema> = {
     const { locale } = ctx;
     if (args.models.length === 0) return errorReply('no_models', t(locale, 'classifyMessage.none'), locale);
     const thresholds = thresholdsFrom({}, ctx.config);
-    const results = await Promise.all(args.models.map((id) => ctx.hub.model(id)));
-    const notes = [...new Set(results.flatMap((r) => r.notes.map((n) => n[locale])))];
+    const { results, classified, notes, source } = await lookUpModels(ctx, args.models, thresholds);
     if (results.every((r) => !r.found)) {
       const first = results[0];
-      // One model: the same "did you mean" as /classify; several: which ones the Hub does not know.
+      // One model: the same "did you mean" as /classify; several: which ones are not known, and why.
       if (results.length === 1 && !first.found) return notFoundReply(args.models[0], first, locale, (id) => `/classify ${id}`);
-      const reply = errorReply('not_found', t(locale, 'classifyMessage.noneFound', { ids: args.models.join(', ') }), locale);
+      // Offline or with the Hub down, the models may well exist: "not on the Hub" only when the Hub said so.
+      const why = results.some((r) => !r.found && r.hubFailed) ? 'unreachable' : results.every((r) => !r.found && r.offline) ? 'offline' : 'hub';
+      const message = t(locale, 'classifyMessage.noneFound', { ids: args.models.join(', '), why, date: formatDate(first.source.collectedAt) });
+      const reply = errorReply(why === 'unreachable' ? 'hub_unavailable' : 'not_found', message, locale);
       reply.notes = notes;
       return reply;
     }
-    const classified = results.map((r) => (r.found ? classifyModel(r.model, r.lookup, thresholds, [], { calibration: r.calibration }) : null));
     const fields = results.map((r, i) => {
       const result = classified[i];
       if (result) return { name: `${result.id} — ${verdictWord(result.verdict, locale)}`, value: modelLine(result, locale), inline: false };
+      // Not found (classified is null only then).
       const value = r.found
         ? ''
         : r.hubFailed
@@ -70,14 +73,12 @@ const command: Command<typeof schema> = {
           : r.offline
             ? t(locale, 'classifyMessage.notInSnapshot', { date: formatDate(r.source.collectedAt) })
             : r.suggestions.length
-            ? t(locale, 'classifyMessage.notFoundSuggest', { suggestion: r.suggestions[0] })
-            : t(locale, 'classifyMessage.notFound');
+              ? t(locale, 'classifyMessage.notFoundSuggest', { suggestion: r.suggestions[0] })
+              : t(locale, 'classifyMessage.notFound');
       return { name: args.models[i], value, inline: false };
     });
     const named = args.named ?? args.models.length;
     if (named > args.models.length) notes.unshift(t(locale, 'classifyMessage.firstOnly', { named, shown: args.models.length }));
-    // The oldest data among the answers is what the reply can vouch for.
-    const source = results.map((r) => r.source).sort((a, b) => a.collectedAt.localeCompare(b.collectedAt))[0];
     const found = classified.filter((r): r is ClassifyResult => r !== null);
     return {
       title: t(locale, 'classifyMessage.title', { count: fields.length }),

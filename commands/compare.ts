@@ -1,11 +1,12 @@
 // /compare <a> <b> [...]: 2 to 5 models side by side.
 import { z } from 'zod';
 import type { Command } from '../src/command.js';
-import { classifyModel, type ClassifyResult } from '../src/core/classify.js';
+import type { ClassifyResult } from '../src/core/classify.js';
 import { compareChart } from '../src/charts/configs.js';
 import { formatParameters, sourceLine, verdictWord } from '../src/format.js';
 import { isModelId, normalizeModelId } from '../src/core/model-id.js';
 import { InputError, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
+import { lookUpModels } from '../src/look-up-models.js';
 import { notFoundReply } from '../src/not-found.js';
 import { t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
@@ -61,7 +62,7 @@ const command: Command<typeof schema> = {
   async run(ctx, args): Promise<Reply> {
     const thresholds = thresholdsFrom(args, ctx.config);
     const { locale } = ctx;
-    const results = await Promise.all(args.models.map((id) => ctx.hub.model(id)));
+    const { results, classified, notes, source } = await lookUpModels(ctx, args.models, thresholds);
     const missing = results.findIndex((r) => !r.found);
     const r = results[missing];
     if (r && !r.found) {
@@ -69,14 +70,10 @@ const command: Command<typeof schema> = {
       return notFoundReply(args.models[missing], r, locale, retype);
     }
     // Two spellings of one repo (`gpt2`, `openai-community/gpt2`) are one model.
-    const models = results
-      .map((r) => (r.found ? classifyModel(r.model, r.lookup, thresholds, [], { calibration: r.calibration }) : null))
-      .filter((m, i, all) => m !== null && all.findIndex((o) => o?.id === m.id) === i) as ClassifyResult[];
+    const models = classified.filter((m, i, all) => m !== null && all.findIndex((o) => o?.id === m.id) === i) as ClassifyResult[];
     if (models.length < 2) {
       throw new InputError('compare_count');
     }
-    // The oldest data among the answers is what the reply can vouch for.
-    const source = results.map((r) => r.source).sort((a, b) => a.collectedAt.localeCompare(b.collectedAt))[0];
     const byCount = [...models].sort((a, b) => (b.parameters ?? -1) - (a.parameters ?? -1));
     const summary = byCount
       .map((m) => t(locale, 'compare.summaryItem', { id: m.id, parameters: formatParameters(m.parameters, locale), verdict: verdictWord(m.verdict, locale) }))
@@ -104,7 +101,7 @@ const command: Command<typeof schema> = {
         fileName: 'compare.png',
         alt: summary,
       },
-      notes: [...new Set(results.flatMap((r) => r.notes.map((n) => n[locale])))],
+      notes,
       links: models.map((m) => ({ label: m.id, url: m.url })),
       source,
       data: { models },

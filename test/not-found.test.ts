@@ -52,6 +52,21 @@ describe('offline (the bundled snapshot)', () => {
   });
 });
 
+describe('the message menu (several models, none known)', () => {
+  it('offline: "not in the bundled snapshot", never "not on the Hub"', async () => {
+    const reply = await offlineConsoleBot().bot.classifyMessage(['Qwen/Qwen3-0.6B', 'Qwen/Qwen3-1.7B']);
+    expect(reply.error?.code).toBe('not_found');
+    expect(reply.summary).toBe('None of the models this message names is in the bundled snapshot of 2025-03-22 (offline: the Hub was not asked): Qwen/Qwen3-0.6B, Qwen/Qwen3-1.7B; they may well exist on the Hub.');
+  });
+
+  it('the Hub unreachable: says it could not check them', async () => {
+    const bot = liveBot(await deadEndpoint());
+    const reply = await bot.classifyMessage(['Qwen/Qwen3-0.6B', 'Qwen/Qwen3-1.7B']);
+    expect(reply.error?.code).toBe('hub_unavailable');
+    expect(reply.summary).toBe('The Hub could not be reached to check the models this message names (Qwen/Qwen3-0.6B, Qwen/Qwen3-1.7B); they may well exist. Try again in a few minutes.');
+  });
+});
+
 describe('the Hub unreachable', () => {
   it('says "not in the bundled snapshot of 2025-03-22 (the Hub could not be reached)", with suggestions the fallback answers', async () => {
     const bot = liveBot(await deadEndpoint());
