@@ -10,7 +10,7 @@
 // `npm run bench:sizing` prints the figures (`--misses` lists the misses); `npm run bench` includes them.
 import { pathToFileURL } from 'node:url';
 import { HELD_OUT_MODELS, heldOutRecord } from '../test/held-out-models.js';
-import { EMPTY_CALIBRATION, learnCalibration, nameTokens, type Calibration } from '../src/core/families.js';
+import { EMPTY_CALIBRATION, learnCalibration, nameTokens, TAG_FAMILY, type Calibration } from '../src/core/families.js';
 import { measuredCount } from '../src/core/measured.js';
 import { parseParameterCountFromName, resolveParameters, type ParameterCount } from '../src/core/parameters.js';
 import { DEFAULT_THRESHOLDS, type ModelRecord } from '../src/core/types.js';
@@ -116,7 +116,7 @@ export function sizingAccuracy(models: readonly ModelRecord[], folds = 10): Sizi
   const covered = textGeneration.filter((m) => resolveParameters(m, lookup, calibration).parameters !== null).length;
   const bySource: SizingAccuracy['bySource'] = {};
   for (const o of outcomes) {
-    const source = o.named.family?.startsWith('tag:') ? 'tag' : (o.named.source ?? 'unknown');
+    const source = o.named.family?.startsWith(TAG_FAMILY) ? 'tag' : (o.named.source ?? 'unknown');
     const s = (bySource[source] ??= { models: 0, within25: 0 });
     s.models++;
     if (o.within) s.within25++;

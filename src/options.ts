@@ -24,7 +24,6 @@ export const tagSchema = z
   .transform((t) => t.trim().toLowerCase())
   .refine(isPipelineTag, { message: 'tag_unknown' });
 
-/** `YYYY-MM`, a real month. */
 /** The earliest month worth asking about: the Hub did not exist before, and each month is work. */
 export const EARLIEST_MONTH = '2015-01';
 
@@ -51,8 +50,6 @@ export const booleanSchema = z
   .transform((v) => (typeof v === 'boolean' ? v : v.trim().toLowerCase()))
   .refine((v) => typeof v === 'boolean' || TRUE_WORDS.has(v) || FALSE_WORDS.has(v), { message: 'boolean' })
   .transform((v) => (typeof v === 'boolean' ? v : TRUE_WORDS.has(v)));
-
-export const sampleSizeSchema = z.coerce.number({ error: 'sample_range' }).int({ message: 'sample_range' }).min(100, { message: 'sample_range' }).max(50_000, { message: 'sample_range' });
 
 /** `sample:census` (every model, the default once the census is ready), `sample:top` (the study's top SAMPLE_SIZE), or `sample:N` (the top N). */
 export type SampleChoice = 'census' | 'top' | number;

@@ -1,16 +1,13 @@
 // How a reply words the parameter counts that come from a name read with the family table or the
-// learned family medians, or from config.json: the source in a few words and a note on how sure it is.
+// learned family medians: the source in a few words and a note on how sure it is (config.json counts too).
 import type { ClassifyResult } from './core/classify.js';
-import { familyLabel, familyTableEntry } from './core/families.js';
+import { familyLabel, familyTableEntry, TAG_FAMILY } from './core/families.js';
 import { formatCount, formatParameters } from './format.js';
 import { t, type Locale } from './i18n.js';
-
-const TAG_FAMILY = 'tag:';
 
 /** "the repo name and the family table (Llama-2-7b)"; null for the other sources. */
 export function familySourceWords(r: Pick<ClassifyResult, 'parameterSource' | 'family' | 'baseModel'>, locale: Locale): string | null {
   const source = r.parameterSource;
-  if (source === 'config') return t(locale, 'classify.source.config');
   if ((source !== 'family_table' && source !== 'family_median') || !r.family) return null;
   if (r.family.startsWith(TAG_FAMILY)) return t(locale, 'sizing.tagSource', { tag: r.family.slice(TAG_FAMILY.length) });
   const family = source === 'family_median' ? familyLabel(r.family) : r.family;

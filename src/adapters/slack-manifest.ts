@@ -35,11 +35,6 @@ export interface ManifestOptions {
 /** A YAML double-quoted scalar (JSON string syntax is valid YAML). */
 const q = (s: string) => JSON.stringify(s);
 
-/** `/trend [tag] [since:YYYY-MM]` → `[tag] [since:YYYY-MM]`: the words after the command's name. */
-export function usageHint(command: Command): string {
-  return command.usage.replace(new RegExp(`^/${command.name}\\s*`), '');
-}
-
 /** What Slack shows after /radar while typing: the command words. */
 export function radarUsageHint(commands: readonly Command[]): string {
   return commands.map((c) => c.name).join(' | ');

@@ -519,9 +519,9 @@ export interface PostOptions {
  * Posts a reply in a channel as the bot (the weekly digest): the same blocks as a slash-command
  * answer, once, then the chart (image block, or the PNG uploaded). One retry on a short rate limit;
  * every other Slack error of the post (not_in_channel, channel_not_found…) propagates to the caller.
- * A chart that cannot be uploaded does not undo the post: it is logged and returned as `chartError`.
+ * A chart that cannot be uploaded does not undo the post: it is logged.
  */
-export async function postToChannel(client: WebClient, channel: string, reply: Reply, options: PostOptions = {}): Promise<{ ts?: string; fileId?: string; chartError?: string }> {
+export async function postToChannel(client: WebClient, channel: string, reply: Reply, options: PostOptions = {}): Promise<{ ts?: string; fileId?: string }> {
   const log = options.log ?? silent;
   const delivery: Delivery = {
     config: { CHART_MODE: options.config?.CHART_MODE ?? 'attachment', QUICKCHART_URL: options.config?.QUICKCHART_URL ?? 'https://quickchart.io' },
@@ -535,9 +535,8 @@ export async function postToChannel(client: WebClient, channel: string, reply: R
   try {
     return { ts: posted.ts, fileId: await withRateLimitRetry(() => uploadChart(client, channel, reply), delivery.maxRetryAfterMs, log) };
   } catch (error) {
-    const chartError = platformErrorCode(error) ?? (error as Error).message ?? String(error);
     log.warn({ err: error, code: platformErrorCode(error), channel }, 'Slack chart upload failed; the post stands without it');
-    return { ts: posted.ts, chartError };
+    return { ts: posted.ts };
   }
 }
 

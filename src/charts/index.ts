@@ -1,6 +1,6 @@
 // Public API of the chart layer: one Chart.js v4 config → a local PNG or a QuickChart URL.
 export { renderPng, FONT_FAMILY } from './render-png.js';
-export { quickChartUrl, shortQuickChartUrl, parseQuickChartBase, DEFAULT_QUICKCHART_URL } from './quickchart.js';
+export { quickChartUrl, parseQuickChartBase, DEFAULT_QUICKCHART_URL } from './quickchart.js';
 export { assertPlainJson } from './plain-json.js';
 export {
   CHART_SIZE,
@@ -19,7 +19,5 @@ export {
   thresholdReferenceDatasets,
   baseChart,
   titleLines,
-  verdictZones,
-  pointLabels,
 } from './style.js';
 export type { ReferenceLine, BaseChartInput } from './style.js';

@@ -8,6 +8,9 @@ import { FAMILY_TABLE, type FamilyEntry } from './family-table.js';
 import { baseModelsOf, measuredCount, type ModelLookup } from './measured.js';
 import type { ModelRecord } from './types.js';
 
+/** The prefix of a family learned from a Hub tag alone (`tag:bert`), as replies word it (sizing-words.ts). */
+export const TAG_FAMILY = 'tag:';
+
 /** Separators between name tokens; a dot between digits stays (`qwen2.5`, `0.5b`, `v1.5`). */
 const SPLIT = /[-_ ,()+/:]+|\.(?!\d)|(?<!\d)\./;
 /** A version number glued to its word: one digit, maybe with decimals (`llama-2`, `phi-3.5`), not `resnet-50` or `-2407`. */
@@ -461,5 +464,5 @@ export function tagFamilyCount(tags: readonly string[], calibration: Calibration
       bestTag = tag;
     }
   }
-  return best ? learned(`tag:${bestTag}`, best) : null;
+  return best ? learned(`${TAG_FAMILY}${bestTag}`, best) : null;
 }

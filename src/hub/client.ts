@@ -82,7 +82,6 @@ const BREAKER_HALF_OPEN_MAX_MS = 5 * 60_000;
 
 /** The Hub's endpoints, each with its own breaker: one failing (or one slow model) does not stop the others. */
 export type EndpointKind = 'list' | 'model' | 'search' | 'files';
-export const ENDPOINT_KINDS: readonly EndpointKind[] = ['list', 'model', 'search', 'files'];
 
 export function endpointKind(url: string): EndpointKind {
   const { pathname, searchParams } = new URL(url);
@@ -103,8 +102,7 @@ function retryAfterMs(header: string | null, now: number): number | undefined {
 const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Lists must be JSON arrays of objects and single models JSON objects with an id, or the library would choke later (not for files). */
-function checkShape(url: string, body: string): void {
-  const kind = endpointKind(url);
+function checkShape(url: string, kind: EndpointKind, body: string): void {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -185,7 +183,7 @@ export function createHubFetch(baseFetch: typeof fetch, policy: FetchPolicy, log
   const deadline = timeout(policy.timeoutMs, TimeoutStrategy.Aggressive);
 
   /** One request, answer read in full under `signal`: 429 and 5xx become HubError, other answers a fresh Response. */
-  async function attempt(url: string, init: RequestInit, signal: AbortSignal): Promise<Response> {
+  async function attempt(url: string, kind: EndpointKind, init: RequestInit, signal: AbortSignal): Promise<Response> {
     const res = await baseFetch(url, { ...init, signal });
     if (res.status === 429) {
       await res.body?.cancel();
@@ -199,7 +197,7 @@ export function createHubFetch(baseFetch: typeof fetch, policy: FetchPolicy, log
     // As bytes: files (config.json, safetensors headers) need not be text.
     const body = await res.arrayBuffer();
     // A repo's files (config.json…) are whatever they are: their readers check them.
-    if (res.ok && endpointKind(url) !== 'files') checkShape(url, new TextDecoder().decode(body));
+    if (res.ok && kind !== 'files') checkShape(url, kind, new TextDecoder().decode(body));
     const headers = new Headers(res.headers);
     headers.delete('content-length');
     headers.delete('content-encoding');
@@ -219,7 +217,7 @@ export function createHubFetch(baseFetch: typeof fetch, policy: FetchPolicy, log
     const guarded = () =>
       breaker
         .execute(() =>
-          deadline.execute(({ signal }) => attempt(url, request, signal), cancel).catch((err: unknown) => {
+          deadline.execute(({ signal }) => attempt(url, kind, request, signal), cancel).catch((err: unknown) => {
             if (cancel.aborted) throw new HubError('cancelled', `Cancelled: ${url}`);
             if (err instanceof HubError) throw err;
             if (err instanceof TaskCancelledError) throw new HubError('timeout', `No complete answer within ${policy.timeoutMs} ms from ${url}`, undefined, undefined, { shortDeadline: short });
@@ -285,8 +283,6 @@ export interface HubClient {
   modelInfo(id: string): Promise<ModelRecord | undefined>;
   /** False while this kind of request fails at once (its breaker is open): background work waits. */
   available(kind: EndpointKind): boolean;
-  /** The client's fetch (policy, breakers, token rule), for requests the library does not make (paging). */
-  fetch: typeof fetch;
   /** A model repo's parsed config.json; undefined when there is none. */
   modelConfig(id: string): Promise<Record<string, unknown> | undefined>;
 }
@@ -348,7 +344,6 @@ export function createHubClient(options: HubClientOptions): HubClient {
     },
 
     available: (kind) => breakers.available(kind),
-    fetch: normal,
     modelConfig: (id) => downloadModelConfig(id, { hubUrl, accessToken, fetch: normal }),
   };
 }
