@@ -56,7 +56,7 @@ export async function analysisSample(ctx: CommandContext, options: { sample?: Sa
   // Loaded for the top-N sample too: its base models resolve inside the census, without Hub requests.
   const census = await ctx.hub.census();
   if (census) {
-    const source: DataSource = { kind: 'census', collectedAt: census.meta.lastSyncAt ?? census.meta.lastWalkAt! };
+    const source: DataSource = { kind: 'census', collectedAt: census.collectedAt()! };
     if (!wantsTop) return { view: census.view(thresholds, { tag: options.tag }), kind: 'census', tag: options.tag, source, notes };
     // The study's sample as a view of the census: its top N by downloads, sized once at ingest.
     const view = census.view(thresholds, { tag: options.tag, top: size });
@@ -123,7 +123,7 @@ export function thresholdsLine(thresholds: Thresholds, locale: Locale): string {
 
 /** "all 2,143,550 models on the Hub (census of 2026-12-01)": what /classify compares a model with. */
 export function censusWords(census: CensusStore, locale: Locale): string {
-  const date = formatDate(census.meta.lastSyncAt ?? census.meta.lastWalkAt ?? null);
+  const date = formatDate(census.collectedAt() ?? null);
   return t(locale, 'sample.census', { count: formatCount(census.size, locale), tag: 'none', since: 'none', date });
 }
 

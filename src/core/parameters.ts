@@ -5,7 +5,7 @@
 // and a record's base models are read once per call.
 import { estimateFromLayersInName } from './config-size.js';
 import { architectureEntryCount, architectureFamilyCount, EMPTY_CALIBRATION, familyCountOf, nameTokens, nominalOf, patchedVitCount, sizeWordOf, tagFamilyCount, type Calibration, type FamilyCount } from './families.js';
-import { baseModelsOf, hasPackedWeights, isAdapter, ownCount, type BaseModel, type ModelLookup } from './measured.js';
+import { baseModelsOf, hasPackedWeights, isAdapter, ownCount, trustedOwnCount, type BaseModel, type ModelLookup } from './measured.js';
 import type { ModelRecord, ParameterSource } from './types.js';
 
 export { baseModelsOf, hasPackedWeights, isAdapter, type ModelLookup };
@@ -110,11 +110,11 @@ function fromNominal(nominal: NominalSize): ParameterCount {
 }
 
 /** What one name says: its family (table or learned median) and the size it states. */
-function readName(id: string, calibration: Calibration): { family: ParameterCount | null; nominal: NominalSize | null } {
+function readName(id: string, calibration: Calibration): { tokens: string[]; family: ParameterCount | null; nominal: NominalSize | null } {
   const tokens = nameTokens(id);
   const nominal = nominalSize(id, tokens);
   const family = familyCountOf(id, tokens, calibration);
-  return { family: family && fromFamily(family, nominal), nominal };
+  return { tokens, family: family && fromFamily(family, nominal), nominal };
 }
 
 const MIXTURES_FROM = 10e9;
@@ -140,7 +140,7 @@ function fromNames(model: ModelRecord, bases: BaseModel[], calibration: Calibrat
   const base = baseNames.find((b) => b.family !== null);
   const baseFamily = base ? { ...base.family!, baseModel: base.id } : null;
   // The family of a declared base model knows more than a size word (`Kaleidoscope_small` from ruBert-base).
-  const sized = baseFamily ? null : architectureSizeCount(model, own.family);
+  const sized = baseFamily ? null : architectureSizeCount(model, own.tokens, own.family);
   if (sized) return sized;
   // A learned family yields to the published family of the base model the repo declares when they
   // disagree (`bert-base-NER-Russian` from RuBERT is not BERT's 110M).
@@ -159,9 +159,8 @@ function fromNames(model: ModelRecord, bases: BaseModel[], calibration: Calibrat
  * tagged `deberta-v2` DeBERTa-V3-large. It beats a median learned from a name's leading words
  * (`tapex` mixes base and large) or from a tag, not a learned key that states the size word.
  */
-function architectureSizeCount(model: ModelRecord, learnedFamily: ParameterCount | null): ParameterCount | null {
+function architectureSizeCount(model: ModelRecord, tokens: string[], learnedFamily: ParameterCount | null): ParameterCount | null {
   if (learnedFamily?.family?.includes('|')) return null;
-  const tokens = nameTokens(model.id);
   const sizeWord = sizeWordOf(tokens);
   const tagged = sizeWord === null ? null : (architectureFamilyCount(model.tags, sizeWord) ?? patchedVitCount(tokens));
   return tagged && fromFamily(tagged, null);
@@ -199,8 +198,10 @@ function baseCount(bases: BaseModel[], ctx: Context, depth: number): ParameterCo
 
 function resolveWith(model: ModelRecord, ctx: Context, depth: number): ParameterCount | null {
   const bases = baseModelsOf(model);
+  // The same rule as the counts the calibration learns from (measuredCount).
+  const trusted = trustedOwnCount(model, bases);
+  if (trusted) return trusted;
   const own = ownCount(model);
-  if (own && (own.source === 'gguf' || !(hasPackedWeights(model) || isAdapter(model, bases)))) return own;
   const base = depth > 0 && bases.length > 0 ? baseCount(bases, ctx, depth) : null;
   if (base) return base;
   const named = fromNames(model, bases, ctx.calibration);

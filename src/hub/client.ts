@@ -22,7 +22,7 @@ import type { ModelRecord } from '../core/types.js';
 import type { Logger } from '../log.js';
 import { downloadModelConfig } from './config-file.js';
 import { hubApiStatus, hubLibrary } from './library.js';
-import { fromHubEntry } from './records.js';
+import { fromHubEntry, isObject } from './records.js';
 import { MAX_PAGE_SIZE, modelListUrl, modelPages, pageCap, PagingError } from './pages.js';
 
 export type HubFailure = 'timeout' | 'rate-limited' | 'server' | 'network' | 'malformed' | 'cancelled';
@@ -98,8 +98,6 @@ function retryAfterMs(header: string | null, now: number): number | undefined {
   const date = Date.parse(header);
   return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
-
-const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Lists must be JSON arrays of objects and single models JSON objects with an id, or the library would choke later (not for files). */
 function checkShape(url: string, kind: EndpointKind, body: string): void {

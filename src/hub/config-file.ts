@@ -1,6 +1,7 @@
 // A model repo's config.json, read with @huggingface/hub's downloadFile: what the parameter count
 // estimate of a model without a published count is computed from (src/core/config-size.ts).
 import { hubApiStatus, hubLibrary } from './library.js';
+import { isObject } from './records.js';
 
 export interface ConfigFileOptions {
   hubUrl: string;
@@ -8,8 +9,6 @@ export interface ConfigFileOptions {
   /** The client's Hub fetch (createHubFetch), so the timeout and retry policy applies. */
   fetch: typeof fetch;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * The parsed config.json of a model repo, or undefined when the repo or the file does not exist,

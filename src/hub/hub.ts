@@ -88,7 +88,7 @@ export function createHub(config: Config, deps: HubDeps = {}): Hub {
   const flights = new SingleFlight();
   const censusSync = new Census(config, { fetch: deps.fetch, logger, now });
   /** When the census was last brought up to date (its walk or sync). */
-  const censusDate = (store: CensusStore) => store.meta.lastSyncAt ?? store.meta.lastWalkAt ?? nowIso();
+  const censusDate = (store: CensusStore) => store.collectedAt() ?? nowIso();
   /** config.json of models asked about, or null when they have none (read once per TTL). */
   const configs = new NodeCache({ stdTTL: config.CACHE_TTL_SECONDS, useClones: false, checkperiod: 0 });
   /** Calibrations learned once per set of records (the snapshot, each cached sample). */

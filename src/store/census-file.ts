@@ -46,6 +46,7 @@ import {
   Interner,
   PARAMETER_SOURCES,
   RELATIONS,
+  relationCode,
   type CensusColumns,
   type CensusMeta,
 } from './census.js';
@@ -361,8 +362,7 @@ export async function loadCensus(file: string): Promise<CensusStore | undefined>
         i,
         text.split(';').map((entry) => {
           const colon = entry.indexOf(':');
-          const relation = Math.max(0, RELATIONS.indexOf(entry.slice(0, colon) as (typeof RELATIONS)[number])) + 1;
-          return { base: bases.intern(entry.slice(colon + 1)), relation };
+          return { base: bases.intern(entry.slice(colon + 1)), relation: relationCode(entry.slice(0, colon)) };
         }),
       );
     }

@@ -139,7 +139,7 @@ const ID_BYTES = 96;
 const TAGS_PER_MODEL = 16;
 
 /** A relation's code in the baseRelation column (0 = no base). */
-const relationCode = (relation: string) => Math.max(0, RELATIONS.indexOf(relation as (typeof RELATIONS)[number])) + 1;
+export const relationCode = (relation: string) => Math.max(0, RELATIONS.indexOf(relation as (typeof RELATIONS)[number])) + 1;
 
 export class CensusStore {
   private n = 0;
@@ -261,6 +261,11 @@ export class CensusStore {
     this.capacity = Math.max(rows, Math.floor(this.capacity * (this.fileBacked ? 1 : 1.5)));
     this.setRowColumns(this.rowColumns().map((column) => grow(column, this.capacity)));
     this.fileBacked = false;
+  }
+
+  /** When the Hub last answered for the whole census: the last sync, else the last complete walk. */
+  collectedAt(): string | undefined {
+    return this.meta.lastSyncAt ?? this.meta.lastWalkAt;
   }
 
   /**
