@@ -54,9 +54,11 @@ function shortText(text: string): string {
 /** Discord's locales of each reply language (`en` → en-US and en-GB, `fr` → fr), so a new catalog needs no change here. */
 const discordLocales = (locale: Locale) => Object.values(DiscordLocale).filter((d) => d.split('-')[0] === locale);
 
+/** One value per Discord locale, from each reply language's value. */
+const byDiscordLocale = (valueOf: (locale: Locale) => string): LocalizationMap => Object.fromEntries(LOCALES.flatMap((l) => discordLocales(l).map((d) => [d, valueOf(l)])));
 /** Commands have one name in every language; descriptions come from each language's catalog. */
-const localizedNames = (name: string): LocalizationMap => Object.fromEntries(LOCALES.flatMap((l) => discordLocales(l).map((d) => [d, name])));
-const localizedDescriptions = (text: Localized): LocalizationMap => Object.fromEntries(LOCALES.flatMap((l) => discordLocales(l).map((d) => [d, shortText(text[l])])));
+const localizedNames = (name: string): LocalizationMap => byDiscordLocale(() => name);
+const localizedDescriptions = (text: Localized): LocalizationMap => byDiscordLocale((l) => shortText(text[l]));
 
 function describe<T extends ApplicationCommandOptionBase>(builder: T, option: CommandOption): T {
   return builder
@@ -149,7 +151,7 @@ export function messageMenuJson(): RESTPostAPIContextMenuApplicationCommandsJSON
   const name: Localized = tAll('discord.messageMenu');
   return new ContextMenuCommandBuilder()
     .setName(name.en)
-    .setNameLocalizations(Object.fromEntries(LOCALES.flatMap((l) => discordLocales(l).map((d) => [d, name[l]]))))
+    .setNameLocalizations(byDiscordLocale((l) => name[l]))
     .setType(ApplicationCommandType.Message)
     .setIntegrationTypes(...EVERYWHERE.integrationTypes)
     .setContexts(...EVERYWHERE.contexts)

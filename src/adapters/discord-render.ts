@@ -97,10 +97,11 @@ export function tableBlock(table: ReplyTable, max: number, locale: Locale): stri
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   const head = [line(columns), line(widths.map((w) => '-'.repeat(w)))];
   const fence = (lines: string[]) => codeBlock(lines.join('\n'));
+  const { moreRows } = adapterWords(locale);
   for (let shown = rows.length; shown >= 0; shown--) {
     const hidden = rows.length - shown;
     const body = rows.slice(0, shown).map(line);
-    const text = fence([...head, ...body, ...(hidden ? [adapterWords(locale).moreRows(hidden)] : [])]);
+    const text = fence([...head, ...body, ...(hidden ? [moreRows(hidden)] : [])]);
     if (text.length <= max) return text;
   }
   return '';

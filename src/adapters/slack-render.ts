@@ -73,17 +73,16 @@ export const SLACK_MARKS: Marks = {
   time: (at) => `${MARK_OPEN}!date^${Math.floor(at.getTime() / 1000)}^{date_long_pretty} {time}|${formatDateTime(at.toISOString())}${MARK_CLOSE}`,
 };
 
+/** `@channel`, `@here`, `@everyone` typed as words: a zero-width space keeps them from notifying anyone. */
+const defuseBroadcasts = (text: string) => text.replace(/@(channel|here|everyone)\b/gi, '@\u200b$1');
+
 /**
  * Escapes text for Slack (mrkdwn and plain_text alike): `&`, `<`, `>` become entities, so nothing
  * anyone typed can form `<!channel>`, `<!here>`, `<@U…>` or a `<url|link>`; and a zero-width space
  * after `@` in `@channel`/`@here`/`@everyone` keeps Slack from reading bare words as pings.
  */
 export function escapeText(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@(channel|here|everyone)\b/gi, '@\u200b$1')
+  return defuseBroadcasts(text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'))
     .replace(MARKED, '<$1>')
     .replace(/[\uE000\uE001]/g, '');
 }
@@ -203,7 +202,7 @@ export function tableBlock(table: ReplyTable): types.TableBlock | undefined {
   if (rows.length > LIMITS.tableRows || table.columns.length > LIMITS.tableColumns) return undefined;
   const cell = (text: string | undefined) => ({
     type: 'raw_text' as const,
-    text: (text ?? '').replace(/[<>]/g, '').replace(/@(channel|here|everyone)\b/gi, '@\u200b$1').replace(/\s+/g, ' ').trim().slice(0, 500) || '–',
+    text: defuseBroadcasts((text ?? '').replace(/[<>]/g, '')).replace(/\s+/g, ' ').trim().slice(0, 500) || '–',
   });
   const numeric = table.columns.map((_, i) => table.rows.length > 0 && table.rows.every((r) => /^[–-]?[\d\s.,\u202f%KMBT×–-]*$/.test(r[i] ?? '')));
   return {

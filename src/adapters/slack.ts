@@ -14,12 +14,12 @@ import { quickChartUrl, renderPng } from '../charts/index.js';
 import type { Config } from '../config.js';
 import { modelOfLink, modelsInText } from '../core/model-links.js';
 import { MAX_MESSAGE_MODELS } from '../../commands/classify-message.js';
-import { Health } from '../health.js';
+import { Health, portOf } from '../health.js';
 import { InFlight, STOP_TIMEOUT_MS } from '../in-flight.js';
 import { t, toLocale, type Locale } from '../i18n.js';
 import { findCommand } from '../invoke.js';
 import type { Logger } from '../log.js';
-import type { Reply } from '../reply.js';
+import { errorReply, type Reply } from '../reply.js';
 import { UncertainPostError } from '../digest/scheduler.js';
 import {
   CLASSIFY_SHORTCUT,
@@ -201,8 +201,7 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
   async function run(client: WebClient, word: string, rest: string, locale: Locale, place: NonNullable<InvokeOptions['place']>): Promise<Reply> {
     const command = findCommand(bot.commands, word);
     if (command?.adminOnly && !(await isAdminOrFalse(client, place.userId, log))) {
-      const message = t(locale, 'slack.adminOnly', { command: `radar ${command.name}` });
-      return { title: t(locale, 'common.sorry'), summary: message, fields: [], notes: [], links: [], ephemeral: true, error: { code: 'admin_only', message }, data: null };
+      return errorReply('admin_only', t(locale, 'slack.adminOnly', { command: `radar ${command.name}` }), locale);
     }
     return forSlack(await bot.invokeText(`/${word} ${rest}`, invokeOptions(locale, place)), word);
   }
@@ -331,8 +330,7 @@ export async function startSlack(bot: Bot, options: SlackAdapterOptions = {}): P
   } else {
     server = (await app.start({ port: options.port ?? config.PORT, host: options.host })) as Server;
     refuseFutureTimestamps(server, log);
-    const address = server.address();
-    log.info({ port: typeof address === 'object' && address ? address.port : address }, 'Slack adapter listening (HTTP mode, POST /slack/events)');
+    log.info({ port: portOf(server) }, 'Slack adapter listening (HTTP mode, POST /slack/events)');
   }
   async function drain(deadline = Date.now() + STOP_TIMEOUT_MS): Promise<void> {
     stopping = true;

@@ -71,6 +71,11 @@ function ownerMayBeAlive(owner: string | null): boolean {
   }
 }
 
+/** A claim whose process is gone, or silent for longer than the lease: another process may take it over. */
+function claimAbandoned(owner: string | null, updatedAt: string, now: Date): boolean {
+  return !ownerMayBeAlive(owner) || now.getTime() - new Date(updatedAt).getTime() > CLAIM_LEASE_MS;
+}
+
 export interface WeeklyCounts {
   isoWeek: string;
   /** Pipeline task, or null for all tasks. */
@@ -285,10 +290,7 @@ export class Store {
           | { status: SendStatus; owner: string | null; updated_at: string }
           | undefined;
         if (row) {
-          const abandoned =
-            row.status === 'building' &&
-            row.owner !== this.owner &&
-            (!ownerMayBeAlive(row.owner) || now.getTime() - new Date(row.updated_at).getTime() > CLAIM_LEASE_MS);
+          const abandoned = row.status === 'building' && row.owner !== this.owner && claimAbandoned(row.owner, row.updated_at, now);
           if (!abandoned) return false;
           this.db.prepare(`UPDATE sends SET owner = ?, updated_at = ? WHERE subscription_id = ? AND iso_week = ?`).run(this.owner, now.toISOString(), subscriptionId, isoWeek);
           return true;
@@ -346,7 +348,7 @@ export class Store {
       owner: string | null;
       updated_at: string;
     }[];
-    const dead = rows.filter((r) => !ownerMayBeAlive(r.owner) || now.getTime() - new Date(r.updated_at).getTime() > CLAIM_LEASE_MS);
+    const dead = rows.filter((r) => claimAbandoned(r.owner, r.updated_at, now));
     const mark = this.db.prepare(
       `UPDATE sends SET status = 'failed', error = 'interrupted: the bot stopped while posting', updated_at = ? WHERE subscription_id = ? AND iso_week = ? AND status = 'sending'`,
     );
