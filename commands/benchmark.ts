@@ -102,7 +102,6 @@ const command: Command<typeof schema> = {
           caption: result.source,
           xTitle: t(locale, 'benchmark.xTitle'),
           yTitle: t(locale, 'benchmark.yTitle', { metric }),
-          series: { SLM: verdictWord('SLM', locale), borderline: verdictWord('borderline', locale), LLM: verdictWord('LLM', locale) },
           locale,
         }),
         fileName: 'benchmark.png',

@@ -10,7 +10,6 @@ import { lookUpModels } from '../src/look-up-models.js';
 import { notFoundReply } from '../src/not-found.js';
 import { t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
-import { VERDICTS } from '../src/core/types.js';
 
 export const MAX_COMPARED = 5;
 
@@ -93,7 +92,6 @@ const command: Command<typeof schema> = {
           xTitle: t(locale, 'compare.xTitle'),
           yTitle: t(locale, 'compare.yTitle'),
           series: {
-            ...Object.fromEntries(VERDICTS.map((v) => [v, verdictWord(v, locale)])),
             unknown: t(locale, 'compare.unknownModels', { ids: models.filter((m) => m.parameters === null).map((m) => m.id).join(', ') }),
           },
           locale,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Command, CommandContext } from '../src/command.js';
 import { lifespanHistoryOf, lifespanOf } from '../src/core/lifespan.js';
 import { lifespanChart, lifespanHistoryChart } from '../src/charts/configs.js';
-import { floorBucketLabel, formatCount, formatDate, formatParameters, formatPercent } from '../src/format.js';
+import { formatCount, formatDate, formatParameters, formatPercent } from '../src/format.js';
 import { booleanSchema, HISTORY_OPTION, SAMPLE_OPTION, sampleChoiceSchema, TAG_OPTION, tagSchema, THRESHOLD_OPTIONS, thresholdFields, thresholdsFrom, withOrderedThresholds } from '../src/options.js';
 import { optional, t, tAll } from '../src/i18n.js';
 import type { Reply } from '../src/reply.js';
@@ -127,7 +127,6 @@ const command: Command<typeof schema> = {
             SLM: t(locale, 'lifespan.series', { verdict: 'SLM' }),
             LLM: t(locale, 'lifespan.series', { verdict: 'LLM' }),
             cutoff: t(locale, 'lifespan.cutoff', { month: result.cutoff.slice(0, 7) }),
-            beforeFloor: floorBucketLabel(locale),
           },
           locale,
         }),

@@ -35,7 +35,7 @@ const command: Command<typeof schema> = {
           caption: sampleCaption(sample, thresholds, locale),
           xTitle: t(locale, 'share.xTitle'),
           yTitle: t(locale, 'share.yTitle'),
-          series: Object.fromEntries([...VERDICTS.map((v) => [v, verdictWord(v, locale)]), ['models', t(locale, 'share.yTitle')]]),
+          series: { models: t(locale, 'share.yTitle') },
           locale,
         }),
         fileName: 'share.png',

@@ -5,10 +5,9 @@ import type { Command, CommandContext } from '../src/command.js';
 import { monthOf } from '../src/core/months.js';
 import { DEFAULT_TREND_RULES, trendFromCounts, trendOf, type PeriodCounts, type TrendResult, type TrendRules } from '../src/core/trend.js';
 import type { WeeklyCounts } from '../src/digest/store.js';
-import { VERDICTS } from '../src/core/types.js';
 import { isoWeekOf } from '../src/core/weeks.js';
 import { trendChart, type ChartText } from '../src/charts/configs.js';
-import { floorBucketLabel, formatNumber, formatPercent, verdictWord } from '../src/format.js';
+import { formatNumber, formatPercent } from '../src/format.js';
 import { optional, t, tAll, type Locale } from '../src/i18n.js';
 import {
   booleanSchema,
@@ -73,11 +72,9 @@ function chartText(ctx: CommandContext, title: string, caption: string[], xTitle
     locale: ctx.locale,
     yTitle: t(ctx.locale, 'trend.yTitle'),
     series: {
-      ...Object.fromEntries(VERDICTS.map((v) => [v, verdictWord(v, ctx.locale)])),
       share: t(ctx.locale, 'trend.share'),
       shareAxis: t(ctx.locale, 'trend.share'),
       faded: t(ctx.locale, 'trend.faded', { min: minKnown }),
-      beforeFloor: floorBucketLabel(ctx.locale),
     },
   };
 }

@@ -9,8 +9,8 @@ import type { ShareResult } from '../core/share.js';
 import type { TagsResult } from '../core/tags.js';
 import { STUDY_LINES_B, type ThresholdsResult } from '../core/thresholds.js';
 import type { FloorBucket, TrendResult } from '../core/trend.js';
-import { VERDICTS, type Thresholds } from '../core/types.js';
-import { formatCount, formatParameters, formatPercent } from '../format.js';
+import { VERDICTS, type Thresholds, type Verdict } from '../core/types.js';
+import { floorBucketLabel, formatCount, formatParameters, formatPercent, verdictWord } from '../format.js';
 import { t, type Locale } from '../i18n.js';
 import {
   baseChart,
@@ -41,8 +41,17 @@ const percent = (share: number | null) => (share === null ? null : Math.round(sh
 const decades = (values: number[]) => ({ min: 10 ** Math.floor(Math.log10(Math.min(...values))), max: 10 ** Math.ceil(Math.log10(Math.max(...values))) });
 /** Whole decades with room around the values: points and their labels stay clear of the edges. */
 const roomyDecades = (values: number[], right = 2) => decades([...values.map((v) => v / 1.5), ...values.map((v) => v * right)]);
-/** The dataset label the command gave for `key` (it words every series in the reply's language); the key itself otherwise. */
-const label = (text: ChartText, key: string) => text.series?.[key] ?? key;
+/**
+ * The dataset label for `key`: the command's own wording if it gave one, else the verdict's word or the
+ * backfill bucket's label in the chart's language, else the key itself.
+ */
+function label(text: ChartText, key: string): string {
+  const given = text.series?.[key];
+  if (given !== undefined) return given;
+  const locale = text.locale ?? 'en';
+  if ((VERDICTS as readonly string[]).includes(key)) return verdictWord(key as Verdict, locale);
+  return key === 'beforeFloor' ? floorBucketLabel(locale) : key;
+}
 /** The chart's title, caption and axis titles (series names are looked up with `label`). */
 const titlesOf = ({ title, caption, xTitle, yTitle, locale }: ChartText) => ({ title, caption, xTitle, yTitle, locale });
 /** A dataset with no points: a legend entry that explains something not drawn (an unknown size). */
